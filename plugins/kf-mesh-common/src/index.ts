@@ -1,0 +1,7 @@
+/**
+ * Shared types, permissions and the onboarding planner of the kf-mesh plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
