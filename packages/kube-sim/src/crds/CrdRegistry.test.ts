@@ -1,0 +1,273 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { CrdRegistry } from './CrdRegistry';
+import { referenceCrdPaths } from './referenceCrdPaths';
+
+describe('referenceCrdPaths', () => {
+  it('finds the Istio and Gateway API CRD files above the package', () => {
+    const paths = referenceCrdPaths();
+    expect(paths.map(p => path.basename(p))).toEqual([
+      'istio-crd-all.gen.yaml',
+      'gateway-api-crd.yaml',
+    ]);
+    for (const p of paths) expect(fs.existsSync(p)).toBe(true);
+  });
+
+  it('throws a clear error when no shared/reference/crds is above the start', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'no-crds-'));
+    expect(() => referenceCrdPaths(dir)).toThrow(
+      /no "shared\/reference\/crds" directory above/,
+    );
+  });
+});
+
+describe('CrdRegistry', () => {
+  const registry = CrdRegistry.fromFiles(referenceCrdPaths());
+
+  it('exposes names, scope and served versions from the real CRDs', () => {
+    const ap = registry.byKind('security.istio.io', 'AuthorizationPolicy')!;
+    expect(ap).toMatchObject({
+      plural: 'authorizationpolicies',
+      singular: 'authorizationpolicy',
+      shortNames: ['ap'],
+      scope: 'Namespaced',
+      listKind: 'AuthorizationPolicyList',
+    });
+    expect(ap.categories).toContain('istio-io');
+    expect(
+      registry.servedVersions('security.istio.io', 'AuthorizationPolicy'),
+    ).toEqual(['v1', 'v1beta1']);
+    expect(
+      registry.byPlural('gateway.networking.k8s.io', 'gatewayclasses')?.scope,
+    ).toBe('Cluster');
+    expect(
+      registry.byPlural('gateway.networking.k8s.io', 'httproutes')?.kind,
+    ).toBe('HTTPRoute');
+    expect(
+      registry.byKind('security.istio.io', 'PeerAuthentication')?.shortNames,
+    ).toEqual(['pa']);
+    expect(registry.groups()).toEqual(
+      expect.arrayContaining([
+        'security.istio.io',
+        'gateway.networking.k8s.io',
+        'kubeflow.org',
+      ]),
+    );
+  });
+
+  it('includes the built-in cluster-scoped Kubeflow Profile CRD', () => {
+    expect(registry.byKind('kubeflow.org', 'Profile')).toMatchObject({
+      plural: 'profiles',
+      scope: 'Cluster',
+    });
+    expect(
+      CrdRegistry.fromFiles([], { includeProfile: false }).resources(),
+    ).toEqual([]);
+  });
+
+  it('accepts valid objects from the reference manifests', () => {
+    expect(
+      registry.validate({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'waypoint', namespace: 'team-a' },
+        spec: {
+          gatewayClassName: 'istio-waypoint',
+          listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }],
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      registry.validate({
+        apiVersion: 'security.istio.io/v1beta1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'ns-owner-access-istio', namespace: 'team-a' },
+        spec: {
+          action: 'ALLOW',
+          rules: [
+            {
+              when: [
+                { key: 'request.headers[kubeflow-userid]', values: ['a@b.c'] },
+              ],
+            },
+          ],
+          targetRefs: [
+            {
+              group: 'gateway.networking.k8s.io',
+              kind: 'Gateway',
+              name: 'waypoint',
+            },
+          ],
+        },
+        status: { conditions: [{ type: 'ZtunnelAccepted', status: 'True' }] },
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports enum violations with the apiserver wording', () => {
+    expect(
+      registry.validate({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'x', namespace: 'a' },
+        spec: { action: 'FOO' },
+      }),
+    ).toEqual([
+      'spec.action: Unsupported value: "FOO": supported values: "ALLOW", "DENY", "AUDIT", "CUSTOM"',
+    ]);
+  });
+
+  it('reports type errors, required fields and bad names together', () => {
+    const causes = registry.validateCauses({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'Bad_Name' },
+      spec: { listeners: [{ name: 'mesh', port: 'x', protocol: 'HBONE' }] },
+    });
+    expect(causes.map(c => [c.reason, c.field])).toEqual(
+      expect.arrayContaining([
+        ['FieldValueInvalid', 'metadata.name'],
+        ['FieldValueRequired', 'spec.gatewayClassName'],
+        ['FieldValueTypeInvalid', 'spec.listeners[0].port'],
+      ]),
+    );
+    expect(
+      causes.find(c => c.field === 'spec.listeners[0].port')?.message,
+    ).toBe(
+      'Invalid value: "string": spec.listeners[0].port in body must be of type integer: "string"',
+    );
+  });
+
+  it('handles x-kubernetes-int-or-string', () => {
+    const pa = (port: unknown) => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'dr', namespace: 'a' },
+      spec: {
+        host: 'svc',
+        trafficPolicy: { connectionPool: { tcp: { idleTimeout: '1h' } } },
+        port,
+      },
+    });
+    expect(registry.validate(pa(undefined))).toEqual([]);
+    const ra = (pct: unknown) => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'dr', namespace: 'a' },
+      spec: {
+        host: 'svc',
+        trafficPolicy: { outlierDetection: { maxEjectionPercent: pct } },
+      },
+    });
+    expect(registry.validate(ra(10))).toEqual([]);
+    const withIntOrString = (value: unknown) => ({
+      apiVersion: 'kubeflow.org/v1',
+      kind: 'Profile',
+      metadata: { name: 'p' },
+      spec: {
+        owner: { kind: 'User', name: 'a@b.c' },
+        resourceQuotaSpec: { hard: { cpu: value } },
+      },
+    });
+    // preserve-unknown-fields: anything goes under resourceQuotaSpec
+    expect(registry.validate(withIntOrString(true))).toEqual([]);
+  });
+
+  it('rejects a bad int-or-string value', () => {
+    const custom = new CrdRegistry([
+      {
+        spec: {
+          group: 'example.com',
+          names: { kind: 'Thing', plural: 'things' },
+          scope: 'Namespaced',
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: {
+                  type: 'object',
+                  properties: {
+                    spec: {
+                      type: 'object',
+                      properties: {
+                        port: { 'x-kubernetes-int-or-string': true },
+                        ip: { type: 'string', format: 'ipv4' },
+                        mode: {
+                          type: 'object',
+                          oneOf: [{ required: ['a'] }, { required: ['b'] }],
+                          properties: {
+                            a: { type: 'string' },
+                            b: { type: 'string' },
+                          },
+                        },
+                      },
+                      'x-kubernetes-validations': [
+                        { rule: 'self.port != 0', message: 'no' },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    const thing = (spec: unknown) => ({
+      apiVersion: 'example.com/v1',
+      kind: 'Thing',
+      metadata: { name: 't' },
+      spec,
+    });
+    expect(custom.validate(thing({ port: 8080, ip: '10.0.0.1' }))).toEqual([]);
+    expect(custom.validate(thing({ port: 'http' }))).toEqual([]);
+    expect(custom.validate(thing({ port: true }))).toEqual([
+      'spec.port: Invalid value: "boolean": spec.port in body must be of type integer,string: "boolean"',
+    ]);
+    expect(custom.validate(thing({ ip: 'nope' }))).toEqual([
+      'spec.ip: Invalid value: "nope": spec.ip in body must be of type ipv4: "nope"',
+    ]);
+    // only the combinator's own error, not one per failing branch
+    expect(custom.validate(thing({ mode: { a: 'x', b: 'y' } }))).toEqual([
+      'spec.mode: Invalid value: "object": spec.mode in body should match exactly one schema in oneOf',
+    ]);
+  });
+
+  it('evaluates oneOf branches of the real AuthorizationPolicy schema', () => {
+    const lines = registry.validate({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'x', namespace: 'a' },
+      spec: { action: 'CUSTOM', provider: { name: 'p' }, rules: [] },
+    });
+    expect(lines).toEqual([]);
+  });
+
+  it('rejects unknown kinds and versions', () => {
+    expect(
+      registry.validate({
+        apiVersion: 'security.istio.io/v9',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'x' },
+      }),
+    ).toEqual([
+      'kind: Unsupported value: no matches for kind "AuthorizationPolicy" in version "security.istio.io/v9"',
+    ]);
+    expect(registry.validate({ kind: 'X' })).toEqual([
+      'apiVersion: Required value',
+    ]);
+  });
+
+  it('filters resources by group', () => {
+    const noIstio = registry.filter(r => !r.group.endsWith('istio.io'));
+    expect(
+      noIstio.byKind('security.istio.io', 'AuthorizationPolicy'),
+    ).toBeUndefined();
+    expect(
+      noIstio.byKind('gateway.networking.k8s.io', 'Gateway'),
+    ).toBeDefined();
+  });
+});

@@ -1,0 +1,34 @@
+/** A JSON schema fragment as found in a CRD's `openAPIV3Schema`. */
+export type OpenApiSchema = { [key: string]: unknown };
+
+/** One version of a custom resource, as declared in its CRD. */
+export interface CrdVersion {
+  name: string;
+  served: boolean;
+  storage: boolean;
+  schema?: OpenApiSchema;
+  hasStatusSubresource: boolean;
+}
+
+/** The names and versions of one custom resource type (one CRD). */
+export interface CrdResource {
+  group: string;
+  kind: string;
+  listKind: string;
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  categories: string[];
+  scope: 'Namespaced' | 'Cluster';
+  versions: CrdVersion[];
+}
+
+/** One field-level validation failure, shaped like `Status.details.causes[]`. */
+export interface ValidationCause {
+  /** Kubernetes cause reason, e.g. `FieldValueNotSupported`. */
+  reason: string;
+  /** Message without the field prefix, e.g. `Unsupported value: "FOO": supported values: "ALLOW"`. */
+  message: string;
+  /** Dotted field path, e.g. `spec.rules[0].to`. */
+  field: string;
+}
