@@ -1,1 +1,17 @@
-export {};
+/**
+ * A loopback GitHub Enterprise–compatible REST API with an in-memory git
+ * model, for tests and the demo.
+ *
+ * @packageDocumentation
+ */
+export { startGithubSim } from './startGithubSim';
+export type { GithubSim, GithubSimOptions } from './startGithubSim';
+export type { GithubSimFaults, FaultRule } from './http/faults';
+export type {
+  AddRepoOptions,
+  PullRequestState,
+  RecordedRequest,
+  SimPullRequest,
+  SimReview,
+} from './model/types';
+export { escapeHtml } from './http/html';

@@ -1,0 +1,64 @@
+/** State of a simulated pull request. */
+export type PullRequestState = 'open' | 'closed';
+
+/** A review submitted on a simulated pull request. */
+export interface SimReview {
+  id: number;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+  submittedAt: string;
+}
+
+/** A pull request as recorded by the simulator. */
+export interface SimPullRequest {
+  number: number;
+  title: string;
+  body: string | null;
+  state: PullRequestState;
+  merged: boolean;
+  mergeCommitSha: string | null;
+  draft: boolean;
+  /** Owner of the repository the head branch lives in. */
+  headOwner: string;
+  headRef: string;
+  baseRef: string;
+  requestedReviewers: string[];
+  requestedTeams: string[];
+  reviews: SimReview[];
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped on every change; feeds the ETag. */
+  revision: number;
+}
+
+/** A simulated repository. */
+export interface SimRepo {
+  id: number;
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  /** Branch name → commit SHA. */
+  branches: Map<string, string>;
+  pulls: SimPullRequest[];
+}
+
+/** Options for seeding a repository. */
+export interface AddRepoOptions {
+  owner: string;
+  repo: string;
+  /** Defaults to `main`. */
+  defaultBranch?: string;
+  /** Path → UTF-8 content of the initial commit on the default branch. */
+  files?: Record<string, string>;
+}
+
+/** One recorded HTTP request (the Authorization header is never recorded). */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  /** Whether the request carried a valid token (always true without a configured token). */
+  authenticated: boolean;
+  status: number;
+}
