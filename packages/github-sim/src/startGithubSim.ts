@@ -60,6 +60,14 @@ function tokenMatches(header: string | undefined, token: string) {
   return timingSafeEqual(a, b);
 }
 
+function safeDecode(path: string) {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -140,7 +148,7 @@ export async function startGithubSim(
       !options.token || tokenMatches(req.headers.authorization, options.token);
     const entry: RecordedRequest = {
       method,
-      path: apiPath,
+      path: safeDecode(apiPath),
       query,
       body: undefined,
       authenticated,

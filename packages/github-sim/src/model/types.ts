@@ -52,7 +52,7 @@ export interface AddRepoOptions {
   files?: Record<string, string>;
 }
 
-/** One recorded HTTP request (the Authorization header is never recorded). */
+/** One recorded HTTP request: API path (percent-decoded), query, JSON body; the Authorization header is never recorded. */
 export interface RecordedRequest {
   method: string;
   path: string;
