@@ -1,0 +1,53 @@
+import type { MeshFinding, ObjectRef } from '@kf-mesh/plugin-kf-mesh-common';
+import { FINDINGS, FindingCode } from './findingsCatalog';
+
+/** Builds a finding from the catalog entry of `code` plus a per-object message. */
+export function finding(
+  code: FindingCode,
+  message: string,
+  object?: ObjectRef,
+): MeshFinding {
+  const def = FINDINGS[code];
+  return {
+    code,
+    severity: def.severity,
+    title: def.title,
+    message,
+    remediation: def.remediation,
+    ...('istioCode' in def ? { istioCode: def.istioCode } : {}),
+    ...('kialiCode' in def ? { kialiCode: def.kialiCode } : {}),
+    fixedByOnboarding: def.fixedByOnboarding,
+    ...(object ? { object } : {}),
+  };
+}
+
+/** Whether every key/value of `selector` is present in `labels`. */
+export function selectorMatches(
+  selector: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+/** Lists at most `max` names, then "and N more". */
+export function listNames(names: string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/** Label keys with Istio meaning (mesh-domain §B.1, §B.2). */
+export const LABEL = {
+  injection: 'istio-injection',
+  revision: 'istio.io/rev',
+  dataplaneMode: 'istio.io/dataplane-mode',
+  sidecarInject: 'sidecar.istio.io/inject',
+  useWaypoint: 'istio.io/use-waypoint',
+  useWaypointNamespace: 'istio.io/use-waypoint-namespace',
+  ingressUseWaypoint: 'istio.io/ingress-use-waypoint',
+  waypointFor: 'istio.io/waypoint-for',
+  gatewayName: 'gateway.networking.k8s.io/gateway-name',
+  gatewayManaged: 'gateway.istio.io/managed',
+} as const;
+
+/** The GatewayClass of Istio waypoints. */
+export const WAYPOINT_CLASS = 'istio-waypoint';

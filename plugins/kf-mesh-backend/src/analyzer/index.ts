@@ -1,0 +1,4 @@
+export * from './model';
+export { analyzeNamespace, summarize } from './analyzeNamespace';
+export { FINDINGS } from './findingsCatalog';
+export type { FindingCode, FindingDefinition } from './findingsCatalog';

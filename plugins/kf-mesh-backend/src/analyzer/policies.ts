@@ -1,0 +1,310 @@
+import type {
+  DataplaneIntent,
+  EnforcementLayer,
+  MeshFinding,
+  PolicyEnforcementStatus,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { podDataplane, isProxyPod } from './dataplane';
+import { finding, LABEL, selectorMatches, WAYPOINT_CLASS } from './finding';
+import type {
+  AuthorizationPolicyProjection,
+  GatewayProjection,
+  Labels,
+  MeshContext,
+  PodProjection,
+  ServiceProjection,
+} from './model';
+import { servingWaypoints } from './waypoint';
+
+/** Inputs of the AuthorizationPolicy analysis. */
+export interface PolicyInputs {
+  namespace: string;
+  nsLabels: Labels;
+  intent: DataplaneIntent;
+  pods: PodProjection[];
+  services: ServiceProjection[];
+  gateways: GatewayProjection[];
+  authorizationPolicies: AuthorizationPolicyProjection[];
+  mesh: MeshContext;
+}
+
+/** Result of the AuthorizationPolicy analysis. */
+export interface PolicyAnalysis {
+  policies: PolicyEnforcementStatus[];
+  findings: MeshFinding[];
+}
+
+function ref(ap: AuthorizationPolicyProjection) {
+  return {
+    kind: 'AuthorizationPolicy',
+    namespace: ap.namespace,
+    name: ap.name,
+  };
+}
+
+/**
+ * Layers that enforce a policy (mesh-domain §B.5): `targetRefs` policies are
+ * enforced by the targeted waypoint/gateway and skipped by ztunnel
+ * ("TargetRef is not intended for ztunnel"); selector and selector-less
+ * policies are enforced by the selected pods' sidecars or, for ambient pods,
+ * by ztunnel (waypoints ignore selector policies).
+ */
+function enforcementLayers(
+  ap: AuthorizationPolicyProjection,
+  input: PolicyInputs,
+  selectedPods: PodProjection[],
+): EnforcementLayer[] {
+  const layers = new Set<EnforcementLayer>();
+  if (ap.targetRefs.length > 0) {
+    for (const target of ap.targetRefs) {
+      if (target.kind === 'Gateway') {
+        const gw = input.gateways.find(
+          g => g.name === target.name && g.namespace === input.namespace,
+        );
+        if (gw)
+          layers.add(
+            gw.gatewayClassName === WAYPOINT_CLASS ? 'waypoint' : 'gateway',
+          );
+      } else if (target.kind === 'GatewayClass') {
+        // GatewayClass targets count only for istio-waypoint from the root namespace (policyattachment.go).
+        if (
+          target.name === WAYPOINT_CLASS &&
+          input.namespace === input.mesh.rootNamespace
+        )
+          layers.add('waypoint');
+      } else if (target.kind === 'Service' || target.kind === 'ServiceEntry') {
+        const svc = input.services.find(s => s.name === target.name);
+        if (
+          svc &&
+          servingWaypoints(input.namespace, input.nsLabels, [svc]).length > 0
+        )
+          layers.add('waypoint');
+        else if (target.kind === 'ServiceEntry') layers.add('waypoint');
+      }
+    }
+    return layers.size ? [...layers] : ['none'];
+  }
+  if (selectedPods.length === 0) {
+    if (input.intent === 'ambient') return ['ztunnel'];
+    if (input.intent === 'sidecar') return ['sidecar'];
+    return ['none'];
+  }
+  for (const pod of selectedPods) {
+    // Waypoints ignore selector and namespace policies (only targetRefs apply there).
+    const gatewayName = pod.labels[LABEL.gatewayName];
+    if (
+      gatewayName !== undefined &&
+      input.gateways.some(
+        g => g.name === gatewayName && g.gatewayClassName === WAYPOINT_CLASS,
+      )
+    )
+      continue;
+    if (isProxyPod(pod)) {
+      layers.add('gateway');
+      continue;
+    }
+    const dp = podDataplane(pod);
+    if (dp === 'sidecar') layers.add('sidecar');
+    else if (dp === 'ambient' || dp === 'ambient-pending')
+      layers.add('ztunnel');
+  }
+  return layers.size ? [...layers] : ['none'];
+}
+
+/** Principal of a waypoint: Istio names its ServiceAccount after the Gateway. */
+function waypointPrincipalMatches(
+  principal: string,
+  ns: string,
+  waypoint: string,
+) {
+  if (principal === '*') return true;
+  return principal.endsWith(`/ns/${ns}/sa/${waypoint}`);
+}
+
+/** AuthorizationPolicies with their enforcement layer and the findings about them. */
+export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
+  const { namespace } = input;
+  const findings: MeshFinding[] = [];
+  const policies: PolicyEnforcementStatus[] = [];
+  const podsSynced = input.mesh.availability.pods === 'synced';
+  const waypoints = servingWaypoints(
+    namespace,
+    input.nsLabels,
+    input.services,
+  ).filter(w => w.namespace === namespace);
+
+  for (const ap of input.authorizationPolicies) {
+    const attachment: PolicyEnforcementStatus['attachment'] =
+      ap.targetRefs.length > 0
+        ? 'targetRefs'
+        : ap.selector
+        ? 'selector'
+        : 'namespace';
+    const selectedPods =
+      attachment === 'targetRefs'
+        ? []
+        : input.pods.filter(
+            p => !ap.selector || selectorMatches(ap.selector, p.labels),
+          );
+    const layers = enforcementLayers(ap, input, selectedPods);
+    const droppedRules: PolicyEnforcementStatus['droppedRules'] = [];
+    const notes: string[] = [];
+
+    if (layers.includes('ztunnel')) {
+      if (ap.action === 'CUSTOM' || ap.action === 'AUDIT') {
+        findings.push(
+          finding(
+            'KFM305',
+            `ztunnel does not support the ${ap.action} action of ${ap.name}.`,
+            ref(ap),
+          ),
+        );
+        notes.push(`ztunnel ignores ${ap.action}`);
+      }
+      ap.rules.forEach((rule, ruleIndex) => {
+        if (rule.l7Attributes.length > 0)
+          droppedRules.push({ ruleIndex, attributes: [...rule.l7Attributes] });
+      });
+      if (ap.action === 'ALLOW' && droppedRules.length > 0) {
+        // ALLOW: an HTTP rule is dropped entirely (more restrictive), and the
+        // policy still reports ZtunnelAccepted=True/UnsupportedValue.
+        findings.push(
+          finding(
+            'KFM301',
+            `AuthorizationPolicy ${
+              ap.name
+            } is enforced by ztunnel, which drops ${
+              droppedRules.length
+            } of its ${ap.rules.length} rule(s) (${droppedRules
+              .flatMap(d => d.attributes)
+              .filter((v, i, a) => a.indexOf(v) === i)
+              .join(', ')}); matching traffic is denied.`,
+            ref(ap),
+          ),
+        );
+        notes.push('HTTP rules dropped at ztunnel');
+      }
+      if (
+        ap.action === 'DENY' &&
+        ap.rules.length > 0 &&
+        ap.rules.every(r => r.l7Attributes.length > 0 && !r.hasL4Part)
+      ) {
+        findings.push(
+          finding(
+            'KFM306',
+            `DENY policy ${ap.name} only has HTTP rules; ztunnel drops them and the policy denies nothing.`,
+            ref(ap),
+          ),
+        );
+        notes.push('DENY has no effect at ztunnel');
+      }
+    }
+
+    if (attachment === 'targetRefs' && layers.includes('none')) {
+      const names = ap.targetRefs.map(t => `${t.kind}/${t.name}`).join(', ');
+      findings.push(
+        finding(
+          'KFM302',
+          `AuthorizationPolicy ${ap.name} targets ${names}, but no waypoint or gateway in ${namespace} serves it; the policy is not enforced.`,
+          ref(ap),
+        ),
+      );
+    }
+
+    if (attachment === 'selector' && podsSynced && selectedPods.length === 0) {
+      findings.push(
+        finding(
+          'KFM307',
+          `AuthorizationPolicy ${ap.name} selects no pod.`,
+          ref(ap),
+        ),
+      );
+    }
+
+    if (
+      attachment === 'selector' &&
+      ap.action === 'ALLOW' &&
+      waypoints.length > 0 &&
+      layers.includes('ztunnel')
+    ) {
+      const principals = ap.rules.flatMap(r => r.principals);
+      if (
+        principals.length > 0 &&
+        !principals.some(p =>
+          waypoints.some(w => waypointPrincipalMatches(p, namespace, w.name)),
+        )
+      ) {
+        findings.push(
+          finding(
+            'KFM304',
+            `AuthorizationPolicy ${ap.name} allows principals ${principals.join(
+              ', ',
+            )} at ztunnel, but traffic through waypoint ${waypoints
+              .map(w => w.name)
+              .join(', ')} arrives with the waypoint identity.`,
+            ref(ap),
+          ),
+        );
+      }
+    }
+
+    for (const c of ap.conditions) {
+      if (
+        (c.type === 'ZtunnelAccepted' || c.type === 'WaypointAccepted') &&
+        c.status === 'False'
+      ) {
+        findings.push(
+          finding(
+            'KFM308',
+            `AuthorizationPolicy ${ap.name}: ${c.type}=False${
+              c.reason ? ` (${c.reason})` : ''
+            }.`,
+            ref(ap),
+          ),
+        );
+      }
+    }
+
+    policies.push({
+      policy: ref(ap),
+      action: ap.action,
+      attachment,
+      layers,
+      droppedRules,
+      note: notes.join('; '),
+    });
+  }
+
+  // Missing waypoint L4 allow under allow-nothing (mesh-domain §A.1 step 3, §D.6):
+  // the destination ztunnel sees the waypoint principal once traffic is proxied.
+  if (
+    input.mesh.globalAllowNothing &&
+    (input.intent === 'ambient' || input.intent === 'conflict')
+  ) {
+    for (const wp of waypoints) {
+      const allowed = input.authorizationPolicies.some(
+        ap =>
+          ap.action === 'ALLOW' &&
+          ap.targetRefs.length === 0 &&
+          ap.rules.some(
+            r =>
+              r.l7Attributes.length === 0 &&
+              r.principals.some(p =>
+                waypointPrincipalMatches(p, namespace, wp.name),
+              ),
+          ),
+      );
+      if (!allowed) {
+        findings.push(
+          finding(
+            'KFM303',
+            `Namespace ${namespace} sends traffic through waypoint ${wp.name}, the mesh is allow-nothing, and no L4 ALLOW policy admits cluster.local/ns/${namespace}/sa/${wp.name}.`,
+            { kind: 'Namespace', namespace, name: namespace },
+          ),
+        );
+      }
+    }
+  }
+
+  return { policies, findings };
+}

@@ -1,0 +1,263 @@
+import type {
+  DataplaneIntent,
+  MeshFinding,
+  NamespaceWaypointStatus,
+  WaypointEnrollment,
+  WaypointInfo,
+  WaypointTrafficType,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { finding, LABEL, WAYPOINT_CLASS } from './finding';
+import type {
+  GatewayProjection,
+  Labels,
+  PodProjection,
+  ServiceProjection,
+} from './model';
+
+/** A Gateway is a waypoint when its class is `istio-waypoint` (mesh-domain §B.3). */
+export function isWaypoint(gw: GatewayProjection): boolean {
+  return gw.gatewayClassName === WAYPOINT_CLASS;
+}
+
+/** `istio.io/waypoint-for` of a waypoint; Istio's default is `service`. */
+export function waypointTrafficType(
+  gw: GatewayProjection,
+): WaypointTrafficType {
+  const value = gw.labels[LABEL.waypointFor];
+  return value === 'workload' || value === 'all' || value === 'none'
+    ? value
+    : 'service';
+}
+
+/** Projection of a waypoint Gateway for the API. */
+export function toWaypointInfo(gw: GatewayProjection): WaypointInfo {
+  return {
+    name: gw.name,
+    namespace: gw.namespace,
+    trafficType: waypointTrafficType(gw),
+    programmed: gw.programmed
+      ? gw.programmed.status === 'True'
+        ? 'true'
+        : 'false'
+      : 'unknown',
+    ...(gw.programmed?.reason
+      ? { programmedReason: gw.programmed.reason }
+      : {}),
+  };
+}
+
+/** Inputs of the waypoint analysis. */
+export interface WaypointInputs {
+  namespace: string;
+  nsLabels: Labels;
+  intent: DataplaneIntent;
+  services: ServiceProjection[];
+  pods: PodProjection[];
+  /** Gateways of this namespace and of namespaces named by `istio.io/use-waypoint-namespace`. */
+  gateways: GatewayProjection[];
+}
+
+/** Result of the waypoint analysis. */
+export interface WaypointAnalysis {
+  status: NamespaceWaypointStatus;
+  findings: MeshFinding[];
+}
+
+/**
+ * Waypoint enrollment (pilot/pkg/serviceregistry/ambient/waypoints.go): the
+ * `istio.io/use-waypoint` label on namespace, Service or pod, `none` opts out;
+ * `istio.io/use-waypoint-namespace` picks the waypoint's namespace. A Service
+ * binds only to `service`/`all` waypoints, a pod only to `workload`/`all`.
+ */
+export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
+  const { namespace, nsLabels } = input;
+  const findings: MeshFinding[] = [];
+  const waypoints = input.gateways.filter(isWaypoint);
+  const own = waypoints.filter(w => w.namespace === namespace);
+
+  const labelled: Array<{
+    source: WaypointEnrollment['source'];
+    name: string;
+    labels: Labels;
+  }> = [];
+  if (nsLabels[LABEL.useWaypoint] !== undefined) {
+    labelled.push({ source: 'namespace', name: namespace, labels: nsLabels });
+  }
+  for (const svc of input.services) {
+    if (svc.labels[LABEL.useWaypoint] !== undefined)
+      labelled.push({ source: 'service', name: svc.name, labels: svc.labels });
+  }
+  for (const pod of input.pods) {
+    if (pod.labels[LABEL.useWaypoint] !== undefined)
+      labelled.push({ source: 'pod', name: pod.name, labels: pod.labels });
+  }
+
+  const enrollments: WaypointEnrollment[] = [];
+  for (const item of labelled) {
+    const waypoint = item.labels[LABEL.useWaypoint];
+    const waypointNamespace =
+      item.labels[LABEL.useWaypointNamespace] ?? namespace;
+    const enrollment: WaypointEnrollment = {
+      source: item.source,
+      objectName: item.name,
+      waypoint,
+      waypointNamespace,
+      resolved: true,
+    };
+    const objectRef = {
+      kind:
+        item.source === 'namespace'
+          ? 'Namespace'
+          : item.source === 'service'
+          ? 'Service'
+          : 'Pod',
+      namespace,
+      name: item.name,
+    };
+    if (waypoint !== 'none') {
+      const target = waypoints.find(
+        w => w.name === waypoint && w.namespace === waypointNamespace,
+      );
+      if (!target) {
+        enrollment.resolved = false;
+        enrollment.problem = `waypoint ${waypointNamespace}/${waypoint} not found`;
+        findings.push(
+          finding(
+            'KFM201',
+            `${objectRef.kind} ${item.name} uses waypoint ${waypointNamespace}/${waypoint}, which does not exist.`,
+            objectRef,
+          ),
+        );
+      } else {
+        const type = waypointTrafficType(target);
+        const accepts =
+          item.source === 'pod'
+            ? type === 'workload' || type === 'all'
+            : item.source === 'service'
+            ? type === 'service' || type === 'all'
+            : true;
+        if (!accepts) {
+          enrollment.resolved = false;
+          enrollment.problem = `UnsupportedTrafficType: waypoint-for=${type}`;
+          findings.push(
+            finding(
+              'KFM205',
+              `${objectRef.kind} ${item.name} is labelled to use waypoint ${waypoint}, which is istio.io/waypoint-for=${type}.`,
+              objectRef,
+            ),
+          );
+        } else if (target.programmed?.status !== 'True') {
+          enrollment.resolved = false;
+          enrollment.problem = 'WaypointIsNotReady';
+        }
+      }
+    }
+    enrollments.push(enrollment);
+  }
+
+  for (const wp of own) {
+    if (wp.programmed && wp.programmed.status !== 'True') {
+      findings.push(
+        finding(
+          'KFM202',
+          `Waypoint ${wp.name} is Programmed=${wp.programmed.status}${
+            wp.programmed.reason ? ` (${wp.programmed.reason})` : ''
+          }.`,
+          { kind: 'Gateway', namespace, name: wp.name },
+        ),
+      );
+    }
+  }
+
+  const activeEnrollments = enrollments.filter(
+    e => e.waypoint !== 'none' && e.source !== 'pod',
+  );
+  if (
+    activeEnrollments.length > 0 &&
+    input.intent !== 'ambient' &&
+    input.intent !== 'conflict'
+  ) {
+    findings.push(
+      finding(
+        'KFM203',
+        `Namespace ${namespace} (${input.intent}) has istio.io/use-waypoint labels but is not ambient.`,
+        { kind: 'Namespace', namespace, name: namespace },
+      ),
+    );
+  }
+
+  const nsWaypoint = nsLabels[LABEL.useWaypoint];
+  const ingressUseWaypoint = nsLabels[LABEL.ingressUseWaypoint] === 'true';
+  if (nsWaypoint && nsWaypoint !== 'none' && !ingressUseWaypoint) {
+    findings.push(
+      finding(
+        'KFM204',
+        `Namespace ${namespace} uses waypoint ${nsWaypoint} but is not labelled istio.io/ingress-use-waypoint=true; ingress-gateway traffic skips the waypoint's L7 policies.`,
+        { kind: 'Namespace', namespace, name: namespace },
+      ),
+    );
+  }
+
+  for (const svc of input.services) {
+    if (svc.waypointBound?.status === 'False') {
+      findings.push(
+        finding(
+          'KFM206',
+          `Service ${svc.name}: istio.io/WaypointBound=False${
+            svc.waypointBound.reason ? ` (${svc.waypointBound.reason})` : ''
+          }.`,
+          { kind: 'Service', namespace, name: svc.name },
+        ),
+      );
+    }
+  }
+
+  return {
+    status: {
+      waypoints: own.map(toWaypointInfo),
+      enrollments,
+      ingressUseWaypoint,
+    },
+    findings,
+  };
+}
+
+/**
+ * The waypoint that serves a namespace's services by default: the
+ * namespace label when it is not `none`. Returns undefined when none.
+ */
+export function namespaceWaypoint(
+  namespace: string,
+  nsLabels: Labels,
+): { name: string; namespace: string } | undefined {
+  const name = nsLabels[LABEL.useWaypoint];
+  if (!name || name === 'none') return undefined;
+  return { name, namespace: nsLabels[LABEL.useWaypointNamespace] ?? namespace };
+}
+
+/** Waypoints that serve any of the namespace's services (namespace or service labels). */
+export function servingWaypoints(
+  namespace: string,
+  nsLabels: Labels,
+  services: ServiceProjection[],
+): Array<{ name: string; namespace: string }> {
+  const result = new Map<string, { name: string; namespace: string }>();
+  const nsWp = namespaceWaypoint(namespace, nsLabels);
+  for (const svc of services) {
+    const own = svc.labels[LABEL.useWaypoint];
+    // The object's own label wins over the namespace label (waypoints.go).
+    const wp =
+      own === undefined
+        ? nsWp
+        : own === 'none'
+        ? undefined
+        : {
+            name: own,
+            namespace: svc.labels[LABEL.useWaypointNamespace] ?? namespace,
+          };
+    if (wp) result.set(`${wp.namespace}/${wp.name}`, wp);
+  }
+  if (services.length === 0 && nsWp)
+    result.set(`${nsWp.namespace}/${nsWp.name}`, nsWp);
+  return [...result.values()];
+}
