@@ -1,0 +1,51 @@
+import { InputError } from '@backstage/errors';
+
+/** DNS-1123 label: what Kubernetes accepts as a namespace name. */
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** The target modes a namespace can be onboarded onto. @public */
+export const MESH_MODES = ['ambient', 'sidecar'] as const;
+
+/** A target mesh mode. @public */
+export type MeshMode = (typeof MESH_MODES)[number];
+
+/** Human description of each mode, used in schemas and the template. */
+export const MESH_MODE_DESCRIPTION =
+  "Target mode: 'ambient' (Istio ambient: ztunnel L4 mTLS plus a per-namespace waypoint for L7 policies, no sidecars) " +
+  "or 'sidecar' (an Envoy sidecar in every pod with STRICT mutual TLS)";
+
+function show(value: unknown) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Throws an InputError naming the field and the rule it breaks. */
+export function invalidInput(
+  field: string,
+  rule: string,
+  value: unknown,
+): never {
+  throw new InputError(
+    `Invalid input '${field}': ${rule} (got ${show(value)})`,
+  );
+}
+
+/** Checks a Kubernetes object name (namespace, cluster) against DNS-1123. */
+export function assertDnsLabel(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !DNS1123_LABEL.test(value)) {
+    invalidInput(
+      field,
+      'must be a DNS-1123 label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit',
+      value,
+    );
+  }
+  return value;
+}
+
+/** Checks the target mode. */
+export function assertMode(value: unknown): MeshMode {
+  if (!MESH_MODES.includes(value as MeshMode)) {
+    invalidInput('mode', `must be one of ${MESH_MODES.join(', ')}`, value);
+  }
+  return value as MeshMode;
+}

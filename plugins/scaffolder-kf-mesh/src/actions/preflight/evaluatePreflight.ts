@@ -1,0 +1,151 @@
+import {
+  ClusterCapabilities,
+  DataplaneVerdict,
+  NamespaceDetailResponse,
+  PolicyEnforcementStatus,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { MeshMode } from '../inputs';
+
+/** What the preflight found and what the onboarding needs. @public */
+export interface PreflightReport {
+  /** Reasons the target mode cannot work; the action fails when non-empty. */
+  errors: string[];
+  /** Risky states the reviewer should know about. */
+  warnings: string[];
+  profile: string | null;
+  owner: string | null;
+  /** Contributors shared through KFAM (sanitised user part and role), from their AuthorizationPolicies. */
+  contributors: Array<{ user: string; role: string; policy: string }>;
+  kfpVersion: string | null;
+  currentMode: DataplaneVerdict;
+  /** `Kind/name` of the objects the onboarding replaces. */
+  replacedObjects: string[];
+}
+
+const KFAM_POLICY = /^user-(.+)-clusterrole-([a-z0-9-]+)$/;
+const KUBEFLOW_REPLACED_IN_AMBIENT = new Set([
+  'ns-owner-access-istio',
+  'ml-pipeline-visualizationserver',
+]);
+
+function ambientCapabilityProblems(cluster: string, caps: ClusterCapabilities) {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const checks: Array<[boolean | null, string, string]> = [
+    [
+      caps.ambient,
+      `Cluster '${cluster}' runs no ztunnel, so ambient mode cannot carry traffic: install Istio with the ambient profile (ztunnel + istio-cni) first, or choose mode 'sidecar'.`,
+      'ztunnel presence',
+    ],
+    [
+      caps.gatewayApi,
+      `Cluster '${cluster}' does not serve the Gateway API CRDs (gateway.networking.k8s.io): the namespace waypoint is a Gateway; install the Gateway API CRDs first.`,
+      'the Gateway API CRDs',
+    ],
+    [
+      caps.waypointGatewayClass,
+      `Cluster '${cluster}' has no GatewayClass 'istio-waypoint': istiod creates it when ambient is enabled (PILOT_ENABLE_AMBIENT=true); without it the waypoint is never programmed and L7 policies are not enforced.`,
+      "the 'istio-waypoint' GatewayClass",
+    ],
+  ];
+  for (const [value, error, what] of checks) {
+    if (value === false) errors.push(error);
+    if (value === null) {
+      warnings.push(
+        `Could not verify ${what} on cluster '${cluster}' (data not synced yet).`,
+      );
+    }
+  }
+  return { errors, warnings };
+}
+
+function replacedPolicies(mode: MeshMode, policies: PolicyEnforcementStatus[]) {
+  return policies
+    .filter(p =>
+      mode === 'ambient'
+        ? p.droppedRules.length > 0 ||
+          KUBEFLOW_REPLACED_IN_AMBIENT.has(p.policy.name) ||
+          KFAM_POLICY.test(p.policy.name)
+        : p.attachment === 'targetRefs',
+    )
+    .map(p => `${p.policy.kind}/${p.policy.name}`)
+    .sort();
+}
+
+/**
+ * Decides whether a namespace can be onboarded onto `mode`, from the
+ * kf-mesh backend's namespace status and cluster capabilities.
+ * @public
+ */
+export function evaluatePreflight(
+  detail: NamespaceDetailResponse,
+  mode: MeshMode,
+): PreflightReport {
+  const { status, capabilities } = detail;
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const where = `'${status.cluster}/${status.namespace}'`;
+
+  if (!status.profile) {
+    errors.push(
+      `Namespace ${where} is not a Kubeflow profile namespace (no Profile owns it); only profile namespaces can be onboarded.`,
+    );
+  }
+  if (mode === 'ambient') {
+    const problems = ambientCapabilityProblems(status.cluster, capabilities);
+    errors.push(...problems.errors);
+    warnings.push(...problems.warnings);
+  }
+  if (capabilities.globalAllowNothing === false) {
+    warnings.push(
+      `Cluster '${status.cluster}' has no allow-nothing AuthorizationPolicy in the Istio root namespace: traffic the new policies do not cover stays allowed.`,
+    );
+  }
+  const verdict = status.dataplane.verdict;
+  if (verdict === 'conflict') {
+    warnings.push(
+      `Namespace ${where} has both the ambient label and sidecar injection enabled; the onboarding resolves this, but pods keep their current dataplane until restarted.`,
+    );
+  }
+  if (
+    verdict === mode &&
+    (mode === 'ambient' || status.mtls.mode === 'STRICT')
+  ) {
+    warnings.push(
+      `Namespace ${where} already runs in ${mode} mode; the pull request only reconciles its manifests.`,
+    );
+  }
+  if (status.dataplane.podsNeedingRestart.length > 0) {
+    warnings.push(
+      `${status.dataplane.podsNeedingRestart.length} pod(s) in ${where} run a different dataplane than the namespace asks for and need a restart.`,
+    );
+  }
+  if (status.incomplete.length > 0) {
+    warnings.push(
+      `Status of ${where} is incomplete (${status.incomplete
+        .map(i => `${i.resource}: ${i.state}`)
+        .join(', ')}); checks may be out of date.`,
+    );
+  }
+  for (const finding of status.findings) {
+    if (finding.severity === 'error') {
+      warnings.push(`${finding.code} ${finding.title}`);
+    }
+  }
+
+  const contributors = status.policies.flatMap(p => {
+    const m = KFAM_POLICY.exec(p.policy.name);
+    return m ? [{ user: m[1], role: m[2], policy: p.policy.name }] : [];
+  });
+
+  return {
+    errors,
+    warnings,
+    profile: status.profile?.name ?? null,
+    owner: status.profile?.owner ?? null,
+    contributors,
+    kfpVersion: capabilities.kfpVersion,
+    currentMode: verdict,
+    replacedObjects: replacedPolicies(mode, status.policies),
+  };
+}

@@ -1,0 +1,33 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+/** Examples of `kf-mesh:preflight`, shown in the actions list and run by the tests. */
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Check that a profile namespace can move onto Istio ambient mode',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'preflight',
+          action: 'kf-mesh:preflight',
+          name: 'Preflight',
+          input: { cluster: 'prod', namespace: 'team-a', mode: 'ambient' },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'Check a namespace for sidecar mode with STRICT mTLS',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'preflight',
+          action: 'kf-mesh:preflight',
+          name: 'Preflight',
+          input: { cluster: 'prod', namespace: 'team-a', mode: 'sidecar' },
+        },
+      ],
+    }),
+  },
+];

@@ -1,0 +1,123 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
+import {
+  assertDnsLabel,
+  assertMode,
+  DNS1123_LABEL,
+  MESH_MODE_DESCRIPTION,
+  MESH_MODES,
+} from '../inputs';
+import { evaluatePreflight } from './evaluatePreflight';
+import { examples } from './preflight.examples';
+
+/** Id of the preflight action. @public */
+export const PREFLIGHT_ACTION_ID = 'kf-mesh:preflight';
+
+/**
+ * Creates `kf-mesh:preflight`: reads the namespace and its cluster's
+ * capabilities from kf-mesh-backend (as the task's initiator) and fails with an
+ * actionable message when the target mode cannot work.
+ *
+ * Read-only, so it also runs in dry-run mode and is safe to re-run after task recovery.
+ * @public
+ */
+export function createKfMeshPreflightAction(options: {
+  backend: KfMeshBackendApi;
+}) {
+  return createTemplateAction({
+    id: PREFLIGHT_ACTION_ID,
+    description:
+      'Checks that a Kubeflow profile namespace can be onboarded onto the target Istio mode and outputs what the onboarding needs.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        cluster: z =>
+          z
+            .string({
+              description: 'Cluster name as configured in kf-mesh-backend',
+            })
+            .regex(DNS1123_LABEL, 'cluster must be a DNS-1123 label'),
+        namespace: z =>
+          z
+            .string({ description: 'Kubeflow profile namespace to onboard' })
+            .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label'),
+        mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
+      },
+      output: {
+        profile: z =>
+          z.string({ description: 'Kubeflow Profile that owns the namespace' }),
+        owner: z =>
+          z.string({ description: 'Profile owner (e-mail or user id)' }),
+        contributors: z =>
+          z.array(
+            z.object({
+              user: z.string(),
+              role: z.string(),
+              policy: z.string(),
+            }),
+            {
+              description:
+                'Contributors shared through KFAM, from their AuthorizationPolicies',
+            },
+          ),
+        kfpVersion: z =>
+          z.string({
+            description: "KFP version found on the cluster, or '' when unknown",
+          }),
+        currentMode: z =>
+          z.string({
+            description: 'Current dataplane verdict of the namespace',
+          }),
+        replacedObjects: z =>
+          z.array(z.string(), {
+            description: 'Kind/name of the objects the onboarding replaces',
+          }),
+        warnings: z =>
+          z.array(z.string(), { description: 'Risky states to review' }),
+      },
+    },
+    async handler(ctx) {
+      const cluster = assertDnsLabel('cluster', ctx.input.cluster);
+      const namespace = assertDnsLabel('namespace', ctx.input.namespace);
+      const mode = assertMode(ctx.input.mode);
+
+      const detail = await options.backend.getNamespace({
+        cluster,
+        namespace,
+        credentials: await ctx.getInitiatorCredentials(),
+      });
+      if (
+        detail.status.cluster !== cluster ||
+        detail.status.namespace !== namespace
+      ) {
+        throw new InputError(
+          `kf-mesh backend answered for '${detail.status.cluster}/${detail.status.namespace}' instead of '${cluster}/${namespace}'`,
+        );
+      }
+      const report = evaluatePreflight(detail, mode);
+      for (const warning of report.warnings) ctx.logger.warn(warning);
+      if (report.errors.length > 0) {
+        throw new InputError(
+          `Preflight failed for ${cluster}/${namespace} (mode ${mode}):\n- ${report.errors.join(
+            '\n- ',
+          )}`,
+        );
+      }
+      const replaces = report.replacedObjects.length
+        ? `, replaces ${report.replacedObjects.join(', ')}`
+        : '';
+      ctx.logger.info(
+        `Preflight passed for ${cluster}/${namespace}: currently ${report.currentMode}, target ${mode}${replaces}`,
+      );
+      ctx.output('profile', report.profile ?? namespace);
+      ctx.output('owner', report.owner ?? '');
+      ctx.output('contributors', report.contributors);
+      ctx.output('kfpVersion', report.kfpVersion ?? '');
+      ctx.output('currentMode', report.currentMode);
+      ctx.output('replacedObjects', report.replacedObjects);
+      ctx.output('warnings', report.warnings);
+    },
+  });
+}
