@@ -10,11 +10,35 @@ import { NamespaceDetailResponse } from '@kf-mesh/plugin-kf-mesh-common';
  */
 export async function startKfMeshBackendStub(
   namespaces: NamespaceDetailResponse[],
-  options: { status?: number } = {},
+  options: { status?: number; entities?: Record<string, string[]> } = {},
 ) {
   const authorizations: string[] = [];
   const server: Server = createServer((req, res) => {
     authorizations.push(req.headers.authorization ?? '');
+    const url = new URL(req.url ?? '/', 'http://stub.invalid');
+    if (url.pathname === '/api/kf-mesh/entity-status') {
+      const entityRef = url.searchParams.get('entityRef') ?? '';
+      const mapped = options.entities?.[entityRef];
+      res.writeHead(mapped ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          mapped
+            ? {
+                entityRef,
+                namespaces: namespaces
+                  .filter(d =>
+                    mapped.includes(
+                      `${d.status.cluster}/${d.status.namespace}`,
+                    ),
+                  )
+                  .map(d => d.status),
+                problems: [],
+              }
+            : { error: { name: 'NotFoundError', message: 'no such entity' } },
+        ),
+      );
+      return;
+    }
     const m = /^\/api\/kf-mesh\/clusters\/([^/]+)\/namespaces\/([^/]+)$/.exec(
       req.url ?? '',
     );

@@ -8,7 +8,10 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { NamespaceDetailResponse } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  EntityStatusResponse,
+  NamespaceDetailResponse,
+} from '@kf-mesh/plugin-kf-mesh-common';
 
 /** Reads namespace status from kf-mesh-backend on behalf of a user. @public */
 export interface KfMeshBackendApi {
@@ -17,6 +20,11 @@ export interface KfMeshBackendApi {
     namespace: string;
     credentials: BackstageCredentials;
   }): Promise<NamespaceDetailResponse>;
+  /** The namespaces a catalog entity maps to (only those the user may read). */
+  getEntityStatus(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<EntityStatusResponse>;
 }
 
 /**
@@ -36,42 +44,69 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     credentials: BackstageCredentials;
   }): Promise<NamespaceDetailResponse> {
     const { cluster, namespace, credentials } = options;
+    return this.get<NamespaceDetailResponse>(
+      `/clusters/${encodeURIComponent(cluster)}/namespaces/${encodeURIComponent(
+        namespace,
+      )}`,
+      credentials,
+      {
+        subject: `'${cluster}/${namespace}'`,
+        notFound: `Namespace '${namespace}' was not found on cluster '${cluster}'`,
+      },
+    );
+  }
+
+  async getEntityStatus(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<EntityStatusResponse> {
+    const { entityRef, credentials } = options;
+    return this.get<EntityStatusResponse>(
+      `/entity-status?entityRef=${encodeURIComponent(entityRef)}`,
+      credentials,
+      {
+        subject: `entity '${entityRef}'`,
+        notFound: `Entity '${entityRef}' was not found in the catalog`,
+      },
+    );
+  }
+
+  private async get<T>(
+    path: string,
+    credentials: BackstageCredentials,
+    text: { subject: string; notFound: string },
+  ): Promise<T> {
     const baseUrl = await this.deps.discovery.getBaseUrl('kf-mesh');
     const { token } = await this.deps.auth.getPluginRequestToken({
       onBehalfOf: credentials,
       targetPluginId: 'kf-mesh',
     });
-    const url = `${baseUrl}/clusters/${encodeURIComponent(
-      cluster,
-    )}/namespaces/${encodeURIComponent(namespace)}`;
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await fetch(`${baseUrl}${path}`, {
         headers: { authorization: `Bearer ${token}` },
       });
     } catch (error) {
       throw new ServiceUnavailableError(
-        `kf-mesh backend unreachable while reading ${cluster}/${namespace}: ${
+        `kf-mesh backend unreachable while reading ${text.subject}: ${
           (error as Error).message
         }`,
       );
     }
     if (response.ok) {
-      return (await response.json()) as NamespaceDetailResponse;
+      return (await response.json()) as T;
     }
     const detail = await errorMessage(response);
     if (response.status === 404) {
-      throw new NotFoundError(
-        `Namespace '${namespace}' was not found on cluster '${cluster}' (${detail})`,
-      );
+      throw new NotFoundError(`${text.notFound} (${detail})`);
     }
     if (response.status === 401 || response.status === 403) {
       throw new NotAllowedError(
-        `You are not allowed to read the mesh status of '${cluster}/${namespace}' (${detail})`,
+        `You are not allowed to read the mesh status of ${text.subject} (${detail})`,
       );
     }
     throw new ServiceUnavailableError(
-      `kf-mesh backend answered ${response.status} for ${cluster}/${namespace}: ${detail}`,
+      `kf-mesh backend answered ${response.status} for ${text.subject}: ${detail}`,
     );
   }
 }

@@ -98,3 +98,66 @@ describe('kf-mesh:preflight', () => {
     expect(stub.authorizations).toEqual([]);
   });
 });
+
+describe('kf-mesh:preflight with an entityRef', () => {
+  let stub: Awaited<ReturnType<typeof startKfMeshBackendStub>>;
+  afterEach(() => stub?.close());
+
+  async function setup() {
+    stub = await startKfMeshBackendStub([namespaceDetail()], {
+      entities: { 'resource:default/team-a': ['prod/team-a'] },
+    });
+    return createKfMeshPreflightAction({
+      backend: new KfMeshBackendClient({
+        discovery: stub.discovery,
+        auth: mockServices.auth(),
+      }),
+    });
+  }
+
+  it('passes when the entity maps to the namespace', async () => {
+    const action = await setup();
+    const ctx = createMockActionContext<any>({
+      input: {
+        cluster: 'prod',
+        namespace: 'team-a',
+        mode: 'sidecar',
+        entityRef: 'resource:default/team-a',
+      },
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('owner', 'alice@example.com');
+  });
+
+  it('refuses a namespace the entity does not map to, naming what it maps to', async () => {
+    const action = await setup();
+    const ctx = createMockActionContext<any>({
+      input: {
+        cluster: 'prod',
+        namespace: 'kubeflow',
+        mode: 'sidecar',
+        entityRef: 'resource:default/team-a',
+      },
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      "Entity 'resource:default/team-a' does not map to namespace 'kubeflow' on cluster 'prod'; it maps to: prod/team-a",
+    );
+    expect(ctx.output).not.toHaveBeenCalled();
+  });
+
+  it('rejects a malformed entityRef', async () => {
+    const action = await setup();
+    const ctx = createMockActionContext<any>({
+      input: {
+        cluster: 'prod',
+        namespace: 'team-a',
+        mode: 'sidecar',
+        entityRef: 'team-a\n',
+      },
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      "Invalid input 'entityRef'",
+    );
+    expect(stub.authorizations).toEqual([]);
+  });
+});

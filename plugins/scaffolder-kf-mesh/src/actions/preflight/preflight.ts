@@ -8,6 +8,7 @@ import {
   MESH_MODE_DESCRIPTION,
   MESH_MODES,
 } from '../inputs';
+import { assertEntityMapsTo } from './assertEntityMapsTo';
 import { evaluatePreflight } from './evaluatePreflight';
 import { examples } from './preflight.examples';
 
@@ -44,6 +45,13 @@ export function createKfMeshPreflightAction(options: {
             .string({ description: 'Kubeflow profile namespace to onboard' })
             .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label'),
         mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
+        entityRef: z =>
+          z
+            .string({
+              description:
+                'Catalog entity the user picked (e.g. a Kubeflow profile); when set, the namespace must be one it maps to',
+            })
+            .optional(),
       },
       output: {
         profile: z =>
@@ -83,10 +91,19 @@ export function createKfMeshPreflightAction(options: {
       const namespace = assertDnsLabel('namespace', ctx.input.namespace);
       const mode = assertMode(ctx.input.mode);
 
+      const credentials = await ctx.getInitiatorCredentials();
+      if (ctx.input.entityRef !== undefined) {
+        await assertEntityMapsTo(options.backend, {
+          entityRef: ctx.input.entityRef,
+          cluster,
+          namespace,
+          credentials,
+        });
+      }
       const detail = await options.backend.getNamespace({
         cluster,
         namespace,
-        credentials: await ctx.getInitiatorCredentials(),
+        credentials,
       });
       if (
         detail.status.cluster !== cluster ||
