@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** The target modes a namespace can be onboarded onto. @public */
-export const MESH_MODES = ['ambient', 'sidecar'] as const;
+export const MESH_MODES = ['ambient', 'sidecar-strict'] as const;
 
 /** A target mesh mode. @public */
 export type MeshMode = (typeof MESH_MODES)[number];
@@ -12,7 +12,7 @@ export type MeshMode = (typeof MESH_MODES)[number];
 /** Human description of each mode, used in schemas and the template. */
 export const MESH_MODE_DESCRIPTION =
   "Target mode: 'ambient' (Istio ambient: ztunnel L4 mTLS plus a per-namespace waypoint for L7 policies, no sidecars) " +
-  "or 'sidecar' (an Envoy sidecar in every pod with STRICT mutual TLS)";
+  "or 'sidecar-strict' (an Envoy sidecar in every pod with STRICT mutual TLS)";
 
 function show(value: unknown) {
   const text = JSON.stringify(value) ?? String(value);

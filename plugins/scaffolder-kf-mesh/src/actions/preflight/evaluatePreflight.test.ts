@@ -1,4 +1,4 @@
-import { evaluatePreflight } from './evaluatePreflight';
+import { evaluatePreflight, toCurrentMode } from './evaluatePreflight';
 import { namespaceDetail } from './__fixtures__/namespaceDetail';
 
 describe('evaluatePreflight', () => {
@@ -18,6 +18,7 @@ describe('evaluatePreflight', () => {
       ],
       kfpVersion: '2.14.3',
       currentMode: 'sidecar',
+      dataplaneVerdict: 'sidecar',
       replacedObjects: [
         'AuthorizationPolicy/ml-pipeline-visualizationserver',
         'AuthorizationPolicy/ns-owner-access-istio',
@@ -47,7 +48,7 @@ describe('evaluatePreflight', () => {
           waypointGatewayClass: false,
         },
       }),
-      'sidecar',
+      'sidecar-strict',
     );
     expect(report.errors).toEqual([]);
     expect(report.replacedObjects).toEqual([]);
@@ -56,7 +57,7 @@ describe('evaluatePreflight', () => {
   it('fails a namespace that no Kubeflow Profile owns', () => {
     const report = evaluatePreflight(
       namespaceDetail({ status: { profile: undefined } }),
-      'sidecar',
+      'sidecar-strict',
     );
     expect(report.errors).toEqual([
       expect.stringContaining('is not a Kubeflow profile namespace'),
@@ -109,10 +110,33 @@ describe('evaluatePreflight', () => {
           mtls: { mode: 'STRICT', chain: [], workloadOverrides: [] },
         },
       }),
-      'sidecar',
+      'sidecar-strict',
     );
     expect(report.warnings).toEqual([
-      expect.stringContaining('already runs in sidecar mode'),
+      expect.stringContaining('already runs in sidecar-strict mode'),
     ]);
   });
+});
+
+describe('toCurrentMode', () => {
+  const base = namespaceDetail();
+  it.each([
+    ['sidecar', 'sidecar', 'PERMISSIVE', 'sidecar'],
+    ['sidecar', 'sidecar', 'STRICT', 'sidecar-strict'],
+    ['ambient', 'ambient', 'STRICT', 'ambient'],
+    ['none', 'none', 'PERMISSIVE', 'none'],
+    ['migrating', 'ambient', 'PERMISSIVE', 'ambient'],
+    ['conflict', 'conflict', 'PERMISSIVE', 'sidecar'],
+  ] as const)(
+    'verdict %s, intent %s, mTLS %s -> %s',
+    (verdict, intent, mtls, expected) => {
+      const detail = namespaceDetail({
+        status: {
+          dataplane: { ...base.status.dataplane, verdict, intent },
+          mtls: { mode: mtls, chain: [], workloadOverrides: [] },
+        },
+      });
+      expect(toCurrentMode(detail)).toBe(expected);
+    },
+  );
 });

@@ -17,7 +17,9 @@ export interface PreflightReport {
   /** Contributors shared through KFAM (sanitised user part and role), from their AuthorizationPolicies. */
   contributors: Array<{ user: string; role: string; policy: string }>;
   kfpVersion: string | null;
-  currentMode: DataplaneVerdict;
+  /** Current mode in the planner's terms: `none`, `sidecar` (PERMISSIVE), `sidecar-strict` or `ambient`. */
+  currentMode: CurrentMode;
+  dataplaneVerdict: DataplaneVerdict;
   /** `Kind/name` of the objects the onboarding replaces. */
   replacedObjects: string[];
 }
@@ -34,7 +36,7 @@ function ambientCapabilityProblems(cluster: string, caps: ClusterCapabilities) {
   const checks: Array<[boolean | null, string, string]> = [
     [
       caps.ambient,
-      `Cluster '${cluster}' runs no ztunnel, so ambient mode cannot carry traffic: install Istio with the ambient profile (ztunnel + istio-cni) first, or choose mode 'sidecar'.`,
+      `Cluster '${cluster}' runs no ztunnel, so ambient mode cannot carry traffic: install Istio with the ambient profile (ztunnel + istio-cni) first, or choose mode 'sidecar-strict'.`,
       'ztunnel presence',
     ],
     [
@@ -72,6 +74,21 @@ function replacedPolicies(mode: MeshMode, policies: PolicyEnforcementStatus[]) {
     .sort();
 }
 
+/** Current mode of a namespace as the onboarding planner names it. @public */
+export type CurrentMode = 'none' | 'sidecar' | 'sidecar-strict' | 'ambient';
+
+/** Maps the backend's dataplane verdict (the intent while migrating) plus mTLS to a {@link CurrentMode}. */
+export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
+  const { dataplane, mtls } = detail.status;
+  const basis =
+    dataplane.verdict === 'migrating' || dataplane.verdict === 'conflict'
+      ? dataplane.intent
+      : dataplane.verdict;
+  if (basis === 'ambient') return 'ambient';
+  if (basis === 'none') return 'none';
+  return mtls.mode === 'STRICT' ? 'sidecar-strict' : 'sidecar';
+}
+
 /**
  * Decides whether a namespace can be onboarded onto `mode`, from the
  * kf-mesh backend's namespace status and cluster capabilities.
@@ -107,9 +124,11 @@ export function evaluatePreflight(
       `Namespace ${where} has both the ambient label and sidecar injection enabled; the onboarding resolves this, but pods keep their current dataplane until restarted.`,
     );
   }
+  const currentMode = toCurrentMode(detail);
   if (
-    verdict === mode &&
-    (mode === 'ambient' || status.mtls.mode === 'STRICT')
+    verdict !== 'migrating' &&
+    verdict !== 'conflict' &&
+    currentMode === mode
   ) {
     warnings.push(
       `Namespace ${where} already runs in ${mode} mode; the pull request only reconciles its manifests.`,
@@ -145,7 +164,8 @@ export function evaluatePreflight(
     owner: status.profile?.owner ?? null,
     contributors,
     kfpVersion: capabilities.kfpVersion,
-    currentMode: verdict,
+    currentMode,
+    dataplaneVerdict: verdict,
     replacedObjects: replacedPolicies(mode, status.policies),
   };
 }

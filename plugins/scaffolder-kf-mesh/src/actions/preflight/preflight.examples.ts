@@ -25,7 +25,11 @@ export const examples: TemplateExample[] = [
           id: 'preflight',
           action: 'kf-mesh:preflight',
           name: 'Preflight',
-          input: { cluster: 'prod', namespace: 'team-a', mode: 'sidecar' },
+          input: {
+            cluster: 'prod',
+            namespace: 'team-a',
+            mode: 'sidecar-strict',
+          },
         },
       ],
     }),

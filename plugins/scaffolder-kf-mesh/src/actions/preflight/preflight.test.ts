@@ -61,7 +61,7 @@ describe('kf-mesh:preflight', () => {
   it('reports an unknown namespace clearly', async () => {
     const action = await setup();
     const ctx = createMockActionContext<any>({
-      input: { cluster: 'prod', namespace: 'team-z', mode: 'sidecar' },
+      input: { cluster: 'prod', namespace: 'team-z', mode: 'sidecar-strict' },
     });
     await expect(action.handler(ctx)).rejects.toThrow(
       "Namespace 'team-z' was not found on cluster 'prod'",
@@ -71,7 +71,7 @@ describe('kf-mesh:preflight', () => {
   it('reports a namespace the user may not read', async () => {
     const action = await setup([namespaceDetail()], 403);
     const ctx = createMockActionContext<any>({
-      input: { cluster: 'prod', namespace: 'team-a', mode: 'sidecar' },
+      input: { cluster: 'prod', namespace: 'team-a', mode: 'sidecar-strict' },
     });
     await expect(action.handler(ctx)).rejects.toMatchObject({
       name: 'NotAllowedError',
@@ -121,7 +121,7 @@ describe('kf-mesh:preflight with an entityRef', () => {
       input: {
         cluster: 'prod',
         namespace: 'team-a',
-        mode: 'sidecar',
+        mode: 'sidecar-strict',
         entityRef: 'resource:default/team-a',
       },
     });
@@ -135,7 +135,7 @@ describe('kf-mesh:preflight with an entityRef', () => {
       input: {
         cluster: 'prod',
         namespace: 'kubeflow',
-        mode: 'sidecar',
+        mode: 'sidecar-strict',
         entityRef: 'resource:default/team-a',
       },
     });
@@ -151,7 +151,7 @@ describe('kf-mesh:preflight with an entityRef', () => {
       input: {
         cluster: 'prod',
         namespace: 'team-a',
-        mode: 'sidecar',
+        mode: 'sidecar-strict',
         entityRef: 'team-a\n',
       },
     });

@@ -76,7 +76,13 @@ export function createKfMeshPreflightAction(options: {
           }),
         currentMode: z =>
           z.string({
-            description: 'Current dataplane verdict of the namespace',
+            description:
+              "Current mode: 'none', 'sidecar' (PERMISSIVE), 'sidecar-strict' or 'ambient'",
+          }),
+        dataplaneVerdict: z =>
+          z.string({
+            description:
+              'Dataplane verdict of kf-mesh-backend (ambient, sidecar, migrating, none, conflict)',
           }),
         replacedObjects: z =>
           z.array(z.string(), {
@@ -133,6 +139,7 @@ export function createKfMeshPreflightAction(options: {
       ctx.output('contributors', report.contributors);
       ctx.output('kfpVersion', report.kfpVersion ?? '');
       ctx.output('currentMode', report.currentMode);
+      ctx.output('dataplaneVerdict', report.dataplaneVerdict);
       ctx.output('replacedObjects', report.replacedObjects);
       ctx.output('warnings', report.warnings);
     },
