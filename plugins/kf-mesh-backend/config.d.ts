@@ -1,0 +1,47 @@
+export interface Config {
+  /** kf-mesh backend configuration. */
+  kfMesh?: {
+    /**
+     * Istio root namespace (mesh-wide PeerAuthentications and the global
+     * allow-nothing policy live there). Default `istio-system`.
+     */
+    rootNamespace?: string;
+    /** Timeout of one Kubernetes API request, in milliseconds. Default 10000. */
+    requestTimeoutMs?: number;
+    /** Debounce of the per-namespace analysis after cache changes, in ms. Default 200. */
+    analysisDebounceMs?: number;
+    /**
+     * Clusters to watch. When absent, the `config` clusters of
+     * `kubernetes.clusterLocatorMethods` with server-side service-account auth are used.
+     */
+    clusters?: Array<{
+      /** Name used in `backstage.io/kubernetes-cluster` annotations and the API. */
+      name: string;
+      /** API server URL. Not used with `authProvider: inCluster` (taken from the pod). */
+      url?: string;
+      /**
+       * `serviceAccount` (token below, default), `inCluster` (the Backstage pod's
+       * service account), or `kubeconfig` (a context of a kubeconfig file).
+       */
+      authProvider?: 'serviceAccount' | 'inCluster' | 'kubeconfig';
+      /**
+       * Service-account bearer token.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /** Kubeconfig file (default: KUBECONFIG / ~/.kube/config) for `authProvider: kubeconfig`. */
+      kubeconfigPath?: string;
+      /** Kubeconfig context for `authProvider: kubeconfig` (default: current context). */
+      kubeconfigContext?: string;
+      /**
+       * Base64 PEM CA bundle of the API server.
+       * @visibility secret
+       */
+      caData?: string;
+      /** Path to a PEM CA bundle. */
+      caFile?: string;
+      /** Skip TLS verification (required by client-node for plain `http://` URLs). */
+      skipTLSVerify?: boolean;
+    }>;
+  };
+}

@@ -1,0 +1,307 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  ClusterCapabilities,
+  ClusterSyncStatus,
+  ResourceSyncState,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import type {
+  AuthorizationPolicyProjection,
+  GatewayProjection,
+  HttpRouteProjection,
+  MeshContext,
+  NamespaceProjection,
+  NamespaceSnapshot,
+  PeerAuthenticationProjection,
+  PodProjection,
+  ProfileProjection,
+  ServiceProjection,
+} from '../analyzer';
+import { KubeTransport } from './KubeTransport';
+import type { Projection } from './projections';
+import { ReflectorTiming, ResourceReflector } from './ResourceReflector';
+import { WATCHED_RESOURCE_TYPES } from './resourceTypes';
+
+/** Told which namespaces need re-analysis; `'*'` means all of them. */
+export type DirtyListener = (
+  cluster: string,
+  namespaces: Set<string> | '*',
+) => void;
+
+/** Namespaced types indexed per namespace. */
+const NAMESPACED = new Set([
+  'pods',
+  'services',
+  'authorizationpolicies',
+  'peerauthentications',
+  'gateways',
+  'httproutes',
+]);
+
+/**
+ * The watch-fed cache of one cluster: one {@link ResourceReflector} per
+ * type, per-namespace indexes, and the namespace snapshots the analyzer
+ * reads. Reading makes no Kubernetes API call.
+ */
+export class ClusterCache {
+  private readonly reflectors = new Map<string, ResourceReflector>();
+  /** type → namespace → name → projection */
+  private readonly index = new Map<
+    string,
+    Map<string, Map<string, Projection>>
+  >();
+  private readonly controller = new AbortController();
+  private runs: Promise<void>[] = [];
+  private downSince?: Date;
+
+  constructor(
+    readonly name: string,
+    transport: KubeTransport,
+    timing: ReflectorTiming,
+    private readonly rootNamespace: string,
+    private readonly onDirty: DirtyListener,
+    logger: LoggerService,
+  ) {
+    for (const type of WATCHED_RESOURCE_TYPES) {
+      this.index.set(type.key, new Map());
+      this.reflectors.set(
+        type.key,
+        new ResourceReflector(
+          type,
+          transport,
+          timing,
+          (key, changed, removed, replaced) =>
+            this.applyChange(key, changed, removed, replaced),
+          logger.child({ cluster: name, resource: type.key }),
+        ),
+      );
+    }
+  }
+
+  /** Starts every reflector. */
+  start(): void {
+    this.runs = [...this.reflectors.values()].map(r =>
+      r.run(this.controller.signal),
+    );
+  }
+
+  /** Stops every reflector and waits for them. */
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await Promise.allSettled(this.runs);
+  }
+
+  private applyChange(
+    type: string,
+    changed: Projection[],
+    removed: Projection[],
+    replaced: boolean,
+  ) {
+    const byNs = this.index.get(type)!;
+    const dirty = new Set<string>();
+    // A sync-state change or a full LIST can affect every namespace.
+    let all = replaced || (changed.length === 0 && removed.length === 0);
+    if (!NAMESPACED.has(type)) {
+      for (const p of [...changed, ...removed])
+        dirty.add((p as NamespaceProjection).name);
+      if (type === 'gatewayclasses' && dirty.size > 0) all = true;
+    } else if (replaced) {
+      byNs.clear();
+      for (const p of this.reflectors.get(type)!.items.values()) {
+        const { namespace, name } = p as PodProjection;
+        let m = byNs.get(namespace);
+        if (!m) byNs.set(namespace, (m = new Map()));
+        m.set(name, p);
+      }
+    } else {
+      for (const p of removed) {
+        const { namespace, name } = p as PodProjection;
+        byNs.get(namespace)?.delete(name);
+        dirty.add(namespace);
+      }
+      for (const p of changed) {
+        const { namespace, name } = p as PodProjection;
+        let m = byNs.get(namespace);
+        if (!m) byNs.set(namespace, (m = new Map()));
+        m.set(name, p);
+        dirty.add(namespace);
+      }
+      // Mesh-wide policies live in the root namespace: every namespace is affected.
+      if (
+        dirty.has(this.rootNamespace) &&
+        type !== 'pods' &&
+        type !== 'services'
+      )
+        all = true;
+    }
+    if (all) this.onDirty(this.name, '*');
+    else if (dirty.size > 0) this.onDirty(this.name, dirty);
+  }
+
+  private list<T>(type: string, namespace: string): T[] {
+    const m = this.index.get(type)?.get(namespace);
+    return m ? ([...m.values()] as T[]) : [];
+  }
+
+  /** Names of all namespaces known to the cache. */
+  namespaceNames(): string[] {
+    return [...this.reflectors.get('namespaces')!.items.keys()];
+  }
+
+  /** Whether the namespace exists in the cache. */
+  hasNamespace(namespace: string): boolean {
+    return this.reflectors.get('namespaces')!.items.has(namespace);
+  }
+
+  /** Sync state per type. */
+  availability(): Record<string, ResourceSyncState> {
+    const out: Record<string, ResourceSyncState> = {};
+    for (const [key, r] of this.reflectors) out[key] = r.status.state;
+    return out;
+  }
+
+  /** Mesh-wide context from the root namespace. */
+  meshContext(): MeshContext {
+    const root = this.rootNamespace;
+    const pas = this.list<PeerAuthenticationProjection>(
+      'peerauthentications',
+      root,
+    );
+    const aps = this.list<AuthorizationPolicyProjection>(
+      'authorizationpolicies',
+      root,
+    );
+    return {
+      rootNamespace: root,
+      meshPeerAuthentications: pas.filter(p => !p.selector),
+      rootSelectorPeerAuthentications: pas.filter(p => p.selector),
+      // Empty spec = ALLOW with no rules = allow-nothing; in the root namespace it is mesh-wide (§B.5).
+      globalAllowNothing: aps.some(
+        a =>
+          a.action === 'ALLOW' &&
+          !a.selector &&
+          a.targetRefs.length === 0 &&
+          a.rules.length === 0,
+      ),
+      availability: this.availability(),
+    };
+  }
+
+  /** Everything the analyzer needs about one namespace, or undefined if unknown. */
+  snapshot(
+    namespace: string,
+    mesh = this.meshContext(),
+  ): NamespaceSnapshot | undefined {
+    const ns = this.reflectors.get('namespaces')!.items.get(namespace) as
+      | NamespaceProjection
+      | undefined;
+    if (!ns) return undefined;
+    const services = this.list<ServiceProjection>('services', namespace);
+    const pods = this.list<PodProjection>('pods', namespace);
+    const gateways = this.list<GatewayProjection>('gateways', namespace);
+    // Waypoints in other namespaces named by istio.io/use-waypoint-namespace.
+    const otherNs = new Set<string>();
+    for (const labels of [
+      ns.labels,
+      ...services.map(s => s.labels),
+      ...pods.map(p => p.labels),
+    ]) {
+      const other = labels['istio.io/use-waypoint-namespace'];
+      if (other && other !== namespace) otherNs.add(other);
+    }
+    for (const other of otherNs)
+      gateways.push(...this.list<GatewayProjection>('gateways', other));
+    const profile = this.reflectors.get('profiles')!.items.get(namespace) as
+      | ProfileProjection
+      | undefined;
+    return {
+      cluster: this.name,
+      namespace: ns,
+      pods,
+      services,
+      authorizationPolicies: this.list('authorizationpolicies', namespace),
+      peerAuthentications: this.list('peerauthentications', namespace),
+      gateways,
+      httpRoutes: this.list<HttpRouteProjection>('httproutes', namespace),
+      ...(profile ? { profile } : {}),
+      mesh,
+    };
+  }
+
+  /** Capabilities for the onboarding preflight. `null` = unknown (type not synced). */
+  capabilities(): ClusterCapabilities {
+    const avail = this.availability();
+    const known = (type: string) =>
+      avail[type] === 'synced' || avail[type] === 'stale';
+    const rootPods = this.list<PodProjection>('pods', this.rootNamespace);
+    const kfPods = this.list<PodProjection>('pods', 'kubeflow');
+    const kfp = kfPods.find(
+      p =>
+        p.labels.app === 'ml-pipeline' && p.labels['app.kubernetes.io/version'],
+    );
+    const mesh = this.meshContext();
+    return {
+      ambient: known('pods')
+        ? rootPods.some(
+            p => p.labels.app === 'ztunnel' || p.name.startsWith('ztunnel-'),
+          )
+        : null,
+      gatewayApi:
+        avail.gateways === 'not-installed'
+          ? false
+          : known('gateways')
+          ? true
+          : null,
+      waypointGatewayClass:
+        avail.gatewayclasses === 'not-installed'
+          ? false
+          : known('gatewayclasses')
+          ? this.reflectors.get('gatewayclasses')!.items.has('istio-waypoint')
+          : null,
+      globalAllowNothing: known('authorizationpolicies')
+        ? mesh.globalAllowNothing
+        : null,
+      kfpVersion: kfp?.labels['app.kubernetes.io/version'] ?? null,
+    };
+  }
+
+  /** Sync state per type, for `GET /clusters`. */
+  syncStatus(): ClusterSyncStatus {
+    const resources = [...this.reflectors.values()].map(r => ({
+      resource: r.type.key,
+      state: r.status.state,
+      objects: r.items.size,
+      ...(r.status.lastSyncAt
+        ? { lastSyncAt: r.status.lastSyncAt.toISOString() }
+        : {}),
+      ...(r.status.lastUpdateAt
+        ? { lastUpdateAt: r.status.lastUpdateAt.toISOString() }
+        : {}),
+      ...(r.status.state !== 'synced' && r.status.since
+        ? { since: r.status.since.toISOString() }
+        : {}),
+      ...(r.status.reason ? { reason: r.status.reason } : {}),
+    }));
+    // CRDs that are not installed do not make a cluster unhealthy.
+    const relevant = resources.filter(r => r.state !== 'not-installed');
+    const bad = relevant.filter(r => r.state !== 'synced');
+    let health: ClusterSyncStatus['health'];
+    if (relevant.every(r => r.state === 'pending')) health = 'pending';
+    else if (bad.length === 0) health = 'ok';
+    else if (bad.length === relevant.length) health = 'down';
+    else health = 'degraded';
+    if (health === 'ok') this.downSince = undefined;
+    else if (!this.downSince) {
+      const sinces = bad
+        .map(r => r.since)
+        .filter((s): s is string => !!s)
+        .sort();
+      this.downSince = sinces[0] ? new Date(sinces[0]) : new Date();
+    }
+    return {
+      name: this.name,
+      health,
+      ...(this.downSince ? { since: this.downSince.toISOString() } : {}),
+      resources,
+    };
+  }
+}

@@ -1,0 +1,267 @@
+import type {
+  AuthorizationPolicyProjection,
+  AuthorizationRuleProjection,
+  ConditionProjection,
+  GatewayProjection,
+  HttpRouteProjection,
+  NamespaceProjection,
+  PeerAuthenticationProjection,
+  PodProjection,
+  ProfileProjection,
+  ServiceProjection,
+} from '../analyzer';
+
+/** A GatewayClass: only its name matters (capability check). */
+export interface GatewayClassProjection {
+  name: string;
+}
+
+/** Any projection the cache stores. */
+export type Projection =
+  | NamespaceProjection
+  | PodProjection
+  | ServiceProjection
+  | AuthorizationPolicyProjection
+  | PeerAuthenticationProjection
+  | GatewayProjection
+  | HttpRouteProjection
+  | GatewayClassProjection
+  | ProfileProjection;
+
+type Obj = Record<string, any>;
+
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : undefined;
+
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v && typeof v === 'object') {
+    for (const [k, val] of Object.entries(v as Obj))
+      if (typeof val === 'string') out[k] = val;
+  }
+  return out;
+}
+
+function condition(obj: Obj, type: string): ConditionProjection | undefined {
+  const list = Array.isArray(obj.status?.conditions)
+    ? obj.status.conditions
+    : [];
+  const c = list.find((x: Obj) => x?.type === type);
+  if (!c) return undefined;
+  const status =
+    c.status === 'True' || c.status === 'False' ? c.status : 'Unknown';
+  return {
+    type,
+    status,
+    ...(str(c.reason) ? { reason: c.reason } : {}),
+    ...(str(c.message) ? { message: String(c.message).slice(0, 300) } : {}),
+  };
+}
+
+/** Namespace → labels and Kubeflow `owner` annotation. */
+export function projectNamespace(obj: Obj): NamespaceProjection {
+  const owner = str(obj.metadata?.annotations?.owner);
+  return {
+    name: obj.metadata.name,
+    labels: stringMap(obj.metadata.labels),
+    ...(owner ? { owner } : {}),
+  };
+}
+
+/**
+ * Pod (PartialObjectMetadata) → labels and the two Istio annotations.
+ * Sidecar detection uses `sidecar.istio.io/status`: metadata has no
+ * containers, and the injector writes this annotation on every injected pod,
+ * native sidecars included; istio-cni also treats it as "has sidecar"
+ * (mesh-domain §B.1, cni/pkg/util/podutil.go).
+ */
+export function projectPod(obj: Obj): PodProjection {
+  const annotations = obj.metadata?.annotations ?? {};
+  const redirection = str(annotations['ambient.istio.io/redirection']);
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    labels: stringMap(obj.metadata.labels),
+    hasSidecar: typeof annotations['sidecar.istio.io/status'] === 'string',
+    ...(redirection ? { redirection } : {}),
+  };
+}
+
+/** Service → Istio labels, selector, `istio.io/WaypointBound`. */
+export function projectService(obj: Obj): ServiceProjection {
+  const bound = condition(obj, 'istio.io/WaypointBound');
+  const selector = obj.spec?.selector
+    ? stringMap(obj.spec.selector)
+    : undefined;
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    labels: stringMap(obj.metadata.labels),
+    ...(selector ? { selector } : {}),
+    ...(bound ? { waypointBound: bound } : {}),
+  };
+}
+
+/**
+ * HTTP-only attributes of a rule, per ztunnel's conversion
+ * (ambient/authorization.go; Kiali l7_classification.go): methods, paths,
+ * hosts (and their not* forms), requestPrincipals, and conditions on
+ * request.* keys.
+ */
+export function projectAuthorizationRule(
+  rule: Obj,
+): AuthorizationRuleProjection {
+  const l7 = new Set<string>();
+  let l4 = false;
+  const principals: string[] = [];
+  for (const from of Array.isArray(rule.from) ? rule.from : []) {
+    const src = from?.source ?? {};
+    for (const [k, v] of Object.entries(src)) {
+      if (!Array.isArray(v) || v.length === 0) continue;
+      if (k === 'requestPrincipals' || k === 'notRequestPrincipals')
+        l7.add(`from.source.${k}`);
+      else l4 = true;
+      if (k === 'principals')
+        principals.push(
+          ...(v as unknown[]).filter((p): p is string => typeof p === 'string'),
+        );
+    }
+  }
+  for (const to of Array.isArray(rule.to) ? rule.to : []) {
+    const op = to?.operation ?? {};
+    for (const [k, v] of Object.entries(op)) {
+      if (!Array.isArray(v) || v.length === 0) continue;
+      if (
+        [
+          'methods',
+          'notMethods',
+          'paths',
+          'notPaths',
+          'hosts',
+          'notHosts',
+        ].includes(k)
+      )
+        l7.add(`to.operation.${k}`);
+      else l4 = true;
+    }
+  }
+  for (const when of Array.isArray(rule.when) ? rule.when : []) {
+    const key = str(when?.key) ?? '';
+    if (key.startsWith('request.')) l7.add(`when ${key}`);
+    else l4 = true;
+  }
+  return { l7Attributes: [...l7], hasL4Part: l4 || l7.size === 0, principals };
+}
+
+/** AuthorizationPolicy → attachment, action, summarized rules, conditions. */
+export function projectAuthorizationPolicy(
+  obj: Obj,
+): AuthorizationPolicyProjection {
+  const spec = obj.spec ?? {};
+  const action = ['ALLOW', 'DENY', 'CUSTOM', 'AUDIT'].includes(spec.action)
+    ? spec.action
+    : 'ALLOW';
+  const selector = spec.selector?.matchLabels
+    ? stringMap(spec.selector.matchLabels)
+    : undefined;
+  const targetRefs = [
+    ...(Array.isArray(spec.targetRefs) ? spec.targetRefs : []),
+    ...(spec.targetRef ? [spec.targetRef] : []),
+  ]
+    .filter((t: Obj) => t && typeof t.name === 'string')
+    .map((t: Obj) => ({
+      group: str(t.group) ?? '',
+      kind: str(t.kind) ?? '',
+      name: t.name,
+    }));
+  const conditions = ['ZtunnelAccepted', 'WaypointAccepted']
+    .map(type => condition(obj, type))
+    .filter((c): c is ConditionProjection => !!c);
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    createdAt: str(obj.metadata.creationTimestamp) ?? '',
+    action,
+    ...(selector ? { selector } : {}),
+    targetRefs,
+    rules: (Array.isArray(spec.rules) ? spec.rules : []).map(
+      projectAuthorizationRule,
+    ),
+    conditions,
+  };
+}
+
+/** PeerAuthentication → scope, mode, portLevelMtls presence. */
+export function projectPeerAuthentication(
+  obj: Obj,
+): PeerAuthenticationProjection {
+  const spec = obj.spec ?? {};
+  const mode = ['STRICT', 'PERMISSIVE', 'DISABLE'].includes(spec.mtls?.mode)
+    ? spec.mtls.mode
+    : 'UNSET';
+  const selector = spec.selector?.matchLabels
+    ? stringMap(spec.selector.matchLabels)
+    : undefined;
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    createdAt: str(obj.metadata.creationTimestamp) ?? '',
+    ...(selector && Object.keys(selector).length > 0 ? { selector } : {}),
+    mode,
+    hasPortLevelMtls:
+      !!spec.portLevelMtls && Object.keys(spec.portLevelMtls).length > 0,
+  };
+}
+
+/** Gateway → class, labels, `Programmed`. */
+export function projectGateway(obj: Obj): GatewayProjection {
+  const programmed = condition(obj, 'Programmed');
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    gatewayClassName: str(obj.spec?.gatewayClassName) ?? '',
+    labels: stringMap(obj.metadata.labels),
+    ...(programmed ? { programmed } : {}),
+  };
+}
+
+/** HTTPRoute → parent refs. */
+export function projectHttpRoute(obj: Obj): HttpRouteProjection {
+  const ns = obj.metadata.namespace;
+  return {
+    namespace: ns,
+    name: obj.metadata.name,
+    parentRefs: (Array.isArray(obj.spec?.parentRefs)
+      ? obj.spec.parentRefs
+      : []
+    ).map((p: Obj) => ({
+      namespace: str(p.namespace) ?? ns,
+      name: str(p.name) ?? '',
+      kind: str(p.kind) ?? 'Gateway',
+    })),
+  };
+}
+
+/** Profile → name and owner. */
+export function projectProfile(obj: Obj): ProfileProjection {
+  const owner = str(obj.spec?.owner?.name);
+  return { name: obj.metadata.name, ...(owner ? { owner } : {}) };
+}
+
+/** GatewayClass → name. */
+export function projectGatewayClass(obj: Obj): GatewayClassProjection {
+  return { name: obj.metadata.name };
+}
+
+/** The projection function of each watched type. */
+export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
+  namespaces: projectNamespace,
+  pods: projectPod,
+  services: projectService,
+  authorizationpolicies: projectAuthorizationPolicy,
+  peerauthentications: projectPeerAuthentication,
+  gateways: projectGateway,
+  httproutes: projectHttpRoute,
+  gatewayclasses: projectGatewayClass,
+  profiles: projectProfile,
+};

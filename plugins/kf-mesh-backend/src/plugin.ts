@@ -1,0 +1,54 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { kfMeshPermissions } from '@kf-mesh/plugin-kf-mesh-common';
+import { readKfMeshSettings } from './config/clusterConfig';
+import { createRouter } from './router';
+import { createMeshRuntime } from './service/createMeshRuntime';
+
+/**
+ * kf-mesh backend plugin: live Istio mesh status of Kubeflow namespaces.
+ * @public
+ */
+export const kfMeshPlugin = createBackendPlugin({
+  pluginId: 'kf-mesh',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        lifecycle: coreServices.lifecycle,
+      },
+      async init({
+        config,
+        logger,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        catalog,
+        lifecycle,
+      }) {
+        permissionsRegistry.addPermissions(kfMeshPermissions);
+        const runtime = createMeshRuntime(readKfMeshSettings(config), logger);
+        runtime.start();
+        lifecycle.addShutdownHook(() => runtime.stop());
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            meshStatus: runtime.service,
+          }),
+        );
+      },
+    });
+  },
+});

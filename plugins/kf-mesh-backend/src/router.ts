@@ -1,0 +1,136 @@
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  EntityStatusResponse,
+  kfMeshEntityStatusReadPermission,
+  kfMeshFleetReadPermission,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { namespaceTargetsFromEntity } from './service/entityNamespaces';
+import { parseFleetQuery } from './service/fleetQuery';
+import type { MeshStatusService } from './service/MeshStatusService';
+
+/** Dependencies of {@link createRouter}. */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  meshStatus: Pick<
+    MeshStatusService,
+    'listClusters' | 'statusForTargets' | 'fleet' | 'namespaceDetail'
+  >;
+}
+
+const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * Routes of the kf-mesh backend. Every route requires Backstage credentials
+ * (no auth policy is relaxed) and a permission; there is no proxy and no
+ * route accepts a URL or API path.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, catalog, meshStatus } = options;
+  const router = Router();
+
+  async function requireBasic(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  router.get('/clusters', async (req, res) => {
+    await requireBasic(req, kfMeshFleetReadPermission);
+    res.json(meshStatus.listClusters());
+  });
+
+  router.get('/entity-status', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const raw = req.query.entityRef;
+    if (typeof raw !== 'string' || raw.length === 0 || raw.length > 512) {
+      throw new InputError(
+        'Invalid query parameter entityRef: must be one entity reference like component:default/name',
+      );
+    }
+    const extra = Object.keys(req.query).filter(k => k !== 'entityRef');
+    if (extra.length > 0) {
+      // Namespaces come from the entity only; refuse anything that looks like widening.
+      throw new InputError(
+        `Invalid query parameter ${extra.join(
+          ', ',
+        )}: only entityRef is accepted`,
+      );
+    }
+    let entityRef: string;
+    try {
+      entityRef = stringifyEntityRef(parseEntityRef(raw));
+    } catch {
+      throw new InputError(
+        'Invalid query parameter entityRef: must be an entity reference like component:default/name',
+      );
+    }
+    // Resource permission on the catalog entity. The permission backend resolves
+    // CONDITIONAL policies (e.g. isEntityOwner) with the catalog; anything that
+    // is not ALLOW is a deny here.
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: kfMeshEntityStatusReadPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${kfMeshEntityStatusReadPermission.name}`,
+      );
+    }
+    // Loaded on behalf of the caller: an entity they cannot see is "not found".
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
+    const result = meshStatus.statusForTargets(
+      namespaceTargetsFromEntity(entity),
+    );
+    const body: EntityStatusResponse = { entityRef, ...result };
+    res.json(body);
+  });
+
+  router.get('/namespaces', async (req, res) => {
+    await requireBasic(req, kfMeshFleetReadPermission);
+    res.json(meshStatus.fleet(parseFleetQuery(req.query)));
+  });
+
+  // Guarded by the fleet permission: the caller names the namespace, so only
+  // fleet readers (platform team, scaffolder preflight as a service) may use it.
+  router.get('/clusters/:cluster/namespaces/:namespace', async (req, res) => {
+    await requireBasic(req, kfMeshFleetReadPermission);
+    const { cluster, namespace } = req.params;
+    if (!K8S_NAME.test(namespace)) {
+      throw new InputError(
+        'Invalid path parameter namespace: must be a DNS-1123 label',
+      );
+    }
+    if (cluster.length > 253)
+      throw new InputError('Invalid path parameter cluster: too long');
+    res.json(meshStatus.namespaceDetail(cluster, namespace));
+  });
+
+  return router;
+}

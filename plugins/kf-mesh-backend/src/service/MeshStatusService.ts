@@ -1,0 +1,155 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  ClusterCapabilities,
+  ClusterProblem,
+  ClustersResponse,
+  ClusterSyncStatus,
+  FleetResponse,
+  NamespaceDetailResponse,
+  NamespaceMeshStatus,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import type { NamespaceTarget } from './entityNamespaces';
+import { encodeCursor, FleetFilter, matchesFleetFilter } from './fleetQuery';
+import { SnapshotSource, StatusIndex } from './StatusIndex';
+
+/** What the service needs from one cluster's cache. */
+export interface ClusterSource extends SnapshotSource {
+  readonly name: string;
+  hasNamespace(namespace: string): boolean;
+  capabilities(): ClusterCapabilities;
+  syncStatus(): ClusterSyncStatus;
+}
+
+/** A cluster with its analysis index. */
+export interface ClusterRuntime {
+  source: ClusterSource;
+  index: StatusIndex;
+}
+
+/**
+ * Answers every route from the caches and analysis indexes: no Kubernetes
+ * API call per request. Cluster names are matched against configured
+ * clusters only.
+ */
+export class MeshStatusService {
+  private readonly byName: Map<string, ClusterRuntime>;
+
+  constructor(private readonly clusters: ClusterRuntime[]) {
+    this.byName = new Map(clusters.map(c => [c.source.name, c]));
+  }
+
+  /** Configured cluster names. */
+  clusterNames(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** `GET /clusters`. */
+  listClusters(): ClustersResponse {
+    return { clusters: this.clusters.map(c => c.source.syncStatus()) };
+  }
+
+  private problemFor(
+    c: ClusterRuntime,
+    namespace?: string,
+  ): ClusterProblem | undefined {
+    const s = c.source.syncStatus();
+    if (s.health === 'ok') return undefined;
+    const bad = s.resources.filter(
+      r => r.state !== 'synced' && r.state !== 'not-installed',
+    );
+    return {
+      cluster: c.source.name,
+      ...(namespace ? { namespace } : {}),
+      message: `cluster ${s.health}: ${bad
+        .map(r => `${r.resource} ${r.state}`)
+        .join(', ')}`,
+      ...(s.since ? { since: s.since } : {}),
+    };
+  }
+
+  /** Status of the given namespaces (targets come from entity annotations only). */
+  statusForTargets(targets: NamespaceTarget[]): {
+    namespaces: NamespaceMeshStatus[];
+    problems: ClusterProblem[];
+  } {
+    const namespaces: NamespaceMeshStatus[] = [];
+    const problems: ClusterProblem[] = [];
+    for (const t of targets) {
+      if (t.cluster && !this.byName.has(t.cluster)) {
+        problems.push({
+          cluster: t.cluster,
+          namespace: t.namespace,
+          message: 'cluster is not configured in kf-mesh',
+        });
+        continue;
+      }
+      const candidates = t.cluster
+        ? [this.byName.get(t.cluster)!]
+        : this.clusters;
+      let found = false;
+      for (const c of candidates) {
+        const problem = this.problemFor(c, t.namespace);
+        if (problem) problems.push(problem);
+        if (!c.source.hasNamespace(t.namespace)) continue;
+        const status = c.index.get(t.namespace);
+        if (status) {
+          namespaces.push(status);
+          found = true;
+        }
+      }
+      if (!found) {
+        problems.push({
+          cluster: t.cluster ?? '*',
+          namespace: t.namespace,
+          message: 'namespace not found',
+        });
+      }
+    }
+    return { namespaces, problems };
+  }
+
+  /** `GET /namespaces`: filtered, paginated fleet. */
+  fleet(filter: FleetFilter): FleetResponse {
+    if (filter.cluster && !this.byName.has(filter.cluster)) {
+      throw new InputError(
+        `Invalid query parameter cluster: '${filter.cluster}' is not a configured cluster`,
+      );
+    }
+    const clusters = filter.cluster
+      ? [this.byName.get(filter.cluster)!]
+      : this.clusters;
+    const problems: ClusterProblem[] = [];
+    let total = 0;
+    const items: FleetResponse['items'] = [];
+    const end = filter.offset + filter.limit;
+    for (const c of clusters) {
+      const problem = this.problemFor(c);
+      if (problem) problems.push(problem);
+      for (const row of c.index.summaries()) {
+        if (!matchesFleetFilter(row, filter)) continue;
+        if (total >= filter.offset && total < end) items.push(row);
+        total++;
+      }
+    }
+    return {
+      items,
+      total,
+      ...(end < total ? { nextCursor: encodeCursor(end) } : {}),
+      problems,
+    };
+  }
+
+  /** `GET /clusters/:cluster/namespaces/:namespace`. */
+  namespaceDetail(cluster: string, namespace: string): NamespaceDetailResponse {
+    const c = this.byName.get(cluster);
+    if (!c) throw new NotFoundError(`cluster '${cluster}' is not configured`);
+    const status = c.source.hasNamespace(namespace)
+      ? c.index.get(namespace)
+      : undefined;
+    if (!status)
+      throw new NotFoundError(
+        `namespace '${namespace}' not found in cluster '${cluster}'`,
+      );
+    return { status, capabilities: c.source.capabilities() };
+  }
+}

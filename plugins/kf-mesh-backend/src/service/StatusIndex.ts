@@ -1,0 +1,108 @@
+import type {
+  NamespaceMeshStatus,
+  NamespaceMeshSummary,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  analyzeNamespace,
+  NamespaceSnapshot,
+  summarize,
+  MeshContext,
+} from '../analyzer';
+
+/** What the index needs from a cluster cache. */
+export interface SnapshotSource {
+  namespaceNames(): string[];
+  meshContext(): MeshContext;
+  snapshot(
+    namespace: string,
+    mesh?: MeshContext,
+  ): NamespaceSnapshot | undefined;
+}
+
+interface Entry {
+  status: NamespaceMeshStatus;
+  summary: NamespaceMeshSummary;
+}
+
+/**
+ * Per-namespace analysis results of one cluster, recomputed when the cache
+ * changes (dirty tracking + debounce), never per request. Reads flush the
+ * pending work first, so an answer is never older than the cache.
+ */
+export class StatusIndex {
+  private readonly entries = new Map<string, Entry>();
+  private dirty = new Set<string>();
+  private allDirty = true;
+  private timer?: NodeJS.Timeout;
+  private sortedSummaries?: NamespaceMeshSummary[];
+
+  constructor(
+    private readonly source: SnapshotSource,
+    private readonly debounceMs: number,
+  ) {}
+
+  /** Marks namespaces (or all) for re-analysis and schedules it. */
+  markDirty(namespaces: Set<string> | '*'): void {
+    if (namespaces === '*') this.allDirty = true;
+    else for (const n of namespaces) this.dirty.add(n);
+    if (!this.timer && this.debounceMs >= 0) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.flush();
+      }, this.debounceMs);
+      this.timer.unref?.();
+    }
+  }
+
+  /** Recomputes every dirty namespace now. */
+  flush(): void {
+    if (!this.allDirty && this.dirty.size === 0) return;
+    const mesh = this.source.meshContext();
+    const names = this.allDirty
+      ? this.source.namespaceNames()
+      : [...this.dirty];
+    if (this.allDirty) {
+      const keep = new Set(names);
+      for (const k of this.entries.keys())
+        if (!keep.has(k)) this.entries.delete(k);
+    }
+    this.allDirty = false;
+    this.dirty = new Set();
+    const now = new Date();
+    for (const name of names) {
+      const snap = this.source.snapshot(name, mesh);
+      if (!snap) {
+        this.entries.delete(name);
+        continue;
+      }
+      const status = analyzeNamespace(snap, now);
+      this.entries.set(name, { status, summary: summarize(status) });
+    }
+    this.sortedSummaries = undefined;
+  }
+
+  /** Full status of one namespace (flushes pending work for it first). */
+  get(namespace: string): NamespaceMeshStatus | undefined {
+    if (this.allDirty || this.dirty.has(namespace)) this.flush();
+    return this.entries.get(namespace)?.status;
+  }
+
+  /** All summaries sorted by namespace name (flushes first). */
+  summaries(): NamespaceMeshSummary[] {
+    this.flush();
+    if (!this.sortedSummaries) {
+      this.sortedSummaries = [...this.entries.values()]
+        .map(e => e.summary)
+        .sort((a, b) =>
+          a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0,
+        );
+    }
+    return this.sortedSummaries;
+  }
+
+  /** Stops the debounce timer. */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

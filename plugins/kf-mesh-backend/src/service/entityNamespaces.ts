@@ -1,0 +1,32 @@
+import type { Entity } from '@backstage/catalog-model';
+
+/** Annotation naming the namespace of an entity (Backstage Kubernetes plugin). */
+export const ANNOTATION_K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
+/** Annotation naming the cluster of an entity (Backstage Kubernetes plugin). */
+export const ANNOTATION_K8S_CLUSTER = 'backstage.io/kubernetes-cluster';
+/** Annotation naming the Kubeflow Profile of an entity; the namespace has the Profile's name. */
+export const ANNOTATION_KUBEFLOW_PROFILE = 'kubeflow.org/profile';
+
+/** A namespace an entity maps to; no cluster = every configured cluster that has it. */
+export interface NamespaceTarget {
+  namespace: string;
+  cluster?: string;
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * The namespaces an entity maps to, taken only from its annotations
+ * (never from request parameters). Invalid names are ignored.
+ */
+export function namespaceTargetsFromEntity(entity: Entity): NamespaceTarget[] {
+  const a = entity.metadata.annotations ?? {};
+  const cluster = a[ANNOTATION_K8S_CLUSTER]?.trim() || undefined;
+  const names = [a[ANNOTATION_K8S_NAMESPACE], a[ANNOTATION_KUBEFLOW_PROFILE]]
+    .map(v => v?.trim())
+    .filter((v): v is string => !!v && DNS1123_LABEL.test(v));
+  return [...new Set(names)].map(namespace => ({
+    namespace,
+    ...(cluster ? { cluster } : {}),
+  }));
+}

@@ -1,0 +1,109 @@
+import { InputError } from '@backstage/errors';
+import type { NamespaceMeshSummary } from '@kf-mesh/plugin-kf-mesh-common';
+import { z } from 'zod';
+
+const VERDICTS = [
+  'ambient',
+  'sidecar',
+  'migrating',
+  'none',
+  'conflict',
+] as const;
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/** Validated `GET /namespaces` query. */
+export interface FleetFilter {
+  cluster?: string;
+  mode?: (typeof VERDICTS)[number];
+  severity?: (typeof SEVERITIES)[number];
+  q?: string;
+  offset: number;
+  limit: number;
+}
+
+const schema = z
+  .object({
+    cluster: z.string().max(253).optional(),
+    mode: z
+      .enum(VERDICTS, {
+        errorMap: () => ({ message: `must be one of ${VERDICTS.join(', ')}` }),
+      })
+      .optional(),
+    severity: z
+      .enum(SEVERITIES, {
+        errorMap: () => ({
+          message: `must be one of ${SEVERITIES.join(', ')}`,
+        }),
+      })
+      .optional(),
+    q: z.string().max(100, 'must be at most 100 characters').optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z
+      .string()
+      .regex(/^\d+$/, 'must be an integer between 1 and 500')
+      .transform(Number)
+      .refine(n => n >= 1 && n <= 500, 'must be an integer between 1 and 500')
+      .optional(),
+  })
+  .strict();
+
+/** Opaque cursor for an offset. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  try {
+    const o = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).o;
+    if (Number.isInteger(o) && o >= 0) return o;
+  } catch {
+    // fall through
+  }
+  throw new InputError(
+    'Invalid query parameter cursor: not a cursor returned by this API',
+  );
+}
+
+/** Validates the fleet query; errors name the field and the rule. */
+export function parseFleetQuery(query: unknown): FleetFilter {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field =
+      issue.path.join('.') ||
+      (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? 'is not a supported query parameter'
+        : issue.message;
+    throw new InputError(`Invalid query parameter ${field}: ${message}`);
+  }
+  const v = parsed.data;
+  return {
+    ...(v.cluster ? { cluster: v.cluster } : {}),
+    ...(v.mode ? { mode: v.mode } : {}),
+    ...(v.severity ? { severity: v.severity } : {}),
+    ...(v.q ? { q: v.q.toLowerCase() } : {}),
+    offset: v.cursor ? decodeCursor(v.cursor) : 0,
+    limit: v.limit ?? 50,
+  };
+}
+
+/** Whether a fleet row passes the filter (cluster is applied by the caller). */
+export function matchesFleetFilter(
+  row: NamespaceMeshSummary,
+  f: FleetFilter,
+): boolean {
+  if (f.mode && row.verdict !== f.mode) return false;
+  if (f.severity) {
+    // "at least this severe": severity=warning keeps rows whose worst finding is error or warning.
+    const rank = SEVERITIES.indexOf(f.severity);
+    if (!row.worstSeverity || SEVERITIES.indexOf(row.worstSeverity) > rank)
+      return false;
+  }
+  if (f.q) {
+    const hay = `${row.namespace} ${row.profileOwner ?? ''}`.toLowerCase();
+    if (!hay.includes(f.q)) return false;
+  }
+  return true;
+}
