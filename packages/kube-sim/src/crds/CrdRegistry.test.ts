@@ -271,3 +271,47 @@ describe('CrdRegistry', () => {
     ).toBeDefined();
   });
 });
+
+describe('CrdRegistry.prune', () => {
+  const registry = CrdRegistry.fromFiles(referenceCrdPaths());
+
+  it('drops undeclared fields and reports their paths, keeping preserved ones', () => {
+    const { pruned, unknown } = registry.prune({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'x', namespace: 'a', labels: { a: 'b' } },
+      spec: {
+        action: 'ALLOW',
+        acton: 'DENY',
+        rules: [{ from: [{ source: { principalz: ['p'] } }] }],
+      },
+      status: { anything: { goes: true } },
+      extra: 1,
+    });
+    expect(unknown.sort()).toEqual([
+      'extra',
+      'spec.acton',
+      'spec.rules[0].from[0].source.principalz',
+    ]);
+    expect(pruned).toEqual({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'x', namespace: 'a', labels: { a: 'b' } },
+      spec: { action: 'ALLOW', rules: [{ from: [{ source: {} }] }] },
+      status: { anything: { goes: true } },
+    });
+  });
+
+  it('keeps map values declared with additionalProperties', () => {
+    const { unknown } = registry.prune({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: { name: 'x' },
+      spec: {
+        selector: { matchLabels: { app: 'a' } },
+        portLevelMtls: { '8080': { mode: 'STRICT' } },
+      },
+    });
+    expect(unknown).toEqual([]);
+  });
+});

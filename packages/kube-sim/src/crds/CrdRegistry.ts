@@ -6,6 +6,7 @@ import { profileCrd } from './profileCrd';
 import { schemaToAjv } from './schemaToAjv';
 import { formatCause, toCauses } from './validationMessages';
 import { validateObjectName } from './objectMetaValidation';
+import { pruneUnknownFields } from './pruneUnknownFields';
 import type { CrdResource, CrdVersion, ValidationCause } from './types';
 
 const parsedFiles = new Map<string, unknown[]>();
@@ -38,6 +39,7 @@ function toResource(crd: any): CrdResource {
     storage: v.storage === true,
     schema: v.schema?.openAPIV3Schema,
     hasStatusSubresource: Boolean(v.subresources?.status),
+    printerColumns: v.additionalPrinterColumns ?? [],
   }));
   return {
     group: spec.group,
@@ -200,6 +202,22 @@ export class CrdRegistry {
     if (validator && !validator(obj))
       causes.push(...toCauses(validator.errors));
     return causes;
+  }
+
+  /**
+   * Drops fields the object's schema does not declare, like the apiserver's pruning, and
+   * lists them (`spec.foo`) for strict field validation. Unknown kinds are returned unchanged.
+   */
+  prune<T extends object>(obj: T): { pruned: T; unknown: string[] } {
+    const { apiVersion, kind } = obj as Record<string, any>;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string')
+      return { pruned: obj, unknown: [] };
+    const { group, version } = parseApiVersion(apiVersion);
+    const schema = this.byKind(group, kind)?.versions.find(
+      v => v.name === version,
+    )?.schema;
+    const result = pruneUnknownFields(schema, obj as Record<string, unknown>);
+    return { pruned: result.pruned as T, unknown: result.unknown };
   }
 
   private validatorFor(

@@ -8,6 +8,18 @@ export interface CrdVersion {
   storage: boolean;
   schema?: OpenApiSchema;
   hasStatusSubresource: boolean;
+  /** `additionalPrinterColumns` (used for `kubectl get` tables). */
+  printerColumns: PrinterColumn[];
+}
+
+/** One CRD `additionalPrinterColumns` entry. */
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  jsonPath: string;
+  description?: string;
+  format?: string;
+  priority?: number;
 }
 
 /** The names and versions of one custom resource type (one CRD). */
