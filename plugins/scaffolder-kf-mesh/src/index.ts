@@ -1,1 +1,23 @@
-export {};
+/**
+ * Scaffolder actions that preflight a Kubeflow profile namespace and generate
+ * its Istio onboarding manifests for a reviewed pull request.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleKfMesh as default } from './module';
+export {
+  createKfMeshPreflightAction,
+  PREFLIGHT_ACTION_ID,
+} from './actions/preflight/preflight';
+export {
+  evaluatePreflight,
+  toCurrentMode,
+} from './actions/preflight/evaluatePreflight';
+export type {
+  PreflightReport,
+  CurrentMode,
+} from './actions/preflight/evaluatePreflight';
+export { KfMeshBackendClient } from './client/KfMeshBackendClient';
+export type { KfMeshBackendApi } from './client/KfMeshBackendClient';
+export { MESH_MODES } from './actions/inputs';
+export type { MeshMode } from './actions/inputs';

@@ -1,0 +1,42 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderModuleKfMesh from '.';
+
+describe('scaffolderModuleKfMesh', () => {
+  it('registers the kf-mesh actions with the real scaffolder', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        catalogPlugin,
+        scaffolderModuleKfMesh,
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    });
+    const res = await request(server)
+      .get('/api/scaffolder/v2/actions')
+      .set('authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const preflight = res.body.find(
+      (a: { id: string }) => a.id === 'kf-mesh:preflight',
+    );
+    expect(preflight).toMatchObject({
+      description: expect.stringContaining('Kubeflow profile namespace'),
+      schema: {
+        input: {
+          required: expect.arrayContaining(['cluster', 'namespace', 'mode']),
+          properties: {
+            namespace: { type: 'string', pattern: expect.any(String) },
+            mode: { enum: ['ambient', 'sidecar-strict'] },
+          },
+        },
+      },
+    });
+    expect(preflight.examples.length).toBeGreaterThan(0);
+  });
+});
