@@ -1,0 +1,277 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
+import request from 'supertest';
+import { kfMeshPlugin } from './plugin';
+import { mixedObjects } from './__fixtures__/kubeObjects';
+import {
+  ALICE,
+  catalogFactory,
+  MALLORY,
+  permissionsFactory,
+  PLATFORM,
+} from './__fixtures__/testBackend';
+
+const TOKEN = 'sa-token-for-plugin-test';
+
+async function eventually(fn: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await fn())) {
+    if (Date.now() > deadline)
+      throw new Error('condition not met before deadline');
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
+  let sim: KubeSim;
+  let server: any;
+  let stop: () => Promise<void>;
+  const as = (user: string) => ({
+    Authorization: mockCredentials.user.header(user),
+  });
+
+  beforeAll(async () => {
+    sim = await startKubeSim({ auth: { tokens: { [TOKEN]: 'admin' } } });
+    for (const obj of mixedObjects()) sim.apply(obj as any);
+    const backend = await startTestBackend({
+      features: [
+        kfMeshPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            kfMesh: {
+              requestTimeoutMs: 2000,
+              analysisDebounceMs: 10,
+              clusters: [
+                {
+                  name: 'dev',
+                  url: sim.url,
+                  serviceAccountToken: TOKEN,
+                  skipTLSVerify: true,
+                },
+              ],
+            },
+          },
+        }),
+        catalogFactory(),
+        permissionsFactory(),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+    await eventually(async () => {
+      const res = await request(server)
+        .get('/api/kf-mesh/clusters')
+        .set(as(PLATFORM));
+      return res.body.clusters?.[0]?.health === 'ok';
+    });
+  });
+
+  afterAll(async () => {
+    await stop();
+    await sim.close();
+  });
+
+  it.each([
+    '/api/kf-mesh/clusters',
+    '/api/kf-mesh/entity-status?entityRef=component:default/team-ambient',
+    '/api/kf-mesh/namespaces',
+    '/api/kf-mesh/clusters/dev/namespaces/team-ambient',
+  ])('401 without credentials: %s', async path => {
+    const res = await request(server)
+      .get(path)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('registers both permissions', async () => {
+    const res = await request(server).get(
+      '/api/kf-mesh/.well-known/backstage/permissions/metadata',
+    );
+    expect(
+      res.body.permissions.map((p: { name: string }) => p.name).sort(),
+    ).toEqual(['kf-mesh.entity.status.read', 'kf-mesh.fleet.read']);
+  });
+
+  it('403 on a denied permission, for every route', async () => {
+    for (const path of [
+      '/api/kf-mesh/clusters',
+      '/api/kf-mesh/entity-status?entityRef=component:default/team-ambient',
+      '/api/kf-mesh/namespaces',
+      '/api/kf-mesh/clusters/dev/namespaces/team-ambient',
+    ]) {
+      const res = await request(server).get(path).set(as(MALLORY));
+      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+      expect(res.body.error.name).toBe('NotAllowedError');
+      expect(JSON.stringify(res.body)).not.toMatch(
+        /verdict|dataplane|findings/,
+      );
+    }
+  });
+
+  it('alice reads the status of an entity she can see, mapped by its annotations', async () => {
+    const res = await request(server)
+      .get(
+        '/api/kf-mesh/entity-status?entityRef=component:default/team-ambient',
+      )
+      .set(as(ALICE));
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('component:default/team-ambient');
+    expect(
+      res.body.namespaces.map((n: any) => [
+        n.cluster,
+        n.namespace,
+        n.dataplane.verdict,
+      ]),
+    ).toEqual([['dev', 'team-ambient', 'ambient']]);
+    expect(res.body.namespaces[0].waypoints.waypoints[0].programmed).toBe(
+      'true',
+    );
+  });
+
+  it('kubeflow.org/profile + kubernetes-cluster annotations map to the profile namespace', async () => {
+    const res = await request(server)
+      .get(
+        '/api/kf-mesh/entity-status?entityRef=component:default/team-migrating',
+      )
+      .set(as(ALICE));
+    expect(res.body.namespaces[0]).toMatchObject({
+      namespace: 'team-migrating',
+      dataplane: { verdict: 'migrating' },
+    });
+    expect(res.body.namespaces[0].findings.map((f: any) => f.code)).toEqual(
+      expect.arrayContaining(['KFM102', 'KFM301']),
+    );
+  });
+
+  it('an entity the caller cannot see is not revealed (same 404 as a missing one)', async () => {
+    const hidden = await request(server)
+      .get('/api/kf-mesh/entity-status?entityRef=component:default/hidden')
+      .set(as(ALICE));
+    const missing = await request(server)
+      .get('/api/kf-mesh/entity-status?entityRef=component:default/nope')
+      .set(as(ALICE));
+    expect(hidden.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(hidden.body.error.message).toBe(
+      'Entity component:default/hidden not found',
+    );
+    expect(JSON.stringify(hidden.body)).not.toMatch(
+      /team-sidecar|verdict|dataplane/,
+    );
+  });
+
+  it('query parameters cannot widen the namespaces of an entity', async () => {
+    for (const extra of [
+      'namespace=team-sidecar',
+      'cluster=dev&namespace=team-sidecar',
+      'entityRef=component:default/hidden',
+    ]) {
+      const res = await request(server)
+        .get(
+          `/api/kf-mesh/entity-status?entityRef=component:default/team-ambient&${extra}`,
+        )
+        .set(as(ALICE));
+      expect(res.status).toBe(400);
+      expect(res.body.namespaces).toBeUndefined();
+      expect(JSON.stringify(res.body)).not.toMatch(
+        /verdict|dataplane|findings/,
+      );
+    }
+  });
+
+  it('an entity naming an unconfigured cluster gets a problem, not data from another cluster', async () => {
+    const res = await request(server)
+      .get('/api/kf-mesh/entity-status?entityRef=component:default/elsewhere')
+      .set(as(ALICE));
+    expect(res.body.namespaces).toEqual([]);
+    expect(res.body.problems).toEqual([
+      {
+        cluster: 'prod',
+        namespace: 'team-ambient',
+        message: 'cluster is not configured in kf-mesh',
+      },
+    ]);
+  });
+
+  it('bad entityRef -> 400 naming the field', async () => {
+    const res = await request(server)
+      .get('/api/kf-mesh/entity-status?entityRef=')
+      .set(as(ALICE));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('entityRef');
+  });
+
+  it('fleet: filtered and paginated server-side; bad filters name the field and rule', async () => {
+    const conflict = await request(server)
+      .get('/api/kf-mesh/namespaces?mode=conflict')
+      .set(as(PLATFORM));
+    expect(conflict.body.items.map((i: any) => i.namespace)).toEqual([
+      'team-conflict',
+    ]);
+    const page1 = await request(server)
+      .get('/api/kf-mesh/namespaces?limit=2')
+      .set(as(PLATFORM));
+    expect(page1.body.items).toHaveLength(2);
+    expect(page1.body.total).toBe(6);
+    const page2 = await request(server)
+      .get(`/api/kf-mesh/namespaces?limit=2&cursor=${page1.body.nextCursor}`)
+      .set(as(PLATFORM));
+    expect(page2.body.items[0].namespace > page1.body.items[1].namespace).toBe(
+      true,
+    );
+    const q = await request(server)
+      .get('/api/kf-mesh/namespaces?q=carol')
+      .set(as(PLATFORM));
+    expect(q.body.items.map((i: any) => i.namespace)).toEqual([
+      'team-migrating',
+    ]);
+    const errors = await request(server)
+      .get('/api/kf-mesh/namespaces?severity=error')
+      .set(as(PLATFORM));
+    expect(
+      errors.body.items.every((i: any) => i.worstSeverity === 'error'),
+    ).toBe(true);
+
+    const bad = await request(server)
+      .get('/api/kf-mesh/namespaces?mode=purple')
+      .set(as(PLATFORM));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(
+      'Invalid query parameter mode: must be one of ambient, sidecar, migrating, none, conflict',
+    );
+    const limit = await request(server)
+      .get('/api/kf-mesh/namespaces?limit=0')
+      .set(as(PLATFORM));
+    expect(limit.body.error.message).toContain('limit');
+    const unknownCluster = await request(server)
+      .get('/api/kf-mesh/namespaces?cluster=https://evil')
+      .set(as(PLATFORM));
+    expect(unknownCluster.status).toBe(400);
+  });
+
+  it('namespace detail includes cluster capabilities for the preflight', async () => {
+    const res = await request(server)
+      .get('/api/kf-mesh/clusters/dev/namespaces/team-ambient')
+      .set(as(PLATFORM));
+    expect(res.status).toBe(200);
+    expect(res.body.capabilities).toEqual({
+      ambient: true,
+      gatewayApi: true,
+      waypointGatewayClass: false,
+      globalAllowNothing: true,
+      kfpVersion: null,
+    });
+    const unknown = await request(server)
+      .get('/api/kf-mesh/clusters/prod/namespaces/team-ambient')
+      .set(as(PLATFORM));
+    expect(unknown.status).toBe(404);
+    const invalid = await request(server)
+      .get('/api/kf-mesh/clusters/dev/namespaces/..%2Fetc')
+      .set(as(PLATFORM));
+    expect(invalid.status).toBe(400);
+  });
+});
