@@ -18,6 +18,8 @@ export interface ReflectorTiming {
   unavailableRetryMs: number;
   /** Max attempts for one LIST page answered with 429 (honouring Retry-After). */
   maxThrottleRetries: number;
+  /** Upper bound for one Retry-After wait (a hostile or broken server cannot park us forever). */
+  maxRetryAfterMs: number;
 }
 
 /** Defaults for production. */
@@ -28,6 +30,7 @@ export const DEFAULT_TIMING: ReflectorTiming = {
   maxBackoffMs: 30_000,
   unavailableRetryMs: 120_000,
   maxThrottleRetries: 5,
+  maxRetryAfterMs: 60_000,
 };
 
 /** Sync bookkeeping of one type, exposed by `GET /clusters`. */
