@@ -1,0 +1,44 @@
+export { onboardingInputSchema } from './input/inputSchema';
+export type {
+  OnboardingContributor,
+  OnboardingInput,
+  OnboardingOptions,
+  OnboardingRequest,
+} from './input/inputSchema';
+export { parseOnboardingInput } from './input/parseOnboardingInput';
+export { PlanInputError } from './input/PlanInputError';
+export type { PlanInputIssue } from './input/PlanInputError';
+export {
+  CONTRIBUTOR_ROLES,
+  CURRENT_MODES,
+  TARGET_MODES,
+  WAYPOINT_FOR_VALUES,
+} from './input/modes';
+export type {
+  ContributorRole,
+  CurrentMode,
+  TargetMode,
+  WaypointFor,
+} from './input/modes';
+export { planOnboarding } from './plan/planOnboarding';
+export type {
+  ControllerSetting,
+  KubeObject,
+  NamespaceLabelChanges,
+  ObjectIdentity,
+  OnboardingPlan,
+  PlanStep,
+  PlanTransition,
+  PlanWarning,
+  PlannedDeletion,
+  PlannedObject,
+  PostMergeAction,
+  RestartTarget,
+} from './plan/types';
+export { renderPlan } from './render/renderPlan';
+export type { RenderedPlan } from './render/renderPlan';
+export type { RenderedFile } from './render/kustomizeFiles';
+export { onboardingBranchName, parseOnboardingBranchName } from './branchName';
+export type { OnboardingBranchRef } from './branchName';
+export { desiredState } from './desiredState';
+export type { DesiredObject, DesiredState } from './desiredState';

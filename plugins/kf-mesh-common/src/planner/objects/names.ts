@@ -1,0 +1,17 @@
+/** Names of the objects the plan manages or deletes. */
+export const OBJECT_NAMES = {
+  /** Profile controller's owner policy (mesh-domain §A.0). */
+  ownerAccess: 'ns-owner-access-istio',
+  /** Demo names (reference/ambient-profile). */
+  waypointL4: 'ns-l4-waypoint',
+  ownerAccessL7: 'ns-owner-access-istio-l7-allow',
+  kubernetesTokenL7: 'ns-l7-allow-k8s-token',
+  visualizationServer: 'ml-pipeline-visualizationserver',
+  visualizationServerL7: 'ml-pipeline-visualizationserver-l7-ml-pipeline',
+  peerAuthentication: 'default',
+} as const;
+
+/** Name of the ambient re-expression of a KFAM contributor policy. */
+export function contributorL7Name(kfamName: string): string {
+  return `${kfamName}-l7-allow`;
+}

@@ -1,0 +1,148 @@
+import type { OnboardingInput } from '../input/inputSchema';
+import { hasVisualizationServer } from './kfpVersion';
+import type { ControllerSetting, PlanTransition } from './types';
+
+const KFP_PROFILE_CONTROLLER = 'kubeflow-pipelines-profile-controller';
+
+function kfpEnv(
+  ns: string,
+  value: 'true' | 'false',
+  reason: string,
+): ControllerSetting {
+  return {
+    controller: 'kfp-profile-controller',
+    namespace: ns,
+    kind: 'ConfigMap',
+    // kustomize adds a hash suffix (e.g. -5252m69c4c) to this generated ConfigMap
+    name: `${KFP_PROFILE_CONTROLLER}-env`,
+    key: 'DISABLE_ISTIO_SIDECAR',
+    value,
+    reason,
+  };
+}
+
+function ingressPrincipal(input: OnboardingInput): ControllerSetting[] {
+  const ns = input.options.kubeflowNamespace;
+  return ['manager', 'kfam'].map(container => ({
+    controller: container === 'manager' ? 'profile-controller' : 'kfam',
+    namespace: ns,
+    kind: 'Deployment',
+    name: 'profiles-deployment',
+    key: `spec.template.spec.containers[${container}].env.ISTIO_INGRESS_GATEWAY_PRINCIPAL`,
+    value: input.options.ingressGatewayPrincipal,
+    reason:
+      "the profile controller and KFAM write this principal into the policies they generate; with the other mode's gateway principal, owner and contributor rules never match (pitfall D.11)",
+  }));
+}
+
+/** Controller settings for ambient (mesh-domain §A.1 steps 7-8, pitfalls D.5, D.11). */
+export function ambientControllerSettings(
+  input: OnboardingInput,
+): ControllerSetting[] {
+  const ns = input.options.kubeflowNamespace;
+  const settings: ControllerSetting[] = [
+    kfpEnv(
+      ns,
+      'true',
+      'KFP per-namespace Deployments (ml-pipeline-ui-artifact, and ml-pipeline-visualizationserver up to KFP 2.14) get sidecar.istio.io/inject="false"; otherwise they keep sidecars in an ambient namespace (mesh-domain §A.1 step 8)',
+    ),
+    {
+      controller: 'profile-controller',
+      namespace: ns,
+      kind: 'ClusterRoleBinding',
+      name: 'profiles-cluster-rolebinding',
+      key: 'roleRef.name',
+      value: 'kf-mesh-profiles-controller-authorizationpolicies-readonly',
+      reason:
+        'the profile controller owns ns-owner-access-istio and re-creates it; bind it to a ClusterRole with only get/list/watch on authorizationpolicies (the roleRef cannot change in place: delete and re-create the binding) (pitfall D.5, mesh-domain §A.1 step 7)',
+    },
+    ...ingressPrincipal(input),
+  ];
+  if (hasVisualizationServer(input.options.kfpVersion)) {
+    settings.push({
+      controller: 'kfp-profile-controller',
+      namespace: ns,
+      kind: 'Deployment',
+      name: KFP_PROFILE_CONTROLLER,
+      key: 'spec.replicas',
+      value: '0',
+      reason:
+        'KFP <= 2.14 re-creates the selector-based ml-pipeline-visualizationserver policy on every resync (hourly); scale it to 0 after DISABLE_ISTIO_SIDECAR took effect (pitfall D.5, mesh-domain §A.1 step 7)',
+    });
+  }
+  return settings;
+}
+
+/** KFP driver pod config for sidecar STRICT: JSON maps whose values are JSON strings (pitfall D.15). */
+export const DRIVER_POD_LABELS: Record<string, string> = {
+  'sidecar.istio.io/inject': 'true',
+  'app.kubernetes.io/component': 'kfp-driver',
+};
+export const DRIVER_POD_ANNOTATIONS: Record<string, string> = {
+  'proxy.istio.io/config': JSON.stringify({
+    holdApplicationUntilProxyStarts: true,
+  }),
+  'traffic.sidecar.istio.io/includeInboundPorts': '*',
+  'traffic.sidecar.istio.io/excludeOutboundPorts': '15090,15021',
+};
+
+/** Controller settings for sidecar STRICT (mesh-domain §A.2, pitfalls D.5, D.15). */
+export function sidecarControllerSettings(
+  input: OnboardingInput,
+  transition: PlanTransition,
+): ControllerSetting[] {
+  const ns = input.options.kubeflowNamespace;
+  const settings: ControllerSetting[] = [
+    kfpEnv(
+      ns,
+      'false',
+      'KFP per-namespace Deployments must get sidecars, or they cannot reach STRICT services (mesh-domain §A.2)',
+    ),
+    {
+      controller: 'kfp-api-server',
+      namespace: ns,
+      kind: 'ConfigMap',
+      name: 'pipeline-install-config',
+      key: 'DRIVER_POD_LABELS',
+      value: JSON.stringify(DRIVER_POD_LABELS),
+      reason:
+        'KFP driver pods run without sidecars unless labelled; under STRICT they fail against in-mesh MinIO/MLMD with "connection reset" (kubeflow/pipelines#12015, pitfall D.15). Values are JSON strings ("true", never true); the API server validates them at start',
+    },
+    {
+      controller: 'kfp-api-server',
+      namespace: ns,
+      kind: 'ConfigMap',
+      name: 'pipeline-install-config',
+      key: 'DRIVER_POD_ANNOTATIONS',
+      value: JSON.stringify(DRIVER_POD_ANNOTATIONS),
+      reason:
+        'holdApplicationUntilProxyStarts so the driver does not call MinIO/MLMD before its proxy is ready; keep Istio control ports out of capture (reference kfp-strict-mtls-overlay, pitfall D.15)',
+    },
+    ...ingressPrincipal(input),
+  ];
+  if (transition.from === 'ambient' || transition.from === 'unknown') {
+    settings.push({
+      controller: 'profile-controller',
+      namespace: ns,
+      kind: 'ClusterRoleBinding',
+      name: 'profiles-cluster-rolebinding',
+      key: 'roleRef.name',
+      value: 'cluster-admin',
+      reason:
+        "restore Kubeflow's binding so the profile controller manages ns-owner-access-istio again (undoes the ambient read-only RBAC, pitfall D.5)",
+    });
+    if (hasVisualizationServer(input.options.kfpVersion)) {
+      settings.push({
+        controller: 'kfp-profile-controller',
+        namespace: ns,
+        kind: 'Deployment',
+        name: KFP_PROFILE_CONTROLLER,
+        key: 'spec.replicas',
+        value: '1',
+        reason:
+          'scale the KFP profile controller back up: it re-creates the ml-pipeline-visualizationserver policy and per-namespace KFP objects (KFP <= 2.14)',
+      });
+    }
+  }
+  return settings;
+}
