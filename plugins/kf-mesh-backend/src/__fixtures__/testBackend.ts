@@ -54,7 +54,8 @@ export function catalogFactory() {
       );
       if (
         entity?.metadata.name === 'hidden' &&
-        userOf(options!.credentials) === ALICE
+        userOf((options as { credentials: BackstageCredentials }).credentials) ===
+          ALICE
       )
         return undefined;
       return entity;
