@@ -1,0 +1,340 @@
+import {
+  loadReferenceYaml,
+  readReference,
+} from '../__fixtures__/sharedReference';
+import { ambientProfileRequest } from '../__fixtures__/requests';
+import { planOnboarding } from './planOnboarding';
+import type { KubeObject } from './types';
+
+/**
+ * Golden test: the ambient plan for the inputs behind shared/reference/ambient-profile
+ * (orfeas-k/kubeflow-istio-ambient-demo, use case c) must match every reference object
+ * semantically, apart from the deliberate deviations listed here.
+ */
+const REFERENCE_FILES: Record<
+  string,
+  { ours: string; deviations: Record<string, string> }
+> = {
+  'user-waypoint.yaml': { ours: 'gateway-waypoint.yaml', deviations: {} },
+  'ns-ap-l4-waypoint.yaml': {
+    ours: 'authorizationpolicy-ns-l4-waypoint.yaml',
+    deviations: {},
+  },
+  'ns-owner-access-istio-ap-l7-waypoint.yaml': {
+    ours: 'authorizationpolicy-ns-owner-access-istio-l7-allow.yaml',
+    deviations: {},
+  },
+  'ns-ap-l7-allow-k8s-token.yaml': {
+    ours: 'authorizationpolicy-ns-l7-allow-k8s-token.yaml',
+    deviations: {},
+  },
+  'ml-pipeline-visualization-ap-l7-ml-pipeline.yaml': {
+    ours: 'authorizationpolicy-ml-pipeline-visualizationserver-l7-ml-pipeline.yaml',
+    deviations: {
+      apiVersion:
+        'security.istio.io/v1beta1 instead of v1: one version for every AuthorizationPolicy, the one the Kubeflow controllers use (mesh-domain §A.3, pitfall D.19); both are served by Istio >= 1.22',
+    },
+  },
+};
+
+/** The fields the golden comparison looks at. */
+function semantic(object: KubeObject, deviations: Record<string, string>) {
+  const spec = (object.spec ?? {}) as Record<string, unknown>;
+  return {
+    ...(deviations.apiVersion ? {} : { apiVersion: object.apiVersion }),
+    kind: object.kind,
+    name: object.metadata.name,
+    namespace: object.metadata.namespace,
+    labels: object.metadata.labels ?? {},
+    action: spec.action,
+    selector: spec.selector,
+    rules: spec.rules,
+    // targetRefs are a set of references
+    targetRefs: spec.targetRefs
+      ? [...(spec.targetRefs as object[])]
+          .map(r => JSON.stringify(Object.entries(r).sort()))
+          .sort()
+      : undefined,
+    gatewayClassName: spec.gatewayClassName,
+    listeners: spec.listeners,
+  };
+}
+
+describe('ambient plan golden test against shared/reference/ambient-profile', () => {
+  const plan = planOnboarding(ambientProfileRequest);
+  const byFile = new Map(plan.objects.map(o => [o.fileName, o.object]));
+
+  it.each(Object.entries(REFERENCE_FILES))(
+    '%s matches the plan',
+    (file, { ours, deviations }) => {
+      const [reference] = loadReferenceYaml('ambient-profile', file);
+      const object = byFile.get(ours);
+      expect(object).toBeDefined();
+      expect(semantic(object!, deviations)).toEqual(
+        semantic(reference, deviations),
+      );
+      if (deviations.apiVersion) {
+        // the deviation is real, and still an AuthorizationPolicy version Istio serves
+        expect(object!.apiVersion).not.toBe(reference.apiVersion);
+        expect(object!.apiVersion).toBe('security.istio.io/v1beta1');
+      }
+    },
+  );
+
+  it('creates no object beyond the reference set', () => {
+    expect(plan.objects.map(o => o.fileName).sort()).toEqual(
+      Object.values(REFERENCE_FILES)
+        .map(r => r.ours)
+        .sort(),
+    );
+  });
+
+  it('sets the README labels, with istio-injection=disabled instead of removing it', () => {
+    const readme = readReference('ambient-profile', 'README.md');
+    const commands = [
+      ...readme.matchAll(/kubectl label ns my-profile (\S+)/g),
+    ].map(m => m[1]);
+    const set = Object.fromEntries(
+      commands
+        .filter(c => c.includes('='))
+        .map(c => c.split('=') as [string, string]),
+    );
+    const removed = commands
+      .filter(c => c.endsWith('-'))
+      .map(c => c.slice(0, -1));
+    expect(removed).toEqual(['istio-injection']);
+    // deviation (pitfall D.3): removing istio-injection does not stop pod-label injection
+    expect(plan.namespaceLabels.set).toEqual({
+      ...set,
+      'istio-injection': 'disabled',
+    });
+    // not in the demo: istio.io/rev also injects (D.3); use-waypoint-namespace would move the waypoint
+    expect(plan.namespaceLabels.remove).toEqual([
+      'istio.io/rev',
+      'istio.io/use-waypoint-namespace',
+    ]);
+  });
+
+  it('deletes the README policies, and they are not created again', () => {
+    const readme = readReference('ambient-profile', 'README.md');
+    const deleted = [
+      ...readme.matchAll(/kubectl delete ap -n my-profile (\S+)/g),
+    ].map(m => m[1]);
+    expect(deleted).toHaveLength(2);
+    expect(plan.deletions.map(d => d.name).sort()).toEqual([...deleted].sort());
+    for (const d of plan.deletions) {
+      expect(d).toMatchObject({
+        kind: 'AuthorizationPolicy',
+        namespace: 'my-profile',
+        ifPresent: false,
+      });
+      expect(byFile.has(`authorizationpolicy-${d.name}.yaml`)).toBe(false);
+    }
+  });
+
+  it('orders the waypoint and its L4 allow before the dataplane label', () => {
+    const ids = plan.steps.map(s => s.id);
+    const stepOf = (file: string) =>
+      plan.objects.find(o => o.fileName === file)!.stepId;
+    expect(ids.indexOf(stepOf('gateway-waypoint.yaml'))).toBeLessThan(
+      ids.indexOf('label-namespace'),
+    );
+    expect(
+      ids.indexOf(stepOf('authorizationpolicy-ns-l4-waypoint.yaml')),
+    ).toBeLessThan(ids.indexOf('label-namespace'));
+    expect(ids.indexOf('label-namespace')).toBeLessThan(
+      ids.indexOf('delete-selectorless-policies'),
+    );
+  });
+
+  it('lists the controller settings, restarts and warnings of mesh-domain §A.1 and §D', () => {
+    expect(plan.controllerSettings).toContainEqual(
+      expect.objectContaining({
+        key: 'DISABLE_ISTIO_SIDECAR',
+        value: 'true',
+        namespace: 'kubeflow',
+      }),
+    );
+    expect(plan.controllerSettings).toContainEqual(
+      expect.objectContaining({
+        kind: 'ClusterRoleBinding',
+        name: 'profiles-cluster-rolebinding',
+      }),
+    );
+    const principals = plan.controllerSettings.filter(s =>
+      s.key.endsWith('ISTIO_INGRESS_GATEWAY_PRINCIPAL'),
+    );
+    expect(principals.map(s => s.controller).sort()).toEqual([
+      'kfam',
+      'profile-controller',
+    ]);
+    expect(new Set(principals.map(s => s.value))).toEqual(
+      new Set([
+        'cluster.local/ns/istio-system/sa/ambient-ingressgateway-istio',
+      ]),
+    );
+    // KFP 2.5 (<= 2.14): the KFP profile controller would re-create the visualization policy
+    expect(plan.controllerSettings).toContainEqual(
+      expect.objectContaining({
+        name: 'kubeflow-pipelines-profile-controller',
+        key: 'spec.replicas',
+        value: '0',
+      }),
+    );
+    const restarted = plan.postMerge.flatMap(a =>
+      a.restarts.map(r => `${r.kind}/${r.name}`),
+    );
+    expect(restarted).toEqual(
+      expect.arrayContaining([
+        'deployment/ml-pipeline-ui-artifact',
+        'deployment/ml-pipeline-visualizationserver',
+        'deployment/*',
+        'statefulset/*',
+      ]),
+    );
+    expect(plan.warnings.map(w => w.code)).toEqual(
+      expect.arrayContaining([
+        'OFF_MESH_CALLERS',
+        'INGRESS_WAYPOINT_ROUTING',
+        'WAYPOINT_TRAFFIC_TYPE',
+        'NODE_REBOOT_UNENROLLS_PODS',
+        'KUBERNETES_TOKEN_PREREQUISITES',
+        'KFP_PROFILE_CONTROLLER_SCALED_DOWN',
+        'LABELS_REMOVED_AFTER_MERGE',
+      ]),
+    );
+    expect(plan.transition).toEqual({ from: 'sidecar', to: 'ambient' });
+    expect(
+      plan.objects.every(o => o.action === 'create' && o.reason && o.ifSkipped),
+    ).toBe(true);
+  });
+});
+
+describe('ambient plan variants', () => {
+  it('drops the visualization-server objects for KFP >= 2.15 and the token policy when off', () => {
+    const plan = planOnboarding({
+      ...ambientProfileRequest,
+      options: { kfpVersion: '2.15.0' },
+    });
+    const names = plan.objects.map(o => o.object.metadata.name);
+    expect(names).toEqual([
+      'waypoint',
+      'ns-l4-waypoint',
+      'ns-owner-access-istio-l7-allow',
+    ]);
+    expect(plan.deletions.map(d => d.name)).toEqual(['ns-owner-access-istio']);
+    expect(plan.controllerSettings.some(s => s.key === 'spec.replicas')).toBe(
+      false,
+    );
+    expect(
+      plan.postMerge.flatMap(a => a.restarts.map(r => r.name)),
+    ).not.toContain('ml-pipeline-visualizationserver');
+  });
+
+  it('re-expresses KFAM contributor policies on the waypoint and deletes the originals', () => {
+    const plan = planOnboarding({
+      ...ambientProfileRequest,
+      contributors: [{ user: 'Alice.Smith@example.com', role: 'view' }],
+    });
+    const contributor = plan.objects.find(
+      o => o.object.metadata.annotations?.user,
+    )!;
+    expect(contributor.object.metadata.name).toBe(
+      'user-alice-smith-example-com-clusterrole-view-l7-allow',
+    );
+    expect(contributor.object.spec).toEqual({
+      action: 'ALLOW',
+      rules: [
+        {
+          from: [
+            {
+              source: {
+                principals: [
+                  'cluster.local/ns/istio-system/sa/ambient-ingressgateway-istio',
+                  'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
+                ],
+              },
+            },
+          ],
+          when: [
+            {
+              key: 'request.headers[kubeflow-userid]',
+              values: ['Alice.Smith@example.com'],
+            },
+          ],
+        },
+      ],
+      targetRefs: [
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'Gateway',
+          name: 'waypoint',
+        },
+      ],
+    });
+    expect(plan.deletions.map(d => d.name)).toContain(
+      'user-alice-smith-example-com-clusterrole-view',
+    );
+    expect(plan.warnings.map(w => w.code)).toContain(
+      'CONTRIBUTORS_MANAGED_BY_GITOPS',
+    );
+  });
+
+  it('uses the configured waypoint name, trust domain, header and prefix everywhere', () => {
+    const plan = planOnboarding({
+      ...ambientProfileRequest,
+      options: {
+        waypointName: 'team-wp',
+        trustDomain: 'corp.example',
+        userIdHeader: 'x-user',
+        userIdPrefix: 'accounts.google.com:',
+        waypointFor: 'all',
+      },
+    });
+    const [gateway, l4, owner] = plan.objects.map(o => o.object);
+    expect(gateway.metadata).toMatchObject({
+      name: 'team-wp',
+      labels: { 'istio.io/waypoint-for': 'all' },
+    });
+    expect(JSON.stringify(l4.spec)).toContain(
+      'corp.example/ns/my-profile/sa/team-wp',
+    );
+    expect((owner.spec as any).rules[0].when).toEqual([
+      {
+        key: 'request.headers[x-user]',
+        values: ['accounts.google.com:user@example.com'],
+      },
+    ]);
+    expect((owner.spec as any).targetRefs[0].name).toBe('team-wp');
+    expect(plan.namespaceLabels.set['istio.io/use-waypoint']).toBe('team-wp');
+    expect(
+      plan.warnings.find(w => w.code === 'WAYPOINT_TRAFFIC_TYPE')!.message,
+    ).toMatch(/waypoint-for=all/);
+  });
+
+  it('re-plans an ambient namespace as updates with nothing to delete', () => {
+    const plan = planOnboarding({
+      ...ambientProfileRequest,
+      currentMode: 'ambient',
+    });
+    expect(plan.objects.every(o => o.action === 'update')).toBe(true);
+    expect(plan.deletions).toEqual([]);
+    expect(plan.warnings.map(w => w.code)).toContain('NO_MODE_CHANGE');
+  });
+
+  it('deletes the STRICT PeerAuthentication when leaving sidecar-strict, and marks unknown-state deletions', () => {
+    const fromStrict = planOnboarding({
+      ...ambientProfileRequest,
+      currentMode: 'sidecar-strict',
+    });
+    expect(fromStrict.deletions.map(d => `${d.kind}/${d.name}`)).toContain(
+      'PeerAuthentication/default',
+    );
+    const unknown = planOnboarding({
+      ...ambientProfileRequest,
+      currentMode: undefined,
+    });
+    expect(unknown.transition.from).toBe('unknown');
+    expect(unknown.deletions.every(d => d.ifPresent)).toBe(true);
+  });
+});
