@@ -1,0 +1,88 @@
+import type {
+  ClusterProblem,
+  ClustersResponse,
+  EntityStatusResponse,
+  FleetResponse,
+  NamespaceDetailResponse,
+  NamespaceMeshStatus,
+  NamespaceMeshSummary,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import type { FleetRequest, KfMeshApi } from '../api';
+import { KfMeshApiError } from '../api';
+import { queryFleet } from './fleet';
+
+/**
+ * In-memory {@link KfMeshApi} over fixtures, for the dev app and tests.
+ * Entities map to statuses by entity ref.
+ */
+export class MockKfMeshApi implements KfMeshApi {
+  constructor(
+    private readonly options: {
+      statusesByEntityRef: Record<string, NamespaceMeshStatus[]>;
+      problemsByEntityRef?: Record<string, ClusterProblem[]>;
+      forbiddenEntityRefs?: string[];
+      fleet: NamespaceMeshSummary[];
+      fleetProblems?: ClusterProblem[];
+    },
+  ) {}
+
+  async getClusters(): Promise<ClustersResponse> {
+    const names = [...new Set(this.options.fleet.map(i => i.cluster))].sort();
+    return {
+      clusters: names.map(name => ({
+        name,
+        health: 'ok',
+        resources: [],
+      })),
+    };
+  }
+
+  async getEntityStatus(entityRef: string): Promise<EntityStatusResponse> {
+    if (this.options.forbiddenEntityRefs?.includes(entityRef)) {
+      throw new KfMeshApiError({
+        reason: 'permission-denied',
+        status: 403,
+        message:
+          'You do not have permission to read this mesh status. Ask your platform team for the kf-mesh read permission.',
+      });
+    }
+    return {
+      entityRef,
+      namespaces: this.options.statusesByEntityRef[entityRef] ?? [],
+      problems: this.options.problemsByEntityRef?.[entityRef] ?? [],
+    };
+  }
+
+  async getFleet(request: FleetRequest): Promise<FleetResponse> {
+    return {
+      ...queryFleet(this.options.fleet, request),
+      problems: this.options.fleetProblems ?? [],
+    };
+  }
+
+  async getNamespace(
+    cluster: string,
+    namespace: string,
+  ): Promise<NamespaceDetailResponse> {
+    const status = Object.values(this.options.statusesByEntityRef)
+      .flat()
+      .find(s => s.cluster === cluster && s.namespace === namespace);
+    if (!status) {
+      throw new KfMeshApiError({
+        reason: 'not-found',
+        status: 404,
+        message: `No namespace ${namespace} on ${cluster}`,
+      });
+    }
+    return {
+      status,
+      capabilities: {
+        ambient: true,
+        gatewayApi: true,
+        waypointGatewayClass: true,
+        globalAllowNothing: true,
+        kfpVersion: '2.5.0',
+      },
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { Entity } from '@backstage/catalog-model';
+
+/** A Kubeflow profile entity mapped to one namespace on one cluster. */
+export const profileEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'kubeflow-bob',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-namespace': 'kubeflow-bob',
+      'backstage.io/kubernetes-cluster': 'prod-eu',
+      'kubeflow.org/profile': 'kubeflow-bob',
+    },
+  },
+  spec: {
+    type: 'kubeflow-profile',
+    owner: 'user:bob',
+    lifecycle: 'production',
+  },
+};
+
+/** An entity with no kf-mesh annotation. */
+export const unannotatedEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'website', namespace: 'default' },
+  spec: { type: 'website', owner: 'user:web', lifecycle: 'production' },
+};

@@ -1,0 +1,137 @@
+import { mockApis } from '@backstage/test-utils';
+import { KfMeshClient } from './KfMeshClient';
+import { KfMeshApiError } from './KfMeshApiError';
+
+const jsonResponse = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+const setup = (respond: (url: string) => Promise<Response>) => {
+  const fetch = jest.fn((input: RequestInfo | URL) => respond(String(input)));
+  const client = new KfMeshClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage:7007' }),
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, fetch };
+};
+
+describe('KfMeshClient', () => {
+  it('asks the entity-status route with the encoded entity ref', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ entityRef: 'x', namespaces: [], problems: [] }),
+    );
+    const result = await client.getEntityStatus(
+      'component:default/kubeflow-alice',
+    );
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/kf-mesh/entity-status?entityRef=component%3Adefault%2Fkubeflow-alice',
+    );
+    expect(result.namespaces).toEqual([]);
+  });
+
+  it('sends only the fleet parameters that are set', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ items: [], total: 0, problems: [] }),
+    );
+    await client.getFleet({
+      cluster: 'prod-eu',
+      mode: 'migrating',
+      severity: '',
+      q: '  alice ',
+      sort: 'severity',
+      order: 'desc',
+      cursor: 'abc',
+      limit: 50,
+    });
+    const url = new URL(fetch.mock.calls[0][0] as string);
+    expect(url.pathname).toBe('/api/kf-mesh/namespaces');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      cluster: 'prod-eu',
+      mode: 'migrating',
+      q: 'alice',
+      sort: 'severity',
+      order: 'desc',
+      cursor: 'abc',
+      limit: '50',
+    });
+  });
+
+  it('encodes cluster and namespace in the namespace route', async () => {
+    const { client, fetch } = setup(async () => jsonResponse({}));
+    await client.getNamespace('prod eu', 'kubeflow-user/x');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/kf-mesh/clusters/prod%20eu/namespaces/kubeflow-user%2Fx',
+    );
+  });
+
+  it.each([
+    [401, 'unauthenticated', /not signed in/],
+    [403, 'permission-denied', /do not have permission/],
+    [500, 'server', /failed to answer/],
+    [503, 'server', /failed to answer/],
+    [418, 'unexpected', /unexpected answer/],
+  ])(
+    'maps HTTP %s to %s with a clear message',
+    async (status, reason, text) => {
+      const { client } = setup(async () =>
+        jsonResponse(
+          { error: { name: 'Err', message: 'backend says no' } },
+          status,
+        ),
+      );
+      const error = await client.getClusters().catch(e => e);
+      expect(error).toBeInstanceOf(KfMeshApiError);
+      expect(error.reason).toBe(reason);
+      expect(error.status).toBe(status);
+      expect(error.message).toMatch(text);
+      expect(error.message).toContain('backend says no');
+    },
+  );
+
+  it('reports a 404 with the backend explanation', async () => {
+    const { client } = setup(async () =>
+      jsonResponse(
+        {
+          error: {
+            name: 'NotFoundError',
+            message: 'no namespace kubeflow-bob on prod-eu',
+          },
+        },
+        404,
+      ),
+    );
+    const error = await client
+      .getNamespace('prod-eu', 'kubeflow-bob')
+      .catch(e => e);
+    expect(error.reason).toBe('not-found');
+    expect(error.message).toContain('no namespace kubeflow-bob on prod-eu');
+  });
+
+  it('keeps a plain-text error body as detail', async () => {
+    const { client } = setup(
+      async () => new Response('Bad Gateway', { status: 502 }),
+    );
+    const error = await client.getClusters().catch(e => e);
+    expect(error.reason).toBe('server');
+    expect(error.detail).toBe('Bad Gateway');
+  });
+
+  it('maps a failed fetch to a network error', async () => {
+    const { client } = setup(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await client.getClusters().catch(e => e);
+    expect(error.reason).toBe('network');
+    expect(error.message).toMatch(/Could not reach the kf-mesh backend/);
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const { client } = setup(
+      async () => new Response('<html>', { status: 200 }),
+    );
+    const error = await client.getClusters().catch(e => e);
+    expect(error.reason).toBe('unexpected');
+  });
+});

@@ -1,0 +1,1 @@
+export { ClusterHealthList } from './ClusterHealthList';

@@ -1,0 +1,1 @@
+export { DataFreshness } from './DataFreshness';

@@ -1,0 +1,1 @@
+export { DataplaneEvidence } from './DataplaneEvidence';

@@ -1,0 +1,1 @@
+export { DriftList } from './DriftList';

@@ -1,0 +1,123 @@
+import { screen, within } from '@testing-library/react';
+import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
+import { KfMeshApiError } from '../../api';
+import { profileEntity, unannotatedEntity } from '../../__fixtures__/entities';
+import {
+  ambientStatus,
+  conflictStatus,
+  migratingStatus,
+  noneStatus,
+  sidecarStatus,
+} from '../../__fixtures__/namespaceStatuses';
+import { renderWithEntity } from '../../__fixtures__/renderWithEntity';
+import { EntityKfMeshCard } from './EntityKfMeshCard';
+
+const response = (
+  partial: Partial<EntityStatusResponse>,
+): EntityStatusResponse => ({
+  entityRef: 'component:default/kubeflow-bob',
+  namespaces: [],
+  problems: [],
+  ...partial,
+});
+
+const render = (getEntityStatus: jest.Mock) =>
+  renderWithEntity(<EntityKfMeshCard />, {
+    api: { getEntityStatus },
+    entity: profileEntity,
+  });
+
+const rowOf = async (namespace: string) =>
+  (await screen.findByText(namespace)).closest('tr')!;
+
+describe('EntityKfMeshCard', () => {
+  it('summarises a healthy ambient namespace and links to the tab', async () => {
+    await render(
+      jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
+    );
+    const row = within(await rowOf('kubeflow-alice'));
+    expect(row.getByText('Ambient')).toBeInTheDocument();
+    expect(row.getByText('waypoint: Programmed')).toBeInTheDocument();
+    expect(row.getByText('STRICT')).toBeInTheDocument();
+    expect(row.getByText('No findings')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /View mesh status/ }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/kubeflow-bob/kf-mesh',
+    );
+  });
+
+  it('shows the worst finding of a migrating namespace first', async () => {
+    await render(
+      jest.fn().mockResolvedValue(response({ namespaces: [migratingStatus] })),
+    );
+    const row = within(await rowOf('kubeflow-bob'));
+    expect(row.getByText('Migrating')).toBeInTheDocument();
+    expect(row.getByText('None')).toBeInTheDocument();
+    expect(
+      row.getByText(/KFM301: L7 rules dropped at ztunnel \(\+2 more\)/),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    { status: sidecarStatus, verdict: 'Sidecar', mtls: 'STRICT' },
+    { status: noneStatus, verdict: 'Not in mesh', mtls: 'PERMISSIVE' },
+    { status: conflictStatus, verdict: 'Conflict', mtls: 'STRICT' },
+  ])('shows the $verdict verdict', async ({ status, verdict, mtls }) => {
+    await render(
+      jest.fn().mockResolvedValue(response({ namespaces: [status] })),
+    );
+    const row = within(await rowOf(status.namespace));
+    expect(row.getByText(verdict)).toBeInTheDocument();
+    expect(row.getByText(mtls)).toBeInTheDocument();
+  });
+
+  it('flags clusters that did not answer', async () => {
+    await render(
+      jest.fn().mockResolvedValue(
+        response({
+          namespaces: [ambientStatus],
+          problems: [{ cluster: 'prod-us', message: 'down' }],
+        }),
+      ),
+    );
+    expect(
+      await screen.findByText(/Partial: prod-us did not answer/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows permission denied', async () => {
+    await render(
+      jest
+        .fn()
+        .mockRejectedValue(
+          new KfMeshApiError({
+            reason: 'permission-denied',
+            status: 403,
+            message: 'You do not have permission.',
+          }),
+        ),
+    );
+    expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
+  });
+
+  it('says when no namespace was found', async () => {
+    await render(jest.fn().mockResolvedValue(response({})));
+    expect(
+      await screen.findByText('No namespace found for this entity.'),
+    ).toBeInTheDocument();
+  });
+
+  it('explains a missing annotation without calling the backend', async () => {
+    const getEntityStatus = jest.fn();
+    await renderWithEntity(<EntityKfMeshCard />, {
+      api: { getEntityStatus },
+      entity: unannotatedEntity,
+    });
+    expect(
+      screen.getByText(/has no backstage.io\/kubernetes-namespace/),
+    ).toBeInTheDocument();
+    expect(getEntityStatus).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityKfMeshCard } from './EntityKfMeshCard';

@@ -1,0 +1,306 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
+import { KfMeshApiError } from '../../api';
+import { profileEntity, unannotatedEntity } from '../../__fixtures__/entities';
+import {
+  ambientStatus,
+  conflictStatus,
+  migratingStatus,
+  noneStatus,
+  sidecarStatus,
+} from '../../__fixtures__/namespaceStatuses';
+import { renderWithEntity } from '../../__fixtures__/renderWithEntity';
+import { EntityKfMeshContent } from './EntityKfMeshContent';
+import type { JsonObject } from '@backstage/types';
+
+const response = (
+  partial: Partial<EntityStatusResponse>,
+): EntityStatusResponse => ({
+  entityRef: 'component:default/kubeflow-bob',
+  namespaces: [],
+  problems: [],
+  ...partial,
+});
+
+const render = (getEntityStatus: jest.Mock, config?: JsonObject) =>
+  renderWithEntity(<EntityKfMeshContent />, {
+    api: { getEntityStatus },
+    entity: profileEntity,
+    config,
+  });
+
+describe('EntityKfMeshContent', () => {
+  it('asks for the status of the current entity and shows a progress bar meanwhile', async () => {
+    let resolve: (r: EntityStatusResponse) => void = () => {};
+    const getEntityStatus = jest.fn(
+      () => new Promise<EntityStatusResponse>(r => (resolve = r)),
+    );
+    await render(getEntityStatus);
+    expect(getEntityStatus).toHaveBeenCalledWith(
+      'component:default/kubeflow-bob',
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    resolve(response({ namespaces: [ambientStatus] }));
+    expect(
+      await screen.findByRole('heading', { name: /kubeflow-alice/ }),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('progress')).not.toBeInTheDocument();
+  });
+
+  it('explains the missing annotation without calling the backend', async () => {
+    const getEntityStatus = jest.fn();
+    await renderWithEntity(<EntityKfMeshContent />, {
+      api: { getEntityStatus },
+      entity: unannotatedEntity,
+    });
+    expect(screen.getByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/backstage.io\/kubernetes-namespace/).length,
+    ).toBeGreaterThan(0);
+    expect(getEntityStatus).not.toHaveBeenCalled();
+  });
+
+  it('shows an empty state when no namespace is found', async () => {
+    await render(jest.fn().mockResolvedValue(response({})));
+    expect(await screen.findByText('No namespace found')).toBeInTheDocument();
+  });
+
+  it('shows a permission-denied explanation on 403', async () => {
+    await render(
+      jest.fn().mockRejectedValue(
+        new KfMeshApiError({
+          reason: 'permission-denied',
+          status: 403,
+          message: 'You do not have permission to read this mesh status.',
+        }),
+      ),
+    );
+    expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
+    expect(screen.getByText(/do not have permission/)).toBeInTheDocument();
+  });
+
+  it('shows the error and retries on demand', async () => {
+    const getEntityStatus = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new KfMeshApiError({
+          reason: 'server',
+          status: 500,
+          message: 'The kf-mesh backend failed to answer.',
+        }),
+      )
+      .mockResolvedValueOnce(response({ namespaces: [sidecarStatus] }));
+    await render(getEntityStatus);
+    expect(
+      await screen.findByText(/Could not load mesh status/),
+    ).toBeInTheDocument();
+    screen.getByRole('button', { name: 'Retry' }).click();
+    expect(
+      await screen.findByRole('heading', { name: /kubeflow-carol/ }),
+    ).toBeInTheDocument();
+    expect(getEntityStatus).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows what answered plus the clusters that failed', async () => {
+    await render(
+      jest.fn().mockResolvedValue(
+        response({
+          namespaces: [ambientStatus],
+          problems: [
+            {
+              cluster: 'prod-us',
+              namespace: 'kubeflow-bob',
+              message: 'cluster unreachable (timeout)',
+            },
+          ],
+        }),
+      ),
+    );
+    expect(
+      await screen.findByText(
+        /Partial results: 1 cluster did not answer \(prod-us\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/cluster unreachable \(timeout\)/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: /kubeflow-alice/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders one section per namespace across clusters', async () => {
+    await render(
+      jest
+        .fn()
+        .mockResolvedValue(
+          response({ namespaces: [ambientStatus, sidecarStatus] }),
+        ),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: /kubeflow-alice on cluster prod-eu/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', {
+        name: /kubeflow-carol on cluster prod-us/,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  describe('verdicts', () => {
+    it('ambient: all pods redirected, programmed waypoint, STRICT chain, enforcing layers', async () => {
+      await render(
+        jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
+      );
+      const section = await screen.findByRole('region', {
+        name: /kubeflow-alice/,
+      });
+      const s = within(section);
+      expect(s.getAllByText('Ambient').length).toBeGreaterThan(0);
+      expect(
+        s.getByText('istio.io/dataplane-mode=ambient'),
+      ).toBeInTheDocument();
+      expect(
+        s.getByText(/None: every pod runs the intended dataplane/),
+      ).toBeInTheDocument();
+      expect(s.getByText('Programmed (Programmed)')).toBeInTheDocument();
+      expect(
+        s.getByText(/Ingress gateway sends traffic through the waypoint/),
+      ).toBeInTheDocument();
+      expect(s.getByText('Effective mode: STRICT')).toBeInTheDocument();
+      expect(
+        s.getByText('istio-system/global-strict-mtls'),
+      ).toBeInTheDocument();
+      expect(s.getByText('ns-l4-waypoint')).toBeInTheDocument();
+      expect(s.getByText(/No findings/)).toBeInTheDocument();
+      expect(s.getByText(/No drift/)).toBeInTheDocument();
+    });
+
+    it('migrating: pod counts, restarts, unbound waypoint, dropped rules, findings with fix button, drift', async () => {
+      await render(
+        jest
+          .fn()
+          .mockResolvedValue(response({ namespaces: [migratingStatus] })),
+      );
+      const section = await screen.findByRole('region', {
+        name: /kubeflow-bob/,
+      });
+      const s = within(section);
+      expect(s.getAllByText('Migrating').length).toBeGreaterThan(0);
+      const pods = s.getByRole('table', { name: 'Pods by observed dataplane' });
+      const sidecarRow = within(pods).getByText('Sidecar').closest('tr')!;
+      expect(within(sidecarRow).getByText('2')).toBeInTheDocument();
+      const pendingRow = within(pods).getByText('Pending').closest('tr')!;
+      expect(within(pendingRow).getByText('1')).toBeInTheDocument();
+      const restart = s.getByRole('list', { name: 'Pods needing a restart' });
+      expect(within(restart).getByText('notebook-bob-0')).toBeInTheDocument();
+      expect(
+        s.getByText('waypoint kubeflow-bob/waypoint does not exist'),
+      ).toBeInTheDocument();
+      expect(
+        s.getByText(/Ingress traffic bypasses the waypoint/),
+      ).toBeInTheDocument();
+      expect(
+        s.getByText(/rule 0: when request.headers\[kubeflow-userid\]/),
+      ).toBeInTheDocument();
+      expect(s.getByText('Findings (3)')).toBeInTheDocument();
+      expect(s.getByText('KFM301 · KIA0110')).toBeInTheDocument();
+      expect(
+        s.getByText(/Re-express the policy with targetRefs/),
+      ).toBeInTheDocument();
+      // two findings are fixed by onboarding, the restart one is not
+      const buttons = s.getAllByRole('button', {
+        name: /Fix with onboarding \(ambient\)/,
+      });
+      expect(buttons).toHaveLength(2);
+      const href = buttons[0].getAttribute('href')!;
+      expect(
+        href.startsWith(
+          '/create/templates/default/onboard-namespace?formData=',
+        ),
+      ).toBe(true);
+      const formData = JSON.parse(
+        new URL(href, 'http://x').searchParams.get('formData')!,
+      );
+      expect(formData).toEqual({
+        cluster: 'prod-eu',
+        namespace: 'kubeflow-bob',
+        targetMode: 'ambient',
+      });
+      expect(
+        s.getByText('the onboarding plan creates this waypoint'),
+      ).toBeInTheDocument();
+    });
+
+    it('sidecar: STRICT from the namespace policy and sidecar enforcement', async () => {
+      await render(
+        jest.fn().mockResolvedValue(response({ namespaces: [sidecarStatus] })),
+      );
+      const s = within(
+        await screen.findByRole('region', { name: /kubeflow-carol/ }),
+      );
+      expect(s.getAllByText('Sidecar').length).toBeGreaterThan(0);
+      expect(s.getByText('istio-injection=enabled')).toBeInTheDocument();
+      expect(s.getByText('kubeflow-carol/strict-mtls')).toBeInTheDocument();
+      expect(s.getByText(/No waypoint in this namespace/)).toBeInTheDocument();
+    });
+
+    it('none: not in mesh, PERMISSIVE, onboarding proposed', async () => {
+      await render(
+        jest.fn().mockResolvedValue(response({ namespaces: [noneStatus] })),
+      );
+      const s = within(
+        await screen.findByRole('region', { name: /kubeflow-dave/ }),
+      );
+      expect(s.getAllByText('Not in mesh').length).toBeGreaterThan(0);
+      expect(
+        s.getByText('No mesh label on the namespace.'),
+      ).toBeInTheDocument();
+      expect(s.getByText('Effective mode: PERMISSIVE')).toBeInTheDocument();
+      expect(
+        s.getByText(/Not compared: no onboarding plan/),
+      ).toBeInTheDocument();
+      expect(
+        s.getByRole('button', { name: /Fix with onboarding/ }),
+      ).toBeInTheDocument();
+    });
+
+    it('conflict: both labels, workload override and incomplete data', async () => {
+      await render(
+        jest.fn().mockResolvedValue(response({ namespaces: [conflictStatus] })),
+        {
+          kfMesh: {
+            onboardingTemplatePath: '/scaffolder/templates/platform/onboard',
+          },
+        },
+      );
+      const s = within(
+        await screen.findByRole('region', { name: /kubeflow-erin/ }),
+      );
+      expect(s.getAllByText('Conflict').length).toBeGreaterThan(0);
+      expect(
+        s.getByText(/conflicting \(ambient and injection\)/),
+      ).toBeInTheDocument();
+      expect(
+        s.getByText('kubeflow-erin/legacy-permissive'),
+      ).toBeInTheDocument();
+      expect(
+        s.getByText(/Incomplete data: gateways stale/),
+      ).toBeInTheDocument();
+      const link = s.getByRole('button', { name: /Fix with onboarding/ });
+      expect(link.getAttribute('href')).toMatch(
+        /^\/scaffolder\/templates\/platform\/onboard\?formData=/,
+      );
+    });
+  });
+
+  it('waits for the status of a new entity ref', async () => {
+    const getEntityStatus = jest
+      .fn()
+      .mockResolvedValue(response({ namespaces: [migratingStatus] }));
+    await render(getEntityStatus);
+    await waitFor(() => expect(getEntityStatus).toHaveBeenCalledTimes(1));
+  });
+});

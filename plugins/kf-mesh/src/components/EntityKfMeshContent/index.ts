@@ -1,0 +1,1 @@
+export { EntityKfMeshContent } from './EntityKfMeshContent';

@@ -1,0 +1,112 @@
+import Box from '@material-ui/core/Box';
+import InputAdornment from '@material-ui/core/InputAdornment';
+import TextField from '@material-ui/core/TextField';
+import SearchIcon from '@material-ui/icons/Search';
+import { useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+import type { FleetFilters as Filters } from '../../hooks/useFleetPage';
+import { verdictLabels } from '../MeshVerdictStatus';
+import { severityLabels } from '../SeverityStatus';
+
+/** Milliseconds the search box waits after typing before querying. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+function FilterSelect(props: {
+  label: string;
+  value: string;
+  allLabel: string;
+  options: Array<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}) {
+  const id = `kf-mesh-filter-${props.label.toLocaleLowerCase('en-US')}`;
+  return (
+    <TextField
+      id={id}
+      select
+      label={props.label}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      variant="outlined"
+      size="small"
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+      style={{ minWidth: 160 }}
+    >
+      <option value="">{props.allLabel}</option>
+      {props.options.map(o => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
+/**
+ * Filters of the fleet page: cluster, mode, worst severity and a search on
+ * namespace or owner (debounced, sent to the server).
+ * @public
+ */
+export function FleetFilters(props: {
+  filters: Filters;
+  clusters: string[];
+  onChange: (key: keyof Filters, value: string) => void;
+}) {
+  const { filters, clusters, onChange } = props;
+  const [search, setSearch] = useState(filters.q);
+  useDebounce(() => onChange('q', search.trim()), SEARCH_DEBOUNCE_MS, [search]);
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="center"
+      style={{ gap: 16 }}
+      mb={2}
+    >
+      <TextField
+        id="kf-mesh-fleet-search"
+        label="Search namespace or owner"
+        value={search}
+        onChange={e => setSearch(e.target.value)}
+        variant="outlined"
+        size="small"
+        type="search"
+        style={{ minWidth: 280 }}
+        InputProps={{
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchIcon aria-hidden />
+            </InputAdornment>
+          ),
+        }}
+      />
+      <FilterSelect
+        label="Cluster"
+        value={filters.cluster}
+        allLabel="All clusters"
+        options={clusters.map(c => ({ value: c, label: c }))}
+        onChange={v => onChange('cluster', v)}
+      />
+      <FilterSelect
+        label="Mode"
+        value={filters.mode}
+        allLabel="All modes"
+        options={Object.entries(verdictLabels).map(([value, label]) => ({
+          value,
+          label,
+        }))}
+        onChange={v => onChange('mode', v)}
+      />
+      <FilterSelect
+        label="Worst finding"
+        value={filters.severity}
+        allLabel="Any severity"
+        options={Object.entries(severityLabels).map(([value, label]) => ({
+          value,
+          label,
+        }))}
+        onChange={v => onChange('severity', v)}
+      />
+    </Box>
+  );
+}

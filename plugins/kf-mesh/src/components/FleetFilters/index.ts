@@ -1,0 +1,1 @@
+export { FleetFilters, SEARCH_DEBOUNCE_MS } from './FleetFilters';

@@ -1,0 +1,205 @@
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import type {
+  NamespaceMeshSummary,
+  PodDataplaneCounts,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import type { FleetSortField } from '../../api';
+import { targetModeFor } from '../../hooks/useOnboardingTemplateLink';
+import { MeshVerdictStatus } from '../MeshVerdictStatus';
+import { OnboardingButton } from '../OnboardingButton';
+import { SeverityStatus } from '../SeverityStatus';
+import { StatusText } from '../StatusText';
+
+const podSummary = (pods: PodDataplaneCounts) => {
+  const parts = (['ambient', 'sidecar', 'pending', 'none'] as const)
+    .filter(k => pods[k] > 0)
+    .map(k => `${pods[k]} ${k}`);
+  return `${pods.total} pods${parts.length ? `: ${parts.join(', ')}` : ''}`;
+};
+
+function WaypointCell(props: { programmed: boolean | null }) {
+  if (props.programmed === null) return <>—</>;
+  return props.programmed ? (
+    <StatusText kind="ok">Programmed</StatusText>
+  ) : (
+    <StatusText kind="error">Not programmed</StatusText>
+  );
+}
+
+function FindingsCell(props: { item: NamespaceMeshSummary }) {
+  const { findings, worstSeverity, findingCodes } = props.item;
+  const count = findings.error + findings.warning + findings.info;
+  if (count === 0) return <SeverityStatus severity={null} />;
+  return (
+    <>
+      <SeverityStatus severity={worstSeverity}>
+        {count} finding{count > 1 ? 's' : ''}
+      </SeverityStatus>
+      <Typography variant="caption" color="textSecondary">
+        {findingCodes.join(', ')}
+      </Typography>
+    </>
+  );
+}
+
+type Column = {
+  title: string;
+  sortField?: FleetSortField;
+  render: (item: NamespaceMeshSummary) => React.ReactNode;
+};
+
+const columns: Column[] = [
+  {
+    title: 'Namespace',
+    sortField: 'namespace',
+    render: item => (
+      <>
+        <Typography variant="body2" component="div">
+          <code>{item.namespace}</code>
+        </Typography>
+        {item.profileOwner && (
+          <Typography variant="caption" color="textSecondary">
+            {item.profileOwner}
+          </Typography>
+        )}
+      </>
+    ),
+  },
+  { title: 'Cluster', sortField: 'cluster', render: item => item.cluster },
+  {
+    title: 'Mode',
+    sortField: 'verdict',
+    render: item => <MeshVerdictStatus verdict={item.verdict} />,
+  },
+  { title: 'Pods', render: item => podSummary(item.pods) },
+  {
+    title: 'Waypoint',
+    render: item => <WaypointCell programmed={item.waypointProgrammed} />,
+  },
+  {
+    title: 'mTLS',
+    render: item => (
+      <StatusText kind={item.mtlsMode === 'STRICT' ? 'ok' : 'warning'}>
+        {item.mtlsMode}
+      </StatusText>
+    ),
+  },
+  {
+    title: 'Findings',
+    sortField: 'severity',
+    render: item => <FindingsCell item={item} />,
+  },
+  {
+    title: 'Action',
+    render: item =>
+      item.verdict === 'none' || item.verdict === 'conflict' ? (
+        <OnboardingButton
+          label="Onboard"
+          target={{
+            cluster: item.cluster,
+            namespace: item.namespace,
+            targetMode: targetModeFor(item.verdict),
+          }}
+        />
+      ) : null,
+  },
+];
+
+/**
+ * One server-side page of the fleet: sortable headers, cursor paging (next
+ * and previous), and a thin progress bar while the next page loads so the
+ * current rows stay put.
+ * @public
+ */
+export function FleetTable(props: {
+  items: NamespaceMeshSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageSizes: number[];
+  hasNextPage: boolean;
+  loading: boolean;
+  sort: FleetSortField;
+  order: 'asc' | 'desc';
+  onSort: (field: FleetSortField) => void;
+  onPageChange: (page: number) => void;
+  onPageSizeChange: (size: number) => void;
+}) {
+  const { items, total, page, pageSize, loading, sort, order } = props;
+  return (
+    <Paper>
+      <div style={{ height: 4 }}>
+        {loading && <LinearProgress aria-label="Loading namespaces" />}
+      </div>
+      <TableContainer>
+        <Table size="small" aria-label="Profile namespaces" aria-busy={loading}>
+          <TableHead>
+            <TableRow>
+              {columns.map(column => (
+                <TableCell
+                  key={column.title}
+                  sortDirection={column.sortField === sort ? order : false}
+                >
+                  {column.sortField ? (
+                    <TableSortLabel
+                      active={column.sortField === sort}
+                      direction={column.sortField === sort ? order : 'asc'}
+                      onClick={() => props.onSort(column.sortField!)}
+                    >
+                      {column.title}
+                    </TableSortLabel>
+                  ) : (
+                    column.title
+                  )}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.length === 0 && !loading && (
+              <TableRow>
+                <TableCell colSpan={columns.length}>
+                  <Typography variant="body2" align="center">
+                    No namespace matches these filters.
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+            {items.map(item => (
+              <TableRow key={`${item.cluster}/${item.namespace}`} hover>
+                {columns.map(column => (
+                  <TableCell key={column.title}>
+                    {column.render(item)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <TablePagination
+        component="div"
+        count={total}
+        page={page}
+        rowsPerPage={pageSize}
+        rowsPerPageOptions={props.pageSizes}
+        onPageChange={(_e, next) => props.onPageChange(next)}
+        onRowsPerPageChange={e =>
+          props.onPageSizeChange(Number(e.target.value))
+        }
+        backIconButtonProps={{ disabled: page === 0 || loading }}
+        nextIconButtonProps={{ disabled: !props.hasNextPage || loading }}
+      />
+    </Paper>
+  );
+}

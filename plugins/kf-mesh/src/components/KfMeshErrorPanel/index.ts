@@ -1,0 +1,1 @@
+export { KfMeshErrorPanel } from './KfMeshErrorPanel';

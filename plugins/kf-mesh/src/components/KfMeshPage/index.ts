@@ -1,0 +1,1 @@
+export { KfMeshPage, KfMeshFleet } from './KfMeshPage';

@@ -1,0 +1,5 @@
+export {
+  MeshVerdictStatus,
+  verdictLabels,
+  verdictDescriptions,
+} from './MeshVerdictStatus';

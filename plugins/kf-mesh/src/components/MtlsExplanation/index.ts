@@ -1,0 +1,1 @@
+export { MtlsExplanation } from './MtlsExplanation';

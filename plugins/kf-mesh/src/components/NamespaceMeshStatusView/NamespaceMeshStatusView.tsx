@@ -1,0 +1,62 @@
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import type { NamespaceMeshStatus } from '@kf-mesh/plugin-kf-mesh-common';
+import { DataFreshness } from '../DataFreshness';
+import { DataplaneEvidence } from '../DataplaneEvidence';
+import { DriftList } from '../DriftList';
+import { FindingsList } from '../FindingsList';
+import { MtlsExplanation } from '../MtlsExplanation';
+import { PolicyTable } from '../PolicyTable';
+import { WaypointStatus } from '../WaypointStatus';
+
+/**
+ * Everything known about one namespace: dataplane, findings, waypoint, mTLS,
+ * policies and drift, with the freshness of the data.
+ * @public
+ */
+export function NamespaceMeshStatusView(props: {
+  status: NamespaceMeshStatus;
+}) {
+  const { status } = props;
+  const headingId = `kf-mesh-${status.cluster}-${status.namespace}`;
+  return (
+    <Box component="section" aria-labelledby={headingId} mb={4}>
+      <Box mb={2}>
+        <Typography variant="h5" component="h2" id={headingId}>
+          {status.namespace}{' '}
+          <Typography component="span" variant="h6" color="textSecondary">
+            on cluster {status.cluster}
+          </Typography>
+        </Typography>
+        {status.profile && (
+          <Typography variant="body2" color="textSecondary">
+            Kubeflow profile {status.profile.name}
+            {status.profile.owner ? `, owned by ${status.profile.owner}` : ''}
+          </Typography>
+        )}
+        <DataFreshness status={status} />
+      </Box>
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12} lg={6}>
+          <DataplaneEvidence dataplane={status.dataplane} />
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <WaypointStatus waypoints={status.waypoints} />
+        </Grid>
+        <Grid item xs={12}>
+          <FindingsList status={status} />
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <MtlsExplanation mtls={status.mtls} />
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <DriftList drift={status.drift} />
+        </Grid>
+        <Grid item xs={12}>
+          <PolicyTable policies={status.policies} />
+        </Grid>
+      </Grid>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { NamespaceMeshStatusView } from './NamespaceMeshStatusView';

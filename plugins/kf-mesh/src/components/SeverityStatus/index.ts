@@ -1,0 +1,1 @@
+export { SeverityStatus, severityLabels } from './SeverityStatus';

@@ -1,0 +1,2 @@
+export { StatusText } from './StatusText';
+export type { StatusKind } from './StatusText';

@@ -1,0 +1,111 @@
+import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type {
+  NamespaceWaypointStatus,
+  WaypointInfo,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { DenseTable } from '../DenseTable';
+import { StatusText } from '../StatusText';
+
+const sourceLabels = {
+  namespace: 'Namespace label',
+  service: 'Service label',
+  pod: 'Pod label',
+};
+
+function ProgrammedStatus(props: { waypoint: WaypointInfo }) {
+  const { programmed, programmedReason } = props.waypoint;
+  const reason = programmedReason ? ` (${programmedReason})` : '';
+  if (programmed === 'true')
+    return <StatusText kind="ok">Programmed{reason}</StatusText>;
+  if (programmed === 'false') {
+    return <StatusText kind="error">Not programmed{reason}</StatusText>;
+  }
+  return <StatusText kind="pending">Unknown: no status yet</StatusText>;
+}
+
+/**
+ * Waypoints of a namespace: whether each is `Programmed`, its traffic type,
+ * how traffic is enrolled (namespace / service / pod label) and ingress use.
+ * @public
+ */
+export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
+  const { waypoints, enrollments, ingressUseWaypoint } = props.waypoints;
+  return (
+    <InfoCard title="Waypoint">
+      {waypoints.length === 0 ? (
+        <Typography variant="body2" paragraph>
+          No waypoint in this namespace. L7 policies need one in ambient mode.
+        </Typography>
+      ) : (
+        <DenseTable
+          label="Waypoints"
+          columns={[
+            { title: 'Name', render: w => <code>{w.name}</code> },
+            {
+              title: 'Programmed',
+              render: w => <ProgrammedStatus waypoint={w} />,
+            },
+            { title: 'Traffic type', render: w => w.trafficType },
+          ]}
+          rows={waypoints}
+          rowKey={w => `${w.namespace}/${w.name}`}
+        />
+      )}
+      <Box mt={2}>
+        <Typography variant="subtitle2" component="h4" gutterBottom>
+          Enrollment (istio.io/use-waypoint)
+        </Typography>
+        {enrollments.length === 0 ? (
+          <Typography variant="body2">
+            Nothing is enrolled in a waypoint.
+          </Typography>
+        ) : (
+          <DenseTable
+            label="Waypoint enrollments"
+            columns={[
+              { title: 'Enrolled by', render: e => sourceLabels[e.source] },
+              { title: 'Object', render: e => <code>{e.objectName}</code> },
+              {
+                title: 'Waypoint',
+                render: e =>
+                  e.waypoint === 'none'
+                    ? 'none (opted out)'
+                    : `${e.waypointNamespace}/${e.waypoint}`,
+              },
+              {
+                title: 'Bound',
+                render: e =>
+                  e.resolved ? (
+                    <StatusText kind="ok">Bound</StatusText>
+                  ) : (
+                    <StatusText kind="error">
+                      {e.problem ?? 'Not bound'}
+                    </StatusText>
+                  ),
+              },
+            ]}
+            rows={enrollments}
+            rowKey={e => `${e.source}/${e.objectName}`}
+          />
+        )}
+      </Box>
+      <Box mt={2}>
+        <Typography variant="subtitle2" component="h4" gutterBottom>
+          Ingress traffic
+        </Typography>
+        {ingressUseWaypoint ? (
+          <StatusText kind="ok">
+            Ingress gateway sends traffic through the waypoint
+          </StatusText>
+        ) : (
+          <StatusText kind="warning">
+            Ingress traffic bypasses the waypoint (istio.io/ingress-use-waypoint
+            not set)
+          </StatusText>
+        )}
+      </Box>
+    </InfoCard>
+  );
+}

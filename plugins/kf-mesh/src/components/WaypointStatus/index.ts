@@ -1,0 +1,1 @@
+export { WaypointStatus } from './WaypointStatus';

@@ -1,0 +1,121 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { useCallback, useRef, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import type { FleetResponse } from '@kf-mesh/plugin-kf-mesh-common';
+import { type FleetSortField, kfMeshApiRef } from '../api';
+
+/** Filters of the fleet page; empty string = no filter. */
+export interface FleetFilters {
+  cluster: string;
+  mode: string;
+  severity: string;
+  q: string;
+}
+
+/** Page sizes offered by the fleet table. */
+export const FLEET_PAGE_SIZES = [25, 50, 100];
+
+interface PageState {
+  filters: FleetFilters;
+  sort: FleetSortField;
+  order: 'asc' | 'desc';
+  pageSize: number;
+  page: number;
+  /** `cursors[i]` fetches page `i`; filled in as pages load. */
+  cursors: Array<string | undefined>;
+}
+
+const initialState: PageState = {
+  filters: { cluster: '', mode: '', severity: '', q: '' },
+  sort: 'namespace',
+  order: 'asc',
+  pageSize: FLEET_PAGE_SIZES[0],
+  page: 0,
+  cursors: [undefined],
+};
+
+/**
+ * State and data of the fleet page: filters, ordering and cursor paging all
+ * happen on the server; only one page of rows is ever in the browser. The
+ * previous page stays on screen while the next one loads.
+ */
+export function useFleetPage() {
+  const api = useApi(kfMeshApiRef);
+  const [state, setState] = useState<PageState>(initialState);
+  const lastValue = useRef<FleetResponse | undefined>(undefined);
+
+  const cursor = state.cursors[state.page];
+  const { filters, sort, order, pageSize } = state;
+  const result = useAsync(async () => {
+    const response = await api.getFleet({
+      ...filters,
+      sort,
+      order,
+      limit: pageSize,
+      cursor,
+    });
+    lastValue.current = response;
+    return response;
+  }, [api, filters, sort, order, pageSize, cursor]);
+
+  const page = state.page;
+  const nextCursor = result.value?.nextCursor;
+
+  const setFilter = useCallback(
+    (key: keyof FleetFilters, value: string) =>
+      setState(s =>
+        s.filters[key] === value
+          ? s
+          : {
+              ...s,
+              filters: { ...s.filters, [key]: value },
+              page: 0,
+              cursors: [undefined],
+            },
+      ),
+    [],
+  );
+
+  const setSort = useCallback(
+    (field: FleetSortField) =>
+      setState(s => ({
+        ...s,
+        sort: field,
+        order: s.sort === field && s.order === 'asc' ? 'desc' : 'asc',
+        page: 0,
+        cursors: [undefined],
+      })),
+    [],
+  );
+
+  const setPageSize = useCallback(
+    (size: number) =>
+      setState(s => ({ ...s, pageSize: size, page: 0, cursors: [undefined] })),
+    [],
+  );
+
+  const goToPage = useCallback(
+    (target: number) =>
+      setState(s => {
+        if (target < s.page) return { ...s, page: Math.max(0, target) };
+        if (target === s.page + 1 && nextCursor && s.page === page) {
+          const cursors = s.cursors.slice(0, s.page + 1);
+          cursors[s.page + 1] = nextCursor;
+          return { ...s, page: target, cursors };
+        }
+        return s;
+      }),
+    [nextCursor, page],
+  );
+
+  return {
+    state,
+    value: result.value ?? lastValue.current,
+    loading: result.loading,
+    error: result.error,
+    setFilter,
+    setSort,
+    setPageSize,
+    goToPage,
+  };
+}
