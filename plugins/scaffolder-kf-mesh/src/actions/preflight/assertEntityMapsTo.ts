@@ -3,7 +3,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
 import { invalidInput } from '../inputs';
 
-const ENTITY_REF = /^[a-z0-9-]+:[a-z0-9-._]+\/[a-zA-Z0-9-._]+$/;
+const ENTITY_REF = /^[a-zA-Z0-9-]+:[a-zA-Z0-9-._]+\/[a-zA-Z0-9-._]+$/;
 
 /**
  * Fails unless `entityRef` maps to `cluster/namespace`, as seen by the user:
