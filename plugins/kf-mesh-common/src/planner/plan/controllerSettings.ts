@@ -79,9 +79,8 @@ export const DRIVER_POD_LABELS: Record<string, string> = {
   'app.kubernetes.io/component': 'kfp-driver',
 };
 export const DRIVER_POD_ANNOTATIONS: Record<string, string> = {
-  'proxy.istio.io/config': JSON.stringify({
-    holdApplicationUntilProxyStarts: true,
-  }),
+  // byte-identical to the upstream overlay's value
+  'proxy.istio.io/config': '{"holdApplicationUntilProxyStarts": true}',
   'traffic.sidecar.istio.io/includeInboundPorts': '*',
   'traffic.sidecar.istio.io/excludeOutboundPorts': '15090,15021',
 };
