@@ -16,3 +16,4 @@ export type {
   CounterQuery,
   CounterEntry,
 } from './faults/RequestCounters';
+export * from './scenario';

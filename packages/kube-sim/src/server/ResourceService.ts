@@ -250,6 +250,8 @@ export class ResourceService {
       obj.metadata.name = `${obj.metadata.generateName}${suffix}`;
     }
     delete obj.metadata.resourceVersion;
+    delete obj.metadata.creationTimestamp;
+    delete obj.metadata.uid;
     if (type.statusSubresource && type.plural !== 'namespaces') {
       if (type.plural === 'pods') obj.status = { phase: 'Pending' };
       else delete obj.status;

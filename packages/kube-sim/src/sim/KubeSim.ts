@@ -178,6 +178,7 @@ export class KubeSim {
       url: this.url,
       token,
       clusterName: this.clusterName,
+      caCert: this.caCert,
     });
   }
 
@@ -187,6 +188,7 @@ export class KubeSim {
       url: this.url,
       token,
       clusterName: this.clusterName,
+      caCert: this.caCert,
     });
   }
 
@@ -222,6 +224,10 @@ export class KubeSim {
    * are schema-validated (throws `ApiError` 422).
    */
   apply(obj: KubeObject): KubeObject {
+    return structuredClone(this.applyInternal(obj));
+  }
+
+  private applyInternal(obj: KubeObject): KubeObject {
     const { type } = this.typeOf(obj.apiVersion, obj.kind);
     const namespace = type.namespaced
       ? obj.metadata?.namespace ?? 'default'
@@ -305,7 +311,7 @@ export class KubeSim {
         skipped++;
         continue;
       }
-      this.apply(obj);
+      this.applyInternal(obj);
       loaded++;
     }
     return { loaded, skipped };

@@ -20,7 +20,10 @@ function specPart(obj: KubeObject): string {
   return JSON.stringify(rest);
 }
 
-/** Fills server-owned metadata on create (uid, creationTimestamp, generation). */
+/**
+ * Fills server-owned metadata on create (uid, creationTimestamp, generation). A given
+ * creationTimestamp is kept (direct seeding of scenarios); the API path strips it first.
+ */
 export function prepareCreate(
   type: ResourceType,
   obj: KubeObject,
@@ -28,7 +31,10 @@ export function prepareCreate(
 ): KubeObject {
   const metadata = { ...obj.metadata };
   metadata.uid = randomUUID();
-  metadata.creationTimestamp = kubeTimestamp(now);
+  metadata.creationTimestamp =
+    typeof metadata.creationTimestamp === 'string'
+      ? metadata.creationTimestamp
+      : kubeTimestamp(now);
   delete metadata.deletionTimestamp;
   if (hasGeneration(type)) metadata.generation = 1;
   else delete metadata.generation;

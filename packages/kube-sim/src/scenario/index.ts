@@ -1,0 +1,7 @@
+export { buildScenario } from './buildScenario';
+export type { Scenario, ScenarioOptions } from './buildScenario';
+export { SCENARIO_STATES, isAmbientState, statesFor } from './ScenarioState';
+export type { ScenarioState } from './ScenarioState';
+export type { ScenarioNamespace } from './profileNamespace';
+export type { Person } from './people';
+export type { KfpVersion } from './kfpObjects';
