@@ -13,7 +13,7 @@ import {
   MALLORY,
   permissionsFactory,
   PLATFORM,
-} from './__fixtures__/testBackend';
+} from './__testUtils__/testBackend';
 
 const TOKEN = 'sa-token-for-plugin-test';
 
@@ -68,7 +68,7 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
         .set(as(PLATFORM));
       return res.body.clusters?.[0]?.health === 'ok';
     });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await stop();
@@ -129,6 +129,15 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
     ).toEqual([['dev', 'team-ambient', 'ambient']]);
     expect(res.body.namespaces[0].waypoints.waypoints[0].programmed).toBe(
       'true',
+    );
+    // Drift against the ambient onboarding plan: the owner's L7 policy was never created.
+    expect(res.body.namespaces[0].drift).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'missing',
+          object: expect.objectContaining({ kind: 'AuthorizationPolicy' }),
+        }),
+      ]),
     );
   });
 

@@ -54,8 +54,9 @@ export function catalogFactory() {
       );
       if (
         entity?.metadata.name === 'hidden' &&
-        userOf((options as { credentials: BackstageCredentials }).credentials) ===
-          ALICE
+        userOf(
+          (options as { credentials: BackstageCredentials }).credentials,
+        ) === ALICE
       )
         return undefined;
       return entity;

@@ -17,11 +17,8 @@ function byAge(
   a: PeerAuthenticationProjection,
   b: PeerAuthenticationProjection,
 ) {
-  return a.createdAt === b.createdAt
-    ? a.name.localeCompare(b.name)
-    : a.createdAt < b.createdAt
-    ? -1
-    : 1;
+  if (a.createdAt === b.createdAt) return a.name.localeCompare(b.name);
+  return a.createdAt < b.createdAt ? -1 : 1;
 }
 
 function ref(pa: PeerAuthenticationProjection) {

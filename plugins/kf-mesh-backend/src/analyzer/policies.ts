@@ -134,12 +134,9 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
   ).filter(w => w.namespace === namespace);
 
   for (const ap of input.authorizationPolicies) {
-    const attachment: PolicyEnforcementStatus['attachment'] =
-      ap.targetRefs.length > 0
-        ? 'targetRefs'
-        : ap.selector
-        ? 'selector'
-        : 'namespace';
+    let attachment: PolicyEnforcementStatus['attachment'] = 'namespace';
+    if (ap.targetRefs.length > 0) attachment = 'targetRefs';
+    else if (ap.selector) attachment = 'selector';
     const selectedPods =
       attachment === 'targetRefs'
         ? []

@@ -29,17 +29,34 @@ export function waypointTrafficType(
     : 'service';
 }
 
+function programmedState(gw: GatewayProjection): WaypointInfo['programmed'] {
+  if (!gw.programmed) return 'unknown';
+  return gw.programmed.status === 'True' ? 'true' : 'false';
+}
+
+const KIND_OF_SOURCE = {
+  namespace: 'Namespace',
+  service: 'Service',
+  pod: 'Pod',
+} as const;
+
+/** Which traffic types a waypoint must accept for an enrollment source (§B.2). */
+const ACCEPTED_TYPES: Record<
+  WaypointEnrollment['source'],
+  WaypointTrafficType[]
+> = {
+  namespace: ['service', 'workload', 'all', 'none'],
+  service: ['service', 'all'],
+  pod: ['workload', 'all'],
+};
+
 /** Projection of a waypoint Gateway for the API. */
 export function toWaypointInfo(gw: GatewayProjection): WaypointInfo {
   return {
     name: gw.name,
     namespace: gw.namespace,
     trafficType: waypointTrafficType(gw),
-    programmed: gw.programmed
-      ? gw.programmed.status === 'True'
-        ? 'true'
-        : 'false'
-      : 'unknown',
+    programmed: programmedState(gw),
     ...(gw.programmed?.reason
       ? { programmedReason: gw.programmed.reason }
       : {}),
@@ -105,12 +122,7 @@ export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
       resolved: true,
     };
     const objectRef = {
-      kind:
-        item.source === 'namespace'
-          ? 'Namespace'
-          : item.source === 'service'
-          ? 'Service'
-          : 'Pod',
+      kind: KIND_OF_SOURCE[item.source],
       namespace,
       name: item.name,
     };
@@ -130,12 +142,7 @@ export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
         );
       } else {
         const type = waypointTrafficType(target);
-        const accepts =
-          item.source === 'pod'
-            ? type === 'workload' || type === 'all'
-            : item.source === 'service'
-            ? type === 'service' || type === 'all'
-            : true;
+        const accepts = ACCEPTED_TYPES[item.source].includes(type);
         if (!accepts) {
           enrollment.resolved = false;
           enrollment.problem = `UnsupportedTrafficType: waypoint-for=${type}`;
@@ -246,15 +253,14 @@ export function servingWaypoints(
   for (const svc of services) {
     const own = svc.labels[LABEL.useWaypoint];
     // The object's own label wins over the namespace label (waypoints.go).
-    const wp =
-      own === undefined
-        ? nsWp
-        : own === 'none'
-        ? undefined
-        : {
-            name: own,
-            namespace: svc.labels[LABEL.useWaypointNamespace] ?? namespace,
-          };
+    let wp: { name: string; namespace: string } | undefined = nsWp;
+    if (own === 'none') wp = undefined;
+    else if (own !== undefined) {
+      wp = {
+        name: own,
+        namespace: svc.labels[LABEL.useWaypointNamespace] ?? namespace,
+      };
+    }
     if (wp) result.set(`${wp.namespace}/${wp.name}`, wp);
   }
   if (services.length === 0 && nsWp)

@@ -52,7 +52,7 @@ describe('ClusterCache against kube-sim (real HTTP, client-node KubeConfig)', ()
     await eventually(
       () => runtime.service.listClusters().clusters[0].health === 'ok',
     );
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await runtime.stop();

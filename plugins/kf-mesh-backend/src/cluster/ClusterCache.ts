@@ -245,23 +245,23 @@ export class ClusterCache {
             p => p.labels.app === 'ztunnel' || p.name.startsWith('ztunnel-'),
           )
         : null,
-      gatewayApi:
-        avail.gateways === 'not-installed'
-          ? false
-          : known('gateways')
-          ? true
-          : null,
-      waypointGatewayClass:
-        avail.gatewayclasses === 'not-installed'
-          ? false
-          : known('gatewayclasses')
-          ? this.reflectors.get('gatewayclasses')!.items.has('istio-waypoint')
-          : null,
+      gatewayApi: this.typeServed('gateways', () => true),
+      waypointGatewayClass: this.typeServed('gatewayclasses', () =>
+        this.reflectors.get('gatewayclasses')!.items.has('istio-waypoint'),
+      ),
       globalAllowNothing: known('authorizationpolicies')
         ? mesh.globalAllowNothing
         : null,
       kfpVersion: kfp?.labels['app.kubernetes.io/version'] ?? null,
     };
+  }
+
+  /** false when the type's CRD is not installed, `check()` when its data is known, else null. */
+  private typeServed(type: string, check: () => boolean): boolean | null {
+    const state = this.reflectors.get(type)!.status.state;
+    if (state === 'not-installed') return false;
+    if (state === 'synced' || state === 'stale') return check();
+    return null;
   }
 
   /** Sync state per type, for `GET /clusters`. */

@@ -88,6 +88,9 @@ describe('faults degrade, never break (kube-sim)', () => {
         timeoutMs: 5000,
       },
     );
+    const after = rt.service.namespaceDetail('dev', 'team-migrating').status;
+    expect(after.dataplane.podsNeedingRestart).toEqual([]);
+    expect(after.dataplane.counts).toMatchObject({ ambient: 2, sidecar: 0 });
   });
 
   it('an API call that hangs is bounded by the timeout and marks only that resource stale', async () => {

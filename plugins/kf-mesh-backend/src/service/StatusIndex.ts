@@ -1,4 +1,5 @@
 import type {
+  MeshDriftItem,
   NamespaceMeshStatus,
   NamespaceMeshSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -22,7 +23,13 @@ export interface SnapshotSource {
 interface Entry {
   status: NamespaceMeshStatus;
   summary: NamespaceMeshSummary;
+  driftChecked: boolean;
 }
+
+/** Computes the drift of a namespace against its plan; undefined = no plan applies. */
+export type DriftCheck = (
+  snapshot: NamespaceSnapshot,
+) => MeshDriftItem[] | undefined;
 
 /**
  * Per-namespace analysis results of one cluster, recomputed when the cache
@@ -39,6 +46,7 @@ export class StatusIndex {
   constructor(
     private readonly source: SnapshotSource,
     private readonly debounceMs: number,
+    private readonly driftCheck?: DriftCheck,
   ) {}
 
   /** Marks namespaces (or all) for re-analysis and schedules it. */
@@ -76,7 +84,11 @@ export class StatusIndex {
         continue;
       }
       const status = analyzeNamespace(snap, now);
-      this.entries.set(name, { status, summary: summarize(status) });
+      this.entries.set(name, {
+        status,
+        summary: summarize(status),
+        driftChecked: false,
+      });
     }
     this.sortedSummaries = undefined;
   }
@@ -84,7 +96,15 @@ export class StatusIndex {
   /** Full status of one namespace (flushes pending work for it first). */
   get(namespace: string): NamespaceMeshStatus | undefined {
     if (this.allDirty || this.dirty.has(namespace)) this.flush();
-    return this.entries.get(namespace)?.status;
+    const entry = this.entries.get(namespace);
+    if (entry && !entry.driftChecked && this.driftCheck) {
+      // Drift needs the planner, so it is computed for full-status reads only, then kept.
+      const snap = this.source.snapshot(namespace);
+      const drift = snap ? this.driftCheck(snap) : undefined;
+      if (drift) entry.status = { ...entry.status, drift };
+      entry.driftChecked = true;
+    }
+    return entry?.status;
   }
 
   /** All summaries sorted by namespace name (flushes first). */
@@ -93,9 +113,7 @@ export class StatusIndex {
     if (!this.sortedSummaries) {
       this.sortedSummaries = [...this.entries.values()]
         .map(e => e.summary)
-        .sort((a, b) =>
-          a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0,
-        );
+        .sort((a, b) => a.namespace.localeCompare(b.namespace));
     }
     return this.sortedSummaries;
   }

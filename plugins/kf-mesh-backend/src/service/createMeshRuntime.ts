@@ -4,7 +4,10 @@ import { buildKubeConfig } from '../cluster/kubeConfigFactory';
 import { KubeTransport } from '../cluster/KubeTransport';
 import { DEFAULT_TIMING, ReflectorTiming } from '../cluster/ResourceReflector';
 import type { KfMeshSettings } from '../config/clusterConfig';
+import type { NamespaceSnapshot } from '../analyzer';
+import { analyzeDrift } from '../analyzer/drift';
 import { MeshStatusService } from './MeshStatusService';
+import { desiredStateForNamespace } from './namespacePlan';
 import { StatusIndex } from './StatusIndex';
 
 /** The running caches plus the service that answers from them. */
@@ -37,9 +40,16 @@ export function createMeshRuntime(
     );
   });
   for (const cache of caches) {
+    const driftCheck = (snapshot: NamespaceSnapshot) => {
+      const desired = desiredStateForNamespace(
+        snapshot,
+        cache.capabilities().kfpVersion,
+      );
+      return desired ? analyzeDrift(snapshot, desired) : undefined;
+    };
     indexes.set(
       cache.name,
-      new StatusIndex(cache, settings.analysisDebounceMs),
+      new StatusIndex(cache, settings.analysisDebounceMs, driftCheck),
     );
   }
   const service = new MeshStatusService(
