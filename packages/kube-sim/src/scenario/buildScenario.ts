@@ -77,9 +77,8 @@ function mixedStates(
     );
   }
   const states = [...allowed, ...allowed];
-  const common: ScenarioState[] = allowed.includes('ambient')
-    ? ['sidecar', 'ambient']
-    : ['sidecar'];
+  const common = (['sidecar', 'ambient'] as ScenarioState[]).filter(st => allowed.includes(st));
+  if (common.length === 0) common.push(allowed[0]);
   while (states.length < count)
     states.push(common[states.length % common.length]);
   // deterministic Fisher-Yates so states interleave
