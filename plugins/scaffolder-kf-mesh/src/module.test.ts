@@ -38,5 +38,15 @@ describe('scaffolderModuleKfMesh', () => {
       },
     });
     expect(preflight.examples.length).toBeGreaterThan(0);
+    const onboard = res.body.find(
+      (a: { id: string }) => a.id === 'kf-mesh:onboard',
+    );
+    expect(onboard.schema.output.properties).toEqual(
+      expect.objectContaining({
+        branchName: expect.anything(),
+        filesToDelete: expect.anything(),
+        description: expect.anything(),
+      }),
+    );
   });
 });

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createKfMeshOnboardAction } from './actions/onboard/onboard';
 import { createKfMeshPreflightAction } from './actions/preflight/preflight';
 import { KfMeshBackendClient } from './client/KfMeshBackendClient';
 
@@ -22,7 +23,10 @@ export const scaffolderModuleKfMesh = createBackendModule({
       },
       async init({ scaffolderActions, discovery, auth }) {
         const backend = new KfMeshBackendClient({ discovery, auth });
-        scaffolderActions.addActions(createKfMeshPreflightAction({ backend }));
+        scaffolderActions.addActions(
+          createKfMeshPreflightAction({ backend }),
+          createKfMeshOnboardAction(),
+        );
       },
     });
   },

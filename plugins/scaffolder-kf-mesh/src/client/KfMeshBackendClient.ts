@@ -94,7 +94,9 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
       );
     }
     if (response.ok) {
-      return (await response.json()) as T;
+      // text + JSON.parse rather than response.json(): the objects then belong to this
+      // realm, which the scaffolder's template engine requires of step outputs
+      return JSON.parse(await response.text()) as T;
     }
     const detail = await errorMessage(response);
     if (response.status === 404) {

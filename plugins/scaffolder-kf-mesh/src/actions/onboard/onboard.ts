@@ -1,0 +1,207 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  CONTRIBUTOR_ROLES,
+  CURRENT_MODES,
+  PlanInputError,
+  TARGET_MODES,
+  WAYPOINT_FOR_VALUES,
+  planOnboarding,
+  renderPlan,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { DNS1123_LABEL, MESH_MODE_DESCRIPTION } from '../inputs';
+import { examples } from './onboard.examples';
+import { assertRelativeDirectory, writeDirectory } from './writeDirectory';
+
+/** Id of the onboard action. @public */
+export const ONBOARD_ACTION_ID = 'kf-mesh:onboard';
+
+/** Default workspace directory the manifests are written to. */
+export const DEFAULT_TARGET_PATH = 'kf-mesh-onboarding';
+
+/** Drops options left empty by the template (`''`), so the planner applies Kubeflow's defaults. */
+function withoutEmpty(options: Record<string, unknown> | undefined) {
+  if (!options) return undefined;
+  return Object.fromEntries(
+    Object.entries(options).filter(
+      ([, v]) => v !== '' && v !== null && v !== undefined,
+    ),
+  );
+}
+
+function toInputError(error: unknown): never {
+  if (error instanceof PlanInputError) {
+    throw new InputError(
+      `Invalid onboarding input: ${error.issues
+        .map(
+          i =>
+            `'${i.field}' ${i.message.replace(`${i.field} `, '')} [rule ${
+              i.rule
+            }]`,
+        )
+        .join('; ')}`,
+    );
+  }
+  throw error;
+}
+
+/**
+ * Creates `kf-mesh:onboard`: plans the onboarding of one Kubeflow profile
+ * namespace, writes the kustomize directory into the workspace at
+ * `targetPath` and outputs the pull request's title, body, branch name and
+ * the files to delete from the GitOps directory.
+ *
+ * It only writes inside the task workspace and the plan is a pure function of
+ * the input, so a re-run (including after task recovery, and in dry-run mode)
+ * produces byte-identical files and outputs; no checkpoint is needed.
+ * @public
+ */
+export function createKfMeshOnboardAction() {
+  return createTemplateAction({
+    id: ONBOARD_ACTION_ID,
+    description:
+      'Generates the Istio onboarding manifests (kustomize) of a Kubeflow profile namespace and the pull request text.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        cluster: z =>
+          z
+            .string({
+              description:
+                'Cluster name (goes into the branch name and PR title)',
+            })
+            .regex(DNS1123_LABEL, 'cluster must be a DNS-1123 label'),
+        namespace: z =>
+          z
+            .string({ description: 'Kubeflow profile namespace' })
+            .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label'),
+        mode: z => z.enum(TARGET_MODES, { description: MESH_MODE_DESCRIPTION }),
+        owner: z =>
+          z.string({
+            description:
+              'Profile owner as the kubeflow-userid header carries it',
+          }),
+        contributors: z =>
+          z
+            .array(
+              z.object({ user: z.string(), role: z.enum(CONTRIBUTOR_ROLES) }),
+              {
+                description: 'Contributors shared through KFAM',
+              },
+            )
+            .optional(),
+        currentMode: z =>
+          z
+            .enum(CURRENT_MODES, {
+              description:
+                'Current mode (from kf-mesh:preflight); decides which files to delete',
+            })
+            .optional(),
+        options: z =>
+          z
+            .object(
+              {
+                waypointName: z.string().optional(),
+                waypointFor: z
+                  .enum(WAYPOINT_FOR_VALUES)
+                  .or(z.literal(''))
+                  .optional(),
+                ingressGatewayPrincipal: z.string().optional(),
+                kfpUiPrincipal: z.string().optional(),
+                notebookControllerPrincipal: z.string().optional(),
+                kfpApiServerPrincipal: z.string().optional(),
+                userIdHeader: z.string().optional(),
+                userIdPrefix: z.string().optional(),
+                trustDomain: z.string().optional(),
+                kfpVersion: z.string().optional(),
+                kubernetesTokenAccess: z.boolean().optional(),
+                kubeflowNamespace: z.string().optional(),
+              },
+              {
+                description:
+                  'Advanced options; empty values fall back to Kubeflow defaults',
+              },
+            )
+            .optional(),
+        targetPath: z =>
+          z
+            .string({
+              description: `Workspace directory to write the kustomize files to (default ${DEFAULT_TARGET_PATH})`,
+            })
+            .optional(),
+      },
+      output: {
+        title: z => z.string({ description: 'Pull request title' }),
+        description: z =>
+          z.string({ description: 'Pull request body (Markdown)' }),
+        branchName: z =>
+          z.string({
+            description:
+              'Deterministic branch: kf-mesh/onboard/<cluster>/<namespace>/<mode>',
+          }),
+        filesToDelete: z =>
+          z.array(z.string(), {
+            description:
+              "Files of the previous mode's directory to delete, relative to the namespace directory",
+          }),
+        summary: z =>
+          z.string({ description: 'Short summary for the task page' }),
+        targetPath: z =>
+          z.string({
+            description: 'Workspace directory the files were written to',
+          }),
+        files: z =>
+          z.array(z.string(), {
+            description: 'Written files, workspace-relative',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const targetPath = assertRelativeDirectory(
+        'targetPath',
+        ctx.input.targetPath ?? DEFAULT_TARGET_PATH,
+      );
+      let rendered;
+      try {
+        rendered = renderPlan(
+          planOnboarding({
+            cluster: ctx.input.cluster,
+            namespace: ctx.input.namespace,
+            owner: ctx.input.owner,
+            contributors: ctx.input.contributors ?? [],
+            currentMode: ctx.input.currentMode,
+            targetMode: ctx.input.mode,
+            options: withoutEmpty(ctx.input.options) ?? {},
+          }),
+        );
+      } catch (error) {
+        toInputError(error);
+      }
+      const files = await writeDirectory(
+        ctx.workspacePath,
+        targetPath,
+        rendered.files,
+      );
+      ctx.logger.info(
+        `Wrote ${files.length} files to ${targetPath}${
+          ctx.isDryRun ? ' (dry run)' : ''
+        }; branch ${rendered.branchName}`,
+      );
+      if (rendered.filesToDelete.length) {
+        ctx.logger.info(
+          `Files to delete from the previous mode: ${rendered.filesToDelete.join(
+            ', ',
+          )}`,
+        );
+      }
+      ctx.output('title', rendered.title);
+      ctx.output('description', rendered.description);
+      ctx.output('branchName', rendered.branchName);
+      ctx.output('filesToDelete', rendered.filesToDelete);
+      ctx.output('summary', rendered.summary);
+      ctx.output('targetPath', targetPath);
+      ctx.output('files', files);
+    },
+  });
+}

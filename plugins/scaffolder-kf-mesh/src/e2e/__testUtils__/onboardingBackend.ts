@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import { GithubSim, startGithubSim } from '@kf-mesh/github-sim';
+import { buildScenario, KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the e2e runs the real kf-mesh backend
+import kfMeshPlugin from '@kf-mesh/plugin-kf-mesh-backend';
+import request from 'supertest';
+import yaml from 'yaml';
+import scaffolderModuleKfMesh from '../..';
+
+export const GITHUB_TOKEN = 'ghs_e2e_github_token_4f1c9a7d2b';
+export const KUBE_TOKEN = 'kube-sa-token-e2e-8c3b1e0f';
+export const GHE_HOST = 'ghe.example.test';
+export const PLATFORM_USER = 'user:default/platform-admin';
+
+function templateEntity(): Entity {
+  const file = resolvePackagePath(
+    '@kf-mesh/plugin-scaffolder-backend-module-kf-mesh',
+    '../../templates/onboard-namespace/template.yaml',
+  );
+  const entity = yaml.parse(fs.readFileSync(file, 'utf8')) as Entity;
+  return { ...entity, metadata: { ...entity.metadata, namespace: 'default' } };
+}
+
+function profileEntity(name: string, cluster: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'kubeflow.org/profile': name,
+        'backstage.io/kubernetes-cluster': cluster,
+      },
+    },
+    spec: {
+      type: 'kubeflow-profile',
+      owner: 'group:default/kubeflow-platform',
+    },
+  };
+}
+
+/** A scaffolder task event as the REST API returns it. */
+export interface TaskEvent {
+  type: string;
+  body: {
+    message?: string;
+    stepId?: string;
+    status?: string;
+    output?: { links?: Array<Record<string, string>>; text?: unknown[] };
+  };
+}
+
+async function eventually<T>(
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline)
+      throw new Error('condition not met before deadline');
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The whole onboarding stack: the real scaffolder with the real GitHub module
+ * and this module, kf-mesh-backend watching two kube-sim clusters (`prod`
+ * can run ambient, `legacy` cannot), and github-sim as the GitOps host.
+ */
+export async function startOnboardingBackend() {
+  const prodScenario = buildScenario({
+    kind: 'fleet',
+    namespaces: 12,
+    clusterName: 'prod',
+  });
+  const legacyScenario = buildScenario({
+    kind: 'fleet',
+    namespaces: 4,
+    clusterName: 'legacy',
+    ambient: false,
+  });
+  const auth = { tokens: { [KUBE_TOKEN]: 'admin' as const } };
+  const prod: KubeSim = await startKubeSim({ auth, scenario: prodScenario });
+  const legacy: KubeSim = await startKubeSim({
+    auth,
+    scenario: legacyScenario,
+  });
+  const github: GithubSim = await startGithubSim({ token: GITHUB_TOKEN });
+  github.addRepo({
+    owner: 'platform',
+    repo: 'gitops',
+    files: { 'README.md': '# Kubeflow fleet\n' },
+  });
+
+  const prodNamespace = prodScenario.namespaces.find(
+    n => n.state === 'sidecar',
+  )!;
+  const legacyNamespace = legacyScenario.namespaces[0];
+  const entities = [
+    templateEntity(),
+    profileEntity(prodNamespace.name, 'prod'),
+    profileEntity(legacyNamespace.name, 'legacy'),
+  ];
+
+  const cluster = (name: string, sim: KubeSim) => ({
+    name,
+    url: sim.url,
+    serviceAccountToken: KUBE_TOKEN,
+    skipTLSVerify: true,
+  });
+  const backend = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      githubModule,
+      scaffolderModuleKfMesh,
+      kfMeshPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: {
+            github: [
+              {
+                host: GHE_HOST,
+                apiBaseUrl: github.apiBaseUrl,
+                token: GITHUB_TOKEN,
+              },
+            ],
+          },
+          kfMesh: {
+            requestTimeoutMs: 3000,
+            analysisDebounceMs: 10,
+            clusters: [cluster('prod', prod), cluster('legacy', legacy)],
+          },
+        },
+      }),
+    ],
+  });
+  const server = backend.server;
+  const asPlatform = {
+    authorization: mockCredentials.user.header(PLATFORM_USER),
+  };
+
+  await eventually(async () => {
+    const res = await request(server)
+      .get('/api/kf-mesh/clusters')
+      .set(asPlatform);
+    const clusters: Array<{ health: string }> = res.body.clusters ?? [];
+    return clusters.length === 2 && clusters.every(c => c.health === 'ok')
+      ? true
+      : undefined;
+  });
+
+  /** Runs the template through the scaffolder's REST API and waits for the task to end. */
+  async function runTemplate(values: Record<string, unknown>) {
+    const created = await request(server)
+      .post('/api/scaffolder/v2/tasks')
+      .set(asPlatform)
+      .send({
+        templateRef: 'template:default/kf-mesh-onboard-namespace',
+        values,
+      });
+    if (created.status !== 201) {
+      return {
+        status: 'rejected' as const,
+        httpStatus: created.status,
+        body: created.body,
+        events: [],
+      };
+    }
+    const taskId: string = created.body.id;
+    const task = await eventually(async () => {
+      const res = await request(server)
+        .get(`/api/scaffolder/v2/tasks/${taskId}`)
+        .set(asPlatform);
+      return ['completed', 'failed', 'cancelled'].includes(res.body.status)
+        ? res.body
+        : undefined;
+    }, 60_000);
+    const events = await request(server)
+      .get(`/api/scaffolder/v2/tasks/${taskId}/events`)
+      .set(asPlatform);
+    const taskEvents = events.body as TaskEvent[];
+    const completion = taskEvents.find(e => e.type === 'completion');
+    return {
+      status: task.status as string,
+      output: completion?.body.output ?? {},
+      events: taskEvents,
+    };
+  }
+
+  return {
+    github,
+    prodNamespace,
+    legacyNamespace,
+    runTemplate,
+    stop: async () => {
+      await backend.stop();
+      await Promise.all([prod.close(), legacy.close(), github.close()]);
+    },
+  };
+}

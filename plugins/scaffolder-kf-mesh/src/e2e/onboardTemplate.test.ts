@@ -1,0 +1,172 @@
+import yaml from 'yaml';
+import {
+  GHE_HOST,
+  GITHUB_TOKEN,
+  KUBE_TOKEN,
+  startOnboardingBackend,
+} from './__testUtils__/onboardingBackend';
+
+jest.setTimeout(120_000);
+
+/**
+ * End to end through the real scaffolder: template → kf-mesh:preflight
+ * (kf-mesh-backend on kube-sim) → kf-mesh:onboard → publish:github:pull-request
+ * (github-sim).
+ */
+describe('onboard-namespace template, end to end', () => {
+  let stack: Awaited<ReturnType<typeof startOnboardingBackend>>;
+  beforeAll(async () => {
+    stack = await startOnboardingBackend();
+  });
+  afterAll(() => stack?.stop());
+
+  const values = (overrides: Record<string, unknown> = {}) => ({
+    profile: `resource:default/${stack.prodNamespace.name}`,
+    mode: 'ambient',
+    repoUrl: `${GHE_HOST}?owner=platform&repo=gitops`,
+    gitopsPath: 'clusters',
+    teamReviewers: ['kubeflow-platform'],
+    reviewers: [],
+    ...overrides,
+  });
+
+  const writes = () =>
+    stack.github
+      .requests()
+      .filter(
+        r => r.method !== 'GET' && r.method !== 'HEAD' && r.path !== '/graphql',
+      );
+
+  function expectNoSecrets(events: unknown) {
+    const text = JSON.stringify(events);
+    expect(text).not.toContain(GITHUB_TOKEN);
+    expect(text).not.toContain(KUBE_TOKEN);
+    // the on-behalf-of token the preflight sends to kf-mesh-backend
+    expect(text).not.toContain('mock-service-token');
+  }
+
+  it('opens a reviewed pull request with the manifests, then updates it on a re-run', async () => {
+    const ns = stack.prodNamespace.name;
+    const branch = `kf-mesh/onboard/prod/${ns}/ambient`;
+
+    const first = await stack.runTemplate(values());
+    expect(first.status).toBe('completed');
+    expectNoSecrets(first.events);
+
+    expect(stack.github.branches('platform', 'gitops')).toEqual([
+      'main',
+      branch,
+    ]);
+    const files = stack.github.filesAt('platform', 'gitops', branch);
+    const dir = `clusters/prod/${ns}/`;
+    const written = Object.keys(files).filter(p => p.startsWith(dir));
+    expect(written).toEqual(
+      expect.arrayContaining([
+        `${dir}kustomization.yaml`,
+        `${dir}namespace-labels.yaml`,
+      ]),
+    );
+    const kustomization = yaml.parse(files[`${dir}kustomization.yaml`]);
+    for (const resource of kustomization.resources)
+      expect(files).toHaveProperty([`${dir}${resource}`]);
+    const objects = written.flatMap(p =>
+      yaml.parseAllDocuments(files[p]).map(d => d.toJS()),
+    );
+    expect(objects).toContainEqual(
+      expect.objectContaining({
+        kind: 'Gateway',
+        metadata: expect.objectContaining({ namespace: ns }),
+        spec: expect.objectContaining({ gatewayClassName: 'istio-waypoint' }),
+      }),
+    );
+    expect(JSON.stringify(objects)).toContain(stack.prodNamespace.owner.email);
+
+    const [pr] = stack.github.pullRequests('platform', 'gitops');
+    expect(pr).toMatchObject({
+      number: 1,
+      state: 'open',
+      headRef: branch,
+      baseRef: 'main',
+      title: expect.stringContaining(ns),
+      requestedTeams: ['kubeflow-platform'],
+    });
+    expect(pr.body).toContain(ns);
+    expect(first.output?.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: 'Pull request',
+          url: `${stack.github.url}/platform/gitops/pull/1`,
+        }),
+        expect.objectContaining({ entityRef: `resource:default/${ns}` }),
+      ]),
+    );
+
+    const patchesBefore = stack.github
+      .requests()
+      .filter(r => r.method === 'PATCH').length;
+    const second = await stack.runTemplate(values());
+    expect(second.status).toBe('completed');
+    expect(
+      stack.github
+        .requests()
+        .filter(r => r.method === 'PATCH')
+        .slice(patchesBefore)
+        .map(r => r.path),
+    ).toEqual([
+      `/repos/platform/gitops/git/refs/heads/${branch}`,
+      '/repos/platform/gitops/pulls/1',
+    ]);
+    const prs = stack.github.pullRequests('platform', 'gitops');
+    expect(prs).toHaveLength(1);
+    expect(prs[0]).toMatchObject({ number: 1, state: 'open', headRef: branch });
+    expect(stack.github.filesAt('platform', 'gitops', branch)).toEqual(files);
+  });
+
+  it('stops at the preflight, before anything is pushed, when the cluster cannot run ambient', async () => {
+    const before = writes().length;
+    const run = await stack.runTemplate(
+      values({ profile: `resource:default/${stack.legacyNamespace.name}` }),
+    );
+    expect(run.status).toBe('failed');
+    const failure = run.events.find(
+      e => e.body.stepId === 'preflight' && e.body.status === 'failed',
+    );
+    expect(failure).toBeDefined();
+    expect(JSON.stringify(run.events)).toContain(
+      "Cluster 'legacy' runs no ztunnel",
+    );
+    expect(writes()).toHaveLength(before);
+    expectNoSecrets(run.events);
+  });
+
+  it.each([
+    [
+      'a namespace the profile does not map to',
+      { namespace: 'kubeflow' },
+      /does not map to namespace 'kubeflow'/,
+    ],
+    ['a traversal namespace', { namespace: '../x' }, /namespace/],
+    [
+      'a newline in the namespace',
+      { namespace: 'team\nkind: Secret' },
+      /namespace/,
+    ],
+    ['an unknown mode', { mode: 'mesh' }, /mode/],
+  ])(
+    'refuses %s: clear error, nothing pushed',
+    async (_, overrides, message) => {
+      const before = writes().length;
+      const branches = stack.github.branches('platform', 'gitops');
+      const run = await stack.runTemplate(values(overrides));
+      expect(run.status === 'rejected' || run.status === 'failed').toBe(true);
+      const text =
+        run.status === 'rejected'
+          ? JSON.stringify(run.body)
+          : JSON.stringify(run.events);
+      expect(text).toMatch(message);
+      expect(writes()).toHaveLength(before);
+      expect(stack.github.branches('platform', 'gitops')).toEqual(branches);
+      expectNoSecrets(run.events);
+    },
+  );
+});
