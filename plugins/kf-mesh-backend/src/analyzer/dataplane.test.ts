@@ -161,6 +161,8 @@ describe('dataplane verdict', () => {
       ),
     );
     expect(s.dataplane.counts.pending).toBe(1);
+    expect(s.dataplane.podsNeedingRestart).toEqual(['stuck']);
+    expect(s.findings.map(f => f.code)).not.toContain('KFM102');
     expect(s.dataplane.verdict).toBe('migrating');
     expect(s.findings.find(f => f.code === 'KFM103')).toMatchObject({
       severity: 'error',

@@ -211,7 +211,8 @@ export function analyzeDataplane(
       labels,
       counts,
       verdict,
-      podsNeedingRestart: needRestart.sort(),
+      // Pending pods recover by a restart too (mesh-domain §D.12), so they are listed as well.
+      podsNeedingRestart: [...needRestart, ...pending].sort(),
     },
     findings,
   };

@@ -17,7 +17,7 @@ import type {
   ServiceProjection,
 } from '../analyzer';
 import { KubeTransport } from './KubeTransport';
-import type { Projection } from './projections';
+import type { KfpInstallConfigProjection, Projection } from './projections';
 import { ReflectorTiming, ResourceReflector } from './ResourceReflector';
 import { WATCHED_RESOURCE_TYPES } from './resourceTypes';
 
@@ -100,7 +100,9 @@ export class ClusterCache {
     const dirty = new Set<string>();
     // A sync-state change or a full LIST can affect every namespace.
     let all = replaced || (changed.length === 0 && removed.length === 0);
-    if (!NAMESPACED.has(type)) {
+    if (type === 'kfpinstallconfig') {
+      all = true; // the KFP version feeds every namespace's drift check
+    } else if (!NAMESPACED.has(type)) {
       for (const p of [...changed, ...removed])
         dirty.add((p as NamespaceProjection).name);
       if (type === 'gatewayclasses' && dirty.size > 0) all = true;
@@ -155,7 +157,10 @@ export class ClusterCache {
   /** Sync state per type. */
   availability(): Record<string, ResourceSyncState> {
     const out: Record<string, ResourceSyncState> = {};
-    for (const [key, r] of this.reflectors) out[key] = r.status.state;
+    for (const [key, r] of this.reflectors) {
+      // Capability-only types (GatewayClasses, KFP config) do not affect a namespace's answer.
+      if (!r.type.capabilityOnly) out[key] = r.status.state;
+    }
     return out;
   }
 
@@ -233,11 +238,11 @@ export class ClusterCache {
     const known = (type: string) =>
       avail[type] === 'synced' || avail[type] === 'stale';
     const rootPods = this.list<PodProjection>('pods', this.rootNamespace);
-    const kfPods = this.list<PodProjection>('pods', 'kubeflow');
-    const kfp = kfPods.find(
-      p =>
-        p.labels.app === 'ml-pipeline' && p.labels['app.kubernetes.io/version'],
-    );
+    const kfpConfig = this.reflectors
+      .get('kfpinstallconfig')!
+      .items.get('kubeflow/pipeline-install-config') as
+      | KfpInstallConfigProjection
+      | undefined;
     const mesh = this.meshContext();
     return {
       ambient: known('pods')
@@ -252,7 +257,7 @@ export class ClusterCache {
       globalAllowNothing: known('authorizationpolicies')
         ? mesh.globalAllowNothing
         : null,
-      kfpVersion: kfp?.labels['app.kubernetes.io/version'] ?? null,
+      kfpVersion: kfpConfig?.appVersion ?? null,
     };
   }
 

@@ -133,7 +133,11 @@ export class ResourceReflector {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.transport.getJson(
-          this.path({ limit: this.timing.pageSize, continue: cont }),
+          this.path({
+            limit: this.timing.pageSize,
+            continue: cont,
+            fieldSelector: this.type.fieldSelector,
+          }),
           { accept: this.accept, signal },
         );
       } catch (err) {
@@ -218,6 +222,7 @@ export class ResourceReflector {
       this.path({
         watch: 1,
         resourceVersion: this.resourceVersion,
+        fieldSelector: this.type.fieldSelector,
         allowWatchBookmarks: 'true',
         timeoutSeconds: this.timing.watchTimeoutSeconds,
       }),

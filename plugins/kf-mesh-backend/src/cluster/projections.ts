@@ -16,6 +16,13 @@ export interface GatewayClassProjection {
   name: string;
 }
 
+/** The KFP install ConfigMap: only `appVersion`. */
+export interface KfpInstallConfigProjection {
+  namespace: string;
+  name: string;
+  appVersion?: string;
+}
+
 /** Any projection the cache stores. */
 export type Projection =
   | NamespaceProjection
@@ -26,6 +33,7 @@ export type Projection =
   | GatewayProjection
   | HttpRouteProjection
   | GatewayClassProjection
+  | KfpInstallConfigProjection
   | ProfileProjection;
 
 type Obj = Record<string, any>;
@@ -253,6 +261,16 @@ export function projectGatewayClass(obj: Obj): GatewayClassProjection {
   return { name: obj.metadata.name };
 }
 
+/** ConfigMap `kubeflow/pipeline-install-config` → `appVersion` (the KFP version). */
+export function projectKfpInstallConfig(obj: Obj): KfpInstallConfigProjection {
+  const appVersion = str(obj.data?.appVersion);
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    ...(appVersion ? { appVersion } : {}),
+  };
+}
+
 /** The projection function of each watched type. */
 export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   namespaces: projectNamespace,
@@ -264,4 +282,5 @@ export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   httproutes: projectHttpRoute,
   gatewayclasses: projectGatewayClass,
   profiles: projectProfile,
+  kfpinstallconfig: projectKfpInstallConfig,
 };

@@ -8,6 +8,12 @@ export interface WatchedResourceType {
   plural: string;
   /** Watch PartialObjectMetadata only (pods: annotations are enough). */
   metadataOnly?: boolean;
+  /** Watch one namespace only (default: cluster-wide). */
+  namespace?: string;
+  /** Field selector, e.g. to watch a single object. */
+  fieldSelector?: string;
+  /** Only used for cluster capabilities, not for the per-namespace analysis. */
+  capabilityOnly?: boolean;
 }
 
 /**
@@ -53,6 +59,17 @@ export const WATCHED_RESOURCE_TYPES: readonly WatchedResourceType[] = [
     group: 'gateway.networking.k8s.io',
     versions: ['v1', 'v1beta1'],
     plural: 'gatewayclasses',
+    capabilityOnly: true,
+  },
+  {
+    // KFP's version is `appVersion` of this ConfigMap (kubeflow/manifests pipeline-install-config).
+    key: 'kfpinstallconfig',
+    group: '',
+    versions: ['v1'],
+    plural: 'configmaps',
+    namespace: 'kubeflow',
+    fieldSelector: 'metadata.name=pipeline-install-config',
+    capabilityOnly: true,
   },
   {
     key: 'profiles',
@@ -62,12 +79,13 @@ export const WATCHED_RESOURCE_TYPES: readonly WatchedResourceType[] = [
   },
 ];
 
-/** Cluster-wide collection path of a type at a version. */
+/** Collection path of a type at a version (cluster-wide unless the type names a namespace). */
 export function collectionPath(
   type: WatchedResourceType,
   version: string,
 ): string {
-  return type.group === ''
-    ? `/api/${version}/${type.plural}`
-    : `/apis/${type.group}/${version}/${type.plural}`;
+  const base =
+    type.group === '' ? `/api/${version}` : `/apis/${type.group}/${version}`;
+  const ns = type.namespace ? `/namespaces/${type.namespace}` : '';
+  return `${base}${ns}/${type.plural}`;
 }
