@@ -10,13 +10,14 @@ export {
   PREFLIGHT_ACTION_ID,
 } from './actions/preflight/preflight';
 export {
+  createKfMeshOnboardAction,
+  ONBOARD_ACTION_ID,
+} from './actions/onboard/onboard';
+export {
   evaluatePreflight,
   toCurrentMode,
 } from './actions/preflight/evaluatePreflight';
-export type {
-  PreflightReport,
-  CurrentMode,
-} from './actions/preflight/evaluatePreflight';
+export type { PreflightReport } from './actions/preflight/evaluatePreflight';
 export { KfMeshBackendClient } from './client/KfMeshBackendClient';
 export type { KfMeshBackendApi } from './client/KfMeshBackendClient';
 export { MESH_MODES } from './actions/inputs';

@@ -1,13 +1,14 @@
 import { InputError } from '@backstage/errors';
+import { TARGET_MODES, TargetMode } from '@kf-mesh/plugin-kf-mesh-common';
 
 /** DNS-1123 label: what Kubernetes accepts as a namespace name. */
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-/** The target modes a namespace can be onboarded onto. @public */
-export const MESH_MODES = ['ambient', 'sidecar-strict'] as const;
+/** The target modes a namespace can be onboarded onto (the planner's). @public */
+export const MESH_MODES = TARGET_MODES;
 
 /** A target mesh mode. @public */
-export type MeshMode = (typeof MESH_MODES)[number];
+export type MeshMode = TargetMode;
 
 /** Human description of each mode, used in schemas and the template. */
 export const MESH_MODE_DESCRIPTION =

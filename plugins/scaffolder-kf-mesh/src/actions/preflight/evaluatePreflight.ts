@@ -1,5 +1,6 @@
 import {
   ClusterCapabilities,
+  CurrentMode,
   DataplaneVerdict,
   NamespaceDetailResponse,
   PolicyEnforcementStatus,
@@ -73,9 +74,6 @@ function replacedPolicies(mode: MeshMode, policies: PolicyEnforcementStatus[]) {
     .map(p => `${p.policy.kind}/${p.policy.name}`)
     .sort();
 }
-
-/** Current mode of a namespace as the onboarding planner names it. @public */
-export type CurrentMode = 'none' | 'sidecar' | 'sidecar-strict' | 'ambient';
 
 /** Maps the backend's dataplane verdict (the intent while migrating) plus mTLS to a {@link CurrentMode}. */
 export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
