@@ -257,11 +257,8 @@ export function buildClusterObjects(
   }
 
   objects.push(namespace('kubeflow', t0, kubeflowLabels));
-  const kfDataplane: PodDataplane = !shape.istio
-    ? 'plain'
-    : shape.ambient
-    ? 'ambient'
-    : 'native-sidecar';
+  let kfDataplane: PodDataplane = 'plain';
+  if (shape.istio) kfDataplane = shape.ambient ? 'ambient' : 'native-sidecar';
   const kfp = `ghcr.io/kubeflow/kfp-api-server:${shape.kfpVersion}`;
   objects.push(
     ...deployWithPod(
@@ -298,7 +295,7 @@ export function buildClusterObjects(
       'python:3.12',
       8080,
       t0,
-      shape.istio ? 'plain' : 'plain',
+      'plain',
       {
         podAnnotations: shape.istio
           ? { 'sidecar.istio.io/inject': 'false' }

@@ -80,15 +80,17 @@ describe('@kubernetes/client-node 1.4 against kube-sim', () => {
   it('pages with limit and continue, and expires continue tokens after compaction', async () => {
     const names: string[] = [];
     let token: string | undefined;
+    const remaining: (number | undefined)[] = [];
     let pages = 0;
     do {
       const page: k8s.V1PodList = await core.listPodForAllNamespaces({ limit: 3, _continue: token });
       names.push(...page.items.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`));
-      if (page.metadata?._continue) expect(page.metadata.remainingItemCount).toBe(7 - names.length);
+      remaining.push(page.metadata?.remainingItemCount);
       token = page.metadata?._continue;
       pages++;
     } while (token);
     expect(pages).toBe(3);
+    expect(remaining).toEqual([4, 1, undefined]);
     expect(names).toEqual(['team-a/p0', 'team-a/p1', 'team-a/p2', 'team-a/p3', 'team-b/p4', 'team-b/p5', 'team-b/p6']);
 
     const first = await core.listPodForAllNamespaces({ limit: 2 });
