@@ -1,3 +1,5 @@
+// kube-sim (node-library) is a devDependency used by this test only, never by the library
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { CrdRegistry, referenceCrdPaths } from '@kf-mesh/kube-sim';
 import { requestMatrix } from './__fixtures__/requests';
 import { planOnboarding } from './plan/planOnboarding';

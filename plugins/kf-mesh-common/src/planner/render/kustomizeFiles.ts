@@ -29,6 +29,21 @@ function stepOrder(plan: OnboardingPlan): string[] {
   return entries.sort((a, b) => a.rank - b.rank || a.i - b.i).map(e => e.file);
 }
 
+/** Paths of the rendered directory, sorted, without serializing anything. */
+export function kustomizeFilePaths(plan: OnboardingPlan): string[] {
+  return [
+    ...plan.objects.map(o => o.fileName),
+    NAMESPACE_FILE,
+    LABELS_PATCH_FILE,
+    KUSTOMIZATION_FILE,
+  ].sort(byCodeUnits);
+}
+
+function byCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /**
  * Renders the plan's objects as a kustomize directory: one file per object, a minimal
  * Namespace resource (so the labels patch has a target), the labels patch and
@@ -102,8 +117,5 @@ export function renderKustomizeFiles(plan: OnboardingPlan): RenderedFile[] {
     ),
   });
   // code-unit order, independent of the runtime locale
-  return files.sort((a, b) => {
-    if (a.path === b.path) return 0;
-    return a.path < b.path ? -1 : 1;
-  });
+  return files.sort((a, b) => byCodeUnits(a.path, b.path));
 }

@@ -2,7 +2,11 @@ import { onboardingBranchName } from '../branchName';
 import type { OnboardingPlan } from '../plan/types';
 import { ambientPlan } from '../plan/ambientPlan';
 import { sidecarStrictPlan } from '../plan/sidecarStrictPlan';
-import { renderKustomizeFiles, type RenderedFile } from './kustomizeFiles';
+import {
+  kustomizeFilePaths,
+  renderKustomizeFiles,
+  type RenderedFile,
+} from './kustomizeFiles';
 import { planSummary, prDescription, prTitle } from './prDescription';
 
 /** A plan rendered for a pull request. @public */
@@ -30,7 +34,7 @@ function previousPaths(plan: OnboardingPlan): string[] {
     from === 'ambient'
       ? ambientPlan(input, transition)
       : sidecarStrictPlan(input, transition);
-  return renderKustomizeFiles(previous).map(f => f.path);
+  return kustomizeFilePaths(previous);
 }
 
 /**
