@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a CLI benchmark: printing is its output */
 /**
  * Benchmark: plan and render N profile namespaces (default 10,000) and print namespaces/second
  * and peak RSS, single-threaded and with one worker thread per core.
