@@ -27,6 +27,10 @@ describe('onboard-namespace template, end to end', () => {
     gitopsPath: 'clusters',
     teamReviewers: ['kubeflow-platform'],
     reviewers: [],
+    contributors: stack.prodNamespace.contributors.map(user => ({
+      user,
+      role: 'edit',
+    })),
     ...overrides,
   });
 
@@ -80,6 +84,9 @@ describe('onboard-namespace template, end to end', () => {
       }),
     );
     expect(JSON.stringify(objects)).toContain(stack.prodNamespace.owner.email);
+    for (const contributor of stack.prodNamespace.contributors) {
+      expect(JSON.stringify(objects)).toContain(contributor);
+    }
 
     const [pr] = stack.github.pullRequests('platform', 'gitops');
     expect(pr).toMatchObject({

@@ -3,7 +3,9 @@ import { namespaceDetail } from './__fixtures__/namespaceDetail';
 
 describe('evaluatePreflight', () => {
   it('passes a sidecar profile namespace onto ambient and lists what it needs', () => {
-    const report = evaluatePreflight(namespaceDetail(), 'ambient');
+    const report = evaluatePreflight(namespaceDetail(), 'ambient', [
+      { user: 'bob@example.com', role: 'edit' },
+    ]);
     expect(report).toEqual({
       errors: [],
       warnings: [],
@@ -35,6 +37,7 @@ describe('evaluatePreflight', () => {
     const report = evaluatePreflight(
       namespaceDetail({ capabilities: { [capability]: false } }),
       'ambient',
+      [{ user: 'bob@example.com', role: 'edit' }],
     );
     expect(report.errors).toEqual([expect.stringMatching(message)]);
   });
@@ -89,6 +92,7 @@ describe('evaluatePreflight', () => {
         },
       }),
       'ambient',
+      [{ user: 'bob@example.com', role: 'edit' }],
     );
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([
@@ -115,6 +119,25 @@ describe('evaluatePreflight', () => {
     expect(report.warnings).toEqual([
       expect.stringContaining('already runs in sidecar-strict mode'),
     ]);
+  });
+});
+
+describe('contributors', () => {
+  it('fails ambient when a KFAM contributor policy is not covered by the declared contributors', () => {
+    const report = evaluatePreflight(namespaceDetail(), 'ambient', [
+      { user: 'bob@example.com', role: 'view' },
+    ]);
+    expect(report.errors).toEqual([
+      expect.stringContaining("'user-bob-example-com-clusterrole-edit'"),
+    ]);
+    expect(report.warnings).toEqual([
+      expect.stringContaining('user-bob-example-com-clusterrole-view'),
+    ]);
+  });
+
+  it('lets sidecar-strict keep KFAM policies as they are', () => {
+    const report = evaluatePreflight(namespaceDetail(), 'sidecar-strict');
+    expect(report.errors).toEqual([]);
   });
 });
 

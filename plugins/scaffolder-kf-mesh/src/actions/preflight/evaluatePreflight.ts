@@ -6,6 +6,7 @@ import {
   PolicyEnforcementStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { MeshMode } from '../inputs';
+import { kfamPolicyName } from './kfamPolicyName';
 
 /** What the preflight found and what the onboarding needs. @public */
 export interface PreflightReport {
@@ -95,6 +96,7 @@ export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
 export function evaluatePreflight(
   detail: NamespaceDetailResponse,
   mode: MeshMode,
+  declaredContributors: Array<{ user: string; role: string }> = [],
 ): PreflightReport {
   const { status, capabilities } = detail;
   const errors: string[] = [];
@@ -154,6 +156,29 @@ export function evaluatePreflight(
     const m = KFAM_POLICY.exec(p.policy.name);
     return m ? [{ user: m[1], role: m[2], policy: p.policy.name }] : [];
   });
+  const declared = new Set(
+    declaredContributors.map(c => kfamPolicyName(c.user, c.role)),
+  );
+  const uncovered = contributors.filter(c => !declared.has(c.policy));
+  if (mode === 'ambient' && uncovered.length > 0) {
+    errors.push(
+      `Namespace ${where} shares access through KFAM AuthorizationPolicies ${uncovered
+        .map(c => `'${c.policy}'`)
+        .join(
+          ', ',
+        )}, whose HTTP rules ztunnel cannot enforce: list those contributors (user and role) in 'contributors' so the waypoint policies keep their access.`,
+    );
+  }
+  const stale = [...declared].filter(
+    name => !contributors.some(c => c.policy === name),
+  );
+  if (stale.length > 0) {
+    warnings.push(
+      `Contributors without a KFAM AuthorizationPolicy in ${where} (${stale.join(
+        ', ',
+      )}): they will get access they do not have today.`,
+    );
+  }
 
   return {
     errors,

@@ -12,7 +12,12 @@ export const examples: TemplateExample[] = [
           id: 'preflight',
           action: 'kf-mesh:preflight',
           name: 'Preflight',
-          input: { cluster: 'prod', namespace: 'team-a', mode: 'ambient' },
+          input: {
+            cluster: 'prod',
+            namespace: 'team-a',
+            mode: 'ambient',
+            contributors: [{ user: 'bob@example.com', role: 'edit' }],
+          },
         },
       ],
     }),

@@ -24,7 +24,12 @@ describe('kf-mesh:preflight', () => {
     const { logger, lines } = capturingLogger();
     const ctx = createMockActionContext<any>({
       logger,
-      input: { cluster: 'prod', namespace: 'team-a', mode: 'ambient' },
+      input: {
+        cluster: 'prod',
+        namespace: 'team-a',
+        mode: 'ambient',
+        contributors: [{ user: 'bob@example.com', role: 'edit' }],
+      },
     });
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('owner', 'alice@example.com');
@@ -50,7 +55,12 @@ describe('kf-mesh:preflight', () => {
       }),
     ]);
     const ctx = createMockActionContext<any>({
-      input: { cluster: 'prod', namespace: 'team-a', mode: 'ambient' },
+      input: {
+        cluster: 'prod',
+        namespace: 'team-a',
+        mode: 'ambient',
+        contributors: [{ user: 'bob@example.com', role: 'edit' }],
+      },
     });
     await expect(action.handler(ctx)).rejects.toThrow(
       /Preflight failed for prod\/team-a \(mode ambient\):\n- .*no ztunnel.*\n- .*istio-waypoint/s,

@@ -45,6 +45,16 @@ export function createKfMeshPreflightAction(options: {
             .string({ description: 'Kubeflow profile namespace to onboard' })
             .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label'),
         mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
+        contributors: z =>
+          z
+            .array(
+              z.object({ user: z.string(), role: z.enum(['edit', 'view']) }),
+              {
+                description:
+                  'Contributors the onboarding keeps (user id and role); checked against the KFAM policies of the namespace',
+              },
+            )
+            .optional(),
         entityRef: z =>
           z
             .string({
@@ -119,7 +129,11 @@ export function createKfMeshPreflightAction(options: {
           `kf-mesh backend answered for '${detail.status.cluster}/${detail.status.namespace}' instead of '${cluster}/${namespace}'`,
         );
       }
-      const report = evaluatePreflight(detail, mode);
+      const report = evaluatePreflight(
+        detail,
+        mode,
+        ctx.input.contributors ?? [],
+      );
       for (const warning of report.warnings) ctx.logger.warn(warning);
       if (report.errors.length > 0) {
         throw new InputError(

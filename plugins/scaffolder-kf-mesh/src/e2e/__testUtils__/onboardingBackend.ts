@@ -105,8 +105,9 @@ export async function startOnboardingBackend() {
     files: { 'README.md': '# Kubeflow fleet\n' },
   });
 
+  // a sidecar namespace shared with contributors (KFAM policies to carry over to the waypoint)
   const prodNamespace = prodScenario.namespaces.find(
-    n => n.state === 'sidecar',
+    n => n.state.startsWith('sidecar') && n.contributors.length > 0,
   )!;
   const legacyNamespace = legacyScenario.namespaces[0];
   const entities = [
