@@ -315,3 +315,34 @@ describe('CrdRegistry.prune', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+describe('CrdRegistry.withDefaults', () => {
+  const registry = CrdRegistry.fromFiles(referenceCrdPaths());
+
+  it('applies the Gateway API schema defaults to absent fields only', () => {
+    const gateway = registry.withDefaults({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'waypoint' },
+      spec: {
+        gatewayClassName: 'istio-waypoint',
+        listeners: [
+          { name: 'mesh', port: 15008, protocol: 'HBONE' },
+          { name: 'all', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } },
+        ],
+      },
+    }) as any;
+    expect(gateway.spec.listeners[0].allowedRoutes).toEqual({ namespaces: { from: 'Same' } });
+    expect(gateway.spec.listeners[1].allowedRoutes).toEqual({ namespaces: { from: 'All' } });
+    expect(gateway.metadata).toEqual({ name: 'waypoint' });
+
+    const route = registry.withDefaults({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'r' },
+      spec: { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [{ name: 's', port: 80 }] }] },
+    }) as any;
+    expect(route.spec.parentRefs[0]).toMatchObject({ name: 'gw', group: 'gateway.networking.k8s.io', kind: 'Gateway' });
+    expect(registry.validate(route)).toEqual([]);
+  });
+});

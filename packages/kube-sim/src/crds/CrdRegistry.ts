@@ -7,6 +7,7 @@ import { schemaToAjv } from './schemaToAjv';
 import { formatCause, toCauses } from './validationMessages';
 import { validateObjectName } from './objectMetaValidation';
 import { pruneUnknownFields } from './pruneUnknownFields';
+import { applyDefaults } from './applyDefaults';
 import type { CrdResource, CrdVersion, ValidationCause } from './types';
 
 const parsedFiles = new Map<string, unknown[]>();
@@ -218,6 +219,21 @@ export class CrdRegistry {
     )?.schema;
     const result = pruneUnknownFields(schema, obj as Record<string, unknown>);
     return { pruned: result.pruned as T, unknown: result.unknown };
+  }
+
+  /**
+   * Applies the schema's `default`s to absent fields, like the apiserver does on every write
+   * (and read). Unknown kinds are returned unchanged. `metadata` is never defaulted.
+   */
+  withDefaults<T extends object>(obj: T): T {
+    const { apiVersion, kind, metadata } = obj as Record<string, any>;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string') return obj;
+    const { group, version } = parseApiVersion(apiVersion);
+    const schema = this.byKind(group, kind)?.versions.find(v => v.name === version)?.schema;
+    if (!schema) return obj;
+    const defaulted = applyDefaults(schema, obj) as Record<string, unknown>;
+    if (metadata !== undefined) defaulted.metadata = metadata;
+    return defaulted as T;
   }
 
   private validatorFor(

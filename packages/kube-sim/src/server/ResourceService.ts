@@ -209,7 +209,7 @@ export class ResourceService {
         if (options.fieldValidation !== 'Ignore')
           options.warnings?.push(...unknown.map(f => `unknown field "${f}"`));
       }
-      obj = pruned;
+      obj = this.crds.withDefaults(pruned);
     }
     return obj;
   }

@@ -233,7 +233,7 @@ export class KubeSim {
       ? obj.metadata?.namespace ?? 'default'
       : undefined;
     const input: KubeObject = {
-      ...obj,
+      ...(type.custom ? this.crds.withDefaults(obj) : obj),
       metadata: { ...obj.metadata, namespace },
     };
     if (!type.namespaced) delete input.metadata.namespace;

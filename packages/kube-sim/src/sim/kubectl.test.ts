@@ -131,7 +131,11 @@ describe('kubectl 1.32 against kube-sim', () => {
     fs.writeFileSync(file, manifest('DENY'));
     const configured = await kubectl(['apply', '-f', file]);
     expect(configured.stdout).toContain('authorizationpolicy.security.istio.io/ns-l4-waypoint configured');
-    expect(configured.stdout).toContain('gateway.gateway.networking.k8s.io/waypoint unchanged');
+    // kubectl's JSON merge patch replaces the listeners list without the server-defaulted
+    // allowedRoutes; after defaulting the object is identical, so nothing is written
+    const gwAfter = sim.get({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', namespace: ns, name: 'waypoint' });
+    expect(gwAfter?.metadata.resourceVersion).toBe(gw?.metadata.resourceVersion);
+    expect((gwAfter?.spec as any).listeners[0].allowedRoutes).toEqual({ namespaces: { from: 'Same' } });
     const policy = sim.get({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', namespace: ns, name: 'ns-l4-waypoint' });
     expect(policy?.spec).toMatchObject({ action: 'DENY' });
     expect(policy?.metadata.generation).toBe(2);
