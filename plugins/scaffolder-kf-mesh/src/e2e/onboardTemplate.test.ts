@@ -146,6 +146,36 @@ describe('onboard-namespace template, end to end', () => {
     expectNoSecrets(run.events);
   });
 
+  it('dry-runs the whole template without pushing anything', async () => {
+    const before = writes().length;
+    const res = await stack.dryRun(values());
+    expect(res.status).toBe(200);
+    const paths = (res.body.directoryContents as Array<{ path: string }>).map(
+      f => f.path,
+    );
+    expect(paths).toEqual(
+      expect.arrayContaining(['onboarding/kustomization.yaml']),
+    );
+    expect(paths.every(p => p.startsWith('onboarding/'))).toBe(true);
+    expect(res.body.output.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ title: 'Pull request' }),
+      ]),
+    );
+    expect(writes()).toHaveLength(before);
+    expectNoSecrets(res.body);
+  });
+
+  it('stops at the preflight when a KFAM contributor would lose access', async () => {
+    const before = writes().length;
+    const run = await stack.runTemplate(values({ contributors: [] }));
+    expect(run.status).toBe('failed');
+    expect(JSON.stringify(run.events)).toContain(
+      'shares access through KFAM AuthorizationPolicies',
+    );
+    expect(writes()).toHaveLength(before);
+  });
+
   it.each([
     [
       'a namespace the profile does not map to',

@@ -110,8 +110,9 @@ export async function startOnboardingBackend() {
     n => n.state.startsWith('sidecar') && n.contributors.length > 0,
   )!;
   const legacyNamespace = legacyScenario.namespaces[0];
+  const template = templateEntity();
   const entities = [
-    templateEntity(),
+    template,
     profileEntity(prodNamespace.name, 'prod'),
     profileEntity(legacyNamespace.name, 'legacy'),
   ];
@@ -202,8 +203,18 @@ export async function startOnboardingBackend() {
     };
   }
 
+  /** Dry-runs the template through the scaffolder's REST API (what the template editor does). */
+  async function dryRun(values: Record<string, unknown>) {
+    const res = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set(asPlatform)
+      .send({ template, values, directoryContents: [] });
+    return res;
+  }
+
   return {
     github,
+    dryRun,
     prodNamespace,
     legacyNamespace,
     runTemplate,
