@@ -27,3 +27,19 @@ export const unannotatedEntity: Entity = {
   metadata: { name: 'website', namespace: 'default' },
   spec: { type: 'website', owner: 'user:web', lifecycle: 'production' },
 };
+
+/** A profile entity for `namespace` on `cluster`, named after the namespace. */
+export function profileEntityFor(namespace: string, cluster: string): Entity {
+  return {
+    ...profileEntity,
+    metadata: {
+      name: namespace,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-namespace': namespace,
+        'backstage.io/kubernetes-cluster': cluster,
+        'kubeflow.org/profile': namespace,
+      },
+    },
+  };
+}

@@ -77,8 +77,12 @@ export function DataplaneEvidence(props: {
       <DenseTable
         label="Pods by observed dataplane"
         columns={[
-          { title: 'Dataplane', render: row => row.label },
-          { title: 'Pods', render: row => dataplane.counts[row.key] },
+          { title: 'Dataplane', nowrap: true, render: row => row.label },
+          {
+            title: 'Pods',
+            nowrap: true,
+            render: row => dataplane.counts[row.key],
+          },
           { title: 'Meaning', render: row => row.meaning },
         ]}
         rows={podKinds}

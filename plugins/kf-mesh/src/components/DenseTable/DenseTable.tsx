@@ -9,7 +9,13 @@ import type { ReactNode } from 'react';
 export interface DenseTableColumn<T> {
   title: string;
   render: (row: T) => ReactNode;
+  /** Keep short values (enums, counts) on one line. */
+  nowrap?: boolean;
 }
+
+/** Break only inside words that do not fit at all, never mid-word otherwise. */
+const cellStyle = { wordBreak: 'normal', overflowWrap: 'break-word' } as const;
+const nowrapStyle = { whiteSpace: 'nowrap' } as const;
 
 /**
  * A small read-only table with a header row, for the sections of the
@@ -28,7 +34,9 @@ export function DenseTable<T>(props: {
       <TableHead>
         <TableRow>
           {columns.map(column => (
-            <TableCell key={column.title}>{column.title}</TableCell>
+            <TableCell key={column.title} style={nowrapStyle}>
+              {column.title}
+            </TableCell>
           ))}
         </TableRow>
       </TableHead>
@@ -36,7 +44,12 @@ export function DenseTable<T>(props: {
         {rows.map(row => (
           <TableRow key={rowKey(row)}>
             {columns.map(column => (
-              <TableCell key={column.title}>{column.render(row)}</TableCell>
+              <TableCell
+                key={column.title}
+                style={column.nowrap ? nowrapStyle : cellStyle}
+              >
+                {column.render(row)}
+              </TableCell>
             ))}
           </TableRow>
         ))}

@@ -33,7 +33,7 @@ export function DriftList(props: { drift?: MeshDriftItem[] }) {
         <DenseTable
           label="Drift from the onboarding plan"
           columns={[
-            { title: 'Change', render: d => kindLabels[d.kind] },
+            { title: 'Change', nowrap: true, render: d => kindLabels[d.kind] },
             {
               title: 'Object',
               render: d => (

@@ -28,7 +28,7 @@ const render = (getEntityStatus: jest.Mock) =>
   });
 
 const rowOf = async (namespace: string) =>
-  (await screen.findByText(namespace)).closest('tr')!;
+  screen.findByRole('region', { name: new RegExp(namespace) });
 
 describe('EntityKfMeshCard', () => {
   it('summarises a healthy ambient namespace and links to the tab', async () => {
@@ -89,15 +89,13 @@ describe('EntityKfMeshCard', () => {
 
   it('shows permission denied', async () => {
     await render(
-      jest
-        .fn()
-        .mockRejectedValue(
-          new KfMeshApiError({
-            reason: 'permission-denied',
-            status: 403,
-            message: 'You do not have permission.',
-          }),
-        ),
+      jest.fn().mockRejectedValue(
+        new KfMeshApiError({
+          reason: 'permission-denied',
+          status: 403,
+          message: 'You do not have permission.',
+        }),
+      ),
     );
     expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
   });

@@ -1,8 +1,9 @@
 import { InfoCard, Progress } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type { NamespaceMeshStatus } from '@kf-mesh/plugin-kf-mesh-common';
 import type { Entity } from '@backstage/catalog-model';
 import { isKfMeshAvailable } from '../../conditions';
@@ -10,14 +11,13 @@ import { useEntityMeshStatus } from '../../hooks/useEntityMeshStatus';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
 import { MeshVerdictStatus } from '../MeshVerdictStatus';
 import { SeverityStatus } from '../SeverityStatus';
-import { DenseTable } from '../DenseTable';
 import { worstFinding } from './worstFinding';
 import { StatusText } from '../StatusText';
 
 function WaypointSummary(props: { status: NamespaceMeshStatus }) {
   const { waypoints } = props.status.waypoints;
   if (waypoints.length === 0)
-    return <StatusText kind="pending">None</StatusText>;
+    return <StatusText kind="aborted">None</StatusText>;
   const notProgrammed = waypoints.filter(w => w.programmed !== 'true');
   if (notProgrammed.length === 0) {
     return (
@@ -45,48 +45,59 @@ function WorstFinding(props: { status: NamespaceMeshStatus }) {
   );
 }
 
-function NamespaceSummaryTable(props: { statuses: NamespaceMeshStatus[] }) {
+const useStyles = makeStyles(theme => ({
+  namespace: {
+    '&:not(:last-child)': {
+      marginBottom: theme.spacing(2),
+      paddingBottom: theme.spacing(2),
+      borderBottom: `1px solid ${theme.palette.divider}`,
+    },
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(3),
+    rowGap: theme.spacing(1),
+    alignItems: 'baseline',
+    margin: theme.spacing(1, 0, 0),
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0 },
+  },
+}));
+
+function NamespaceSummary(props: { status: NamespaceMeshStatus }) {
+  const { status } = props;
+  const classes = useStyles();
+  const headingId = `kf-mesh-card-${status.cluster}-${status.namespace}`;
   return (
-    <DenseTable
-      label="Mesh summary"
-      columns={[
-        {
-          title: 'Namespace',
-          render: s => (
-            <>
-              <code>{s.namespace}</code>
-              <Typography
-                variant="caption"
-                component="div"
-                color="textSecondary"
-              >
-                {s.cluster}
-              </Typography>
-            </>
-          ),
-        },
-        {
-          title: 'Mode',
-          render: s => <MeshVerdictStatus verdict={s.dataplane.verdict} />,
-        },
-        { title: 'Waypoint', render: s => <WaypointSummary status={s} /> },
-        {
-          title: 'mTLS',
-          render: s =>
-            s.mtls.mode === 'STRICT' ? (
-              <StatusText kind="ok">STRICT</StatusText>
-            ) : (
-              <StatusText kind="warning">{s.mtls.mode}</StatusText>
-            ),
-        },
-        {
-          title: 'Worst finding',
-          render: s => <WorstFinding status={s} />,
-        },
-      ]}
-      rows={props.statuses}
-      rowKey={s => `${s.cluster}/${s.namespace}`}
-    />
+    <section aria-labelledby={headingId} className={classes.namespace}>
+      <Typography variant="subtitle1" component="h3" id={headingId}>
+        <code>{status.namespace}</code>{' '}
+        <Typography component="span" variant="body2" color="textSecondary">
+          on {status.cluster}
+        </Typography>
+      </Typography>
+      <Typography component="dl" variant="body2" className={classes.facts}>
+        <dt>Mode</dt>
+        <dd>
+          <MeshVerdictStatus verdict={status.dataplane.verdict} />
+        </dd>
+        <dt>Waypoint</dt>
+        <dd>
+          <WaypointSummary status={status} />
+        </dd>
+        <dt>mTLS</dt>
+        <dd>
+          <StatusText kind={status.mtls.mode === 'STRICT' ? 'ok' : 'warning'}>
+            {status.mtls.mode}
+          </StatusText>
+        </dd>
+        <dt>Worst finding</dt>
+        <dd>
+          <WorstFinding status={status} />
+        </dd>
+      </Typography>
+    </section>
   );
 }
 
@@ -112,7 +123,14 @@ function EntityMeshSummary(props: { entity: Entity }) {
           </Typography>
         )}
       {value && value.namespaces.length > 0 && (
-        <NamespaceSummaryTable statuses={value.namespaces} />
+        <>
+          {value.namespaces.map(status => (
+            <NamespaceSummary
+              key={`${status.cluster}/${status.namespace}`}
+              status={status}
+            />
+          ))}
+        </>
       )}
     </>
   );
@@ -128,13 +146,7 @@ export function EntityKfMeshCard(props: {
   tabPath?: string;
 }) {
   const { entity } = useEntity();
-  const entityRoute = useRouteRef(entityRouteRef);
-  const tabLink = `${entityRoute({
-    kind: entity.kind.toLocaleLowerCase('en-US'),
-    namespace:
-      entity.metadata.namespace?.toLocaleLowerCase('en-US') ?? 'default',
-    name: entity.metadata.name,
-  })}/${props.tabPath ?? 'kf-mesh'}`;
+  const tabLink = useEntityTabLink(entity, props.tabPath ?? 'kf-mesh');
 
   if (!isKfMeshAvailable(entity)) {
     return (

@@ -40,6 +40,7 @@ export function FindingsList(props: { status: NamespaceMeshStatus }) {
           columns={[
             {
               title: 'Severity',
+              nowrap: true,
               render: f => <SeverityStatus severity={f.severity} />,
             },
             { title: 'Code', render: f => <code>{codes(f)}</code> },

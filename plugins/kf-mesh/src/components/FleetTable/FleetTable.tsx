@@ -24,7 +24,7 @@ const podSummary = (pods: PodDataplaneCounts) => {
   const parts = (['ambient', 'sidecar', 'pending', 'none'] as const)
     .filter(k => pods[k] > 0)
     .map(k => `${pods[k]} ${k}`);
-  return `${pods.total} pods${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  return parts.length ? parts.join(', ') : `${pods.total} pods`;
 };
 
 function WaypointCell(props: { programmed: boolean | null }) {
@@ -45,17 +45,22 @@ function FindingsCell(props: { item: NamespaceMeshSummary }) {
       <SeverityStatus severity={worstSeverity}>
         {count} finding{count > 1 ? 's' : ''}
       </SeverityStatus>
-      <Typography variant="caption" color="textSecondary">
+      <Typography variant="caption" color="textSecondary" component="div">
         {findingCodes.join(', ')}
       </Typography>
     </>
   );
 }
 
+/** One line per cell: rows stay short and the table scrolls sideways if it must. */
+const cellStyle = { whiteSpace: 'nowrap' } as const;
+
 type Column = {
   title: string;
   sortField?: FleetSortField;
   render: (item: NamespaceMeshSummary) => React.ReactNode;
+  /** Let this column wrap instead of keeping one line. */
+  wrap?: boolean;
 };
 
 const columns: Column[] = [
@@ -68,7 +73,7 @@ const columns: Column[] = [
           <code>{item.namespace}</code>
         </Typography>
         {item.profileOwner && (
-          <Typography variant="caption" color="textSecondary">
+          <Typography variant="caption" color="textSecondary" component="div">
             {item.profileOwner}
           </Typography>
         )}
@@ -81,7 +86,7 @@ const columns: Column[] = [
     sortField: 'verdict',
     render: item => <MeshVerdictStatus verdict={item.verdict} />,
   },
-  { title: 'Pods', render: item => podSummary(item.pods) },
+  { title: 'Pods', render: item => podSummary(item.pods), wrap: true },
   {
     title: 'Waypoint',
     render: item => <WaypointCell programmed={item.waypointProgrammed} />,
@@ -148,6 +153,7 @@ export function FleetTable(props: {
               {columns.map(column => (
                 <TableCell
                   key={column.title}
+                  style={cellStyle}
                   sortDirection={column.sortField === sort ? order : false}
                 >
                   {column.sortField ? (
@@ -178,7 +184,10 @@ export function FleetTable(props: {
             {items.map(item => (
               <TableRow key={`${item.cluster}/${item.namespace}`} hover>
                 {columns.map(column => (
-                  <TableCell key={column.title}>
+                  <TableCell
+                    key={column.title}
+                    style={column.wrap ? undefined : cellStyle}
+                  >
                     {column.render(item)}
                   </TableCell>
                 ))}

@@ -23,7 +23,9 @@ const clusters: ClustersResponse = {
 const fleet = createFleet(120);
 
 const setup = async (
-  getFleet: jest.Mock = jest.fn(async (r: FleetRequest) => queryFleet(fleet, r)),
+  getFleet: jest.Mock = jest.fn(async (r: FleetRequest) =>
+    queryFleet(fleet, r),
+  ),
 ) => {
   const api = {
     getClusters: jest.fn().mockResolvedValue(clusters),
@@ -48,7 +50,9 @@ jest.setTimeout(30_000);
 describe('KfMeshPage', () => {
   it('loads the first page ordered by namespace and shows rows with text statuses', async () => {
     const api = await setup();
-    expect(await within(table()).findByText('kubeflow-user-00000')).toBeInTheDocument();
+    expect(
+      await within(table()).findByText('kubeflow-user-00000'),
+    ).toBeInTheDocument();
     expect(api.getFleet).toHaveBeenCalledWith({
       cluster: '',
       mode: '',
@@ -59,22 +63,33 @@ describe('KfMeshPage', () => {
       limit: 25,
       cursor: undefined,
     });
-    const row = within(within(table()).getByText('kubeflow-user-00003').closest('tr')!);
+    const row = within(
+      within(table()).getByText('kubeflow-user-00003').closest('tr')!,
+    );
     expect(row.getByText('Migrating')).toBeInTheDocument();
     expect(row.getByText('Not programmed')).toBeInTheDocument();
     expect(row.getByText('3 findings')).toBeInTheDocument();
     expect(screen.getByText('1-25 of 120')).toBeInTheDocument();
-    expect(screen.getByText('prod-us: degraded (1 resource type not synced)')).toBeInTheDocument();
+    expect(
+      screen.getByText('prod-us: degraded (1 resource type not synced)'),
+    ).toBeInTheDocument();
   });
 
   it('sends the cluster, mode and severity filters and starts over at page one', async () => {
     const api = await setup();
     await within(table()).findByText('kubeflow-user-00000');
     await userEvent.selectOptions(screen.getByLabelText('Cluster'), 'prod-eu');
-    await waitFor(() => expect(lastRequest(api.getFleet).cluster).toBe('prod-eu'));
+    await waitFor(() =>
+      expect(lastRequest(api.getFleet).cluster).toBe('prod-eu'),
+    );
     await userEvent.selectOptions(screen.getByLabelText('Mode'), 'migrating');
-    await waitFor(() => expect(lastRequest(api.getFleet).mode).toBe('migrating'));
-    await userEvent.selectOptions(screen.getByLabelText('Worst finding'), 'error');
+    await waitFor(() =>
+      expect(lastRequest(api.getFleet).mode).toBe('migrating'),
+    );
+    await userEvent.selectOptions(
+      screen.getByLabelText('Worst finding'),
+      'error',
+    );
     await waitFor(() =>
       expect(lastRequest(api.getFleet)).toMatchObject({
         cluster: 'prod-eu',
@@ -93,12 +108,17 @@ describe('KfMeshPage', () => {
   it('sends the search once typing pauses', async () => {
     const api = await setup();
     await within(table()).findByText('kubeflow-user-00000');
-    await userEvent.type(screen.getByLabelText('Search namespace or owner'), 'user-0011');
+    await userEvent.type(
+      screen.getByLabelText('Search namespace or owner'),
+      'user-0011',
+    );
     await waitFor(() => expect(lastRequest(api.getFleet).q).toBe('user-0011'));
     // one request for the page load, one for the settled search: not one per key
     const searches = api.getFleet.mock.calls.filter(([r]) => r.q);
     expect(searches).toHaveLength(1);
-    expect(await within(table()).findByText('kubeflow-user-00110')).toBeInTheDocument();
+    expect(
+      await within(table()).findByText('kubeflow-user-00110'),
+    ).toBeInTheDocument();
   });
 
   it('pages forward with the server cursor and back to the earlier cursor', async () => {
@@ -106,13 +126,19 @@ describe('KfMeshPage', () => {
     await within(table()).findByText('kubeflow-user-00000');
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('25'));
-    expect(await within(table()).findByText('kubeflow-user-00025')).toBeInTheDocument();
+    expect(
+      await within(table()).findByText('kubeflow-user-00025'),
+    ).toBeInTheDocument();
     expect(screen.getByText('26-50 of 120')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('50'));
     await within(table()).findByText('kubeflow-user-00050');
-    await userEvent.click(screen.getByRole('button', { name: /previous page/i }));
-    expect(await within(table()).findByText('kubeflow-user-00025')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: /previous page/i }),
+    );
+    expect(
+      await within(table()).findByText('kubeflow-user-00025'),
+    ).toBeInTheDocument();
   });
 
   it('asks for a bigger page size from the start', async () => {
@@ -120,10 +146,15 @@ describe('KfMeshPage', () => {
     await within(table()).findByText('kubeflow-user-00000');
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('25'));
-    await userEvent.click(screen.getByRole('button', { name: /rows per page/i }));
+    await userEvent.click(
+      screen.getByRole('button', { name: /rows per page/i }),
+    );
     await userEvent.click(await screen.findByRole('option', { name: '50' }));
     await waitFor(() =>
-      expect(lastRequest(api.getFleet)).toMatchObject({ limit: 50, cursor: undefined }),
+      expect(lastRequest(api.getFleet)).toMatchObject({
+        limit: 50,
+        cursor: undefined,
+      }),
     );
   });
 
@@ -132,36 +163,62 @@ describe('KfMeshPage', () => {
     await within(table()).findByText('kubeflow-user-00000');
     await userEvent.click(screen.getByRole('button', { name: 'Findings' }));
     await waitFor(() =>
-      expect(lastRequest(api.getFleet)).toMatchObject({ sort: 'severity', order: 'asc' }),
+      expect(lastRequest(api.getFleet)).toMatchObject({
+        sort: 'severity',
+        order: 'asc',
+      }),
     );
     await userEvent.click(screen.getByRole('button', { name: /Findings/ }));
     await waitFor(() =>
-      expect(lastRequest(api.getFleet)).toMatchObject({ sort: 'severity', order: 'desc' }),
+      expect(lastRequest(api.getFleet)).toMatchObject({
+        sort: 'severity',
+        order: 'desc',
+      }),
     );
     const header = screen.getByRole('columnheader', { name: /Findings/ });
     expect(header).toHaveAttribute('aria-sort', 'descending');
   });
 
   it('disables next on the last page', async () => {
-    await setup(jest.fn(async (r: FleetRequest) => queryFleet(fleet.slice(0, 10), r)));
+    await setup(
+      jest.fn(async (r: FleetRequest) => queryFleet(fleet.slice(0, 10), r)),
+    );
     await within(table()).findByText('kubeflow-user-00009');
     expect(screen.getByRole('button', { name: /next page/i })).toBeDisabled();
   });
 
   it('says when nothing matches', async () => {
-    await setup(jest.fn(async (): Promise<FleetResponse> => ({ items: [], total: 0, problems: [] })));
-    expect(await screen.findByText('No namespace matches these filters.')).toBeInTheDocument();
+    await setup(
+      jest.fn(
+        async (): Promise<FleetResponse> => ({
+          items: [],
+          total: 0,
+          problems: [],
+        }),
+      ),
+    );
+    expect(
+      await screen.findByText('No namespace matches these filters.'),
+    ).toBeInTheDocument();
   });
 
   it('shows partial cluster failures above the rows that did load', async () => {
     await setup(
       jest.fn(async (r: FleetRequest) => ({
         ...queryFleet(fleet, r),
-        problems: [{ cluster: 'staging', message: 'watch on pods forbidden (403)' }],
+        problems: [
+          { cluster: 'staging', message: 'watch on pods forbidden (403)' },
+        ],
       })),
     );
-    expect(await screen.findByText(/Partial results: 1 cluster did not answer \(staging\)/)).toBeInTheDocument();
-    expect(within(table()).getByText('kubeflow-user-00000')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Partial results: 1 cluster did not answer \(staging\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(table()).getByText('kubeflow-user-00000'),
+    ).toBeInTheDocument();
   });
 
   it('explains a permission denial on the fleet', async () => {
@@ -175,14 +232,28 @@ describe('KfMeshPage', () => {
       ),
     );
     expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
-    expect(screen.getByText('You need kf-mesh.fleet.read to see the fleet.')).toBeInTheDocument();
+    expect(
+      screen.getByText('You need kf-mesh.fleet.read to see the fleet.'),
+    ).toBeInTheDocument();
   });
 
   it('offers onboarding for namespaces outside the mesh', async () => {
     await setup();
-    const row = within((await within(table()).findByText('kubeflow-user-00004')).closest('tr')!);
-    const link = row.getByRole('button', { name: /Onboard for kubeflow-user-00004/ });
-    const formData = JSON.parse(new URL(link.getAttribute('href')!, 'http://x').searchParams.get('formData')!);
-    expect(formData).toEqual({ cluster: 'prod-us', namespace: 'kubeflow-user-00004', targetMode: 'ambient' });
+    const row = within(
+      (await within(table()).findByText('kubeflow-user-00004')).closest('tr')!,
+    );
+    const link = row.getByRole('button', {
+      name: /Onboard for kubeflow-user-00004/,
+    });
+    const formData = JSON.parse(
+      new URL(link.getAttribute('href')!, 'http://x').searchParams.get(
+        'formData',
+      )!,
+    );
+    expect(formData).toEqual({
+      cluster: 'prod-us',
+      namespace: 'kubeflow-user-00004',
+      targetMode: 'ambient',
+    });
   });
 });

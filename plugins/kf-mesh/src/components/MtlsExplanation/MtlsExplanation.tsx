@@ -53,10 +53,14 @@ export function MtlsExplanation(props: { mtls: EffectiveMtlsStatus }) {
       <DenseTable
         label="mTLS decision chain"
         columns={[
-          { title: 'Scope', render: s => scopeLabels[s.scope] },
+          { title: 'Scope', nowrap: true, render: s => scopeLabels[s.scope] },
           { title: 'Policy', render: s => <code>{policyName(s.policy)}</code> },
-          { title: 'Mode', render: s => s.mode },
-          { title: 'Effect', render: s => effectLabels[s.effect] },
+          { title: 'Mode', nowrap: true, render: s => s.mode },
+          {
+            title: 'Effect',
+            nowrap: true,
+            render: s => effectLabels[s.effect],
+          },
           { title: 'Why', render: s => s.note },
         ]}
         rows={chain}
@@ -81,8 +85,8 @@ export function MtlsExplanation(props: { mtls: EffectiveMtlsStatus }) {
                     .map(([k, v]) => `${k}=${v}`)
                     .join(', '),
               },
-              { title: 'Mode', render: o => o.mode },
-              { title: 'Pods', render: o => o.matchedPods },
+              { title: 'Mode', nowrap: true, render: o => o.mode },
+              { title: 'Pods', nowrap: true, render: o => o.matchedPods },
             ]}
             rows={workloadOverrides}
             rowKey={o => policyName(o.policy)}

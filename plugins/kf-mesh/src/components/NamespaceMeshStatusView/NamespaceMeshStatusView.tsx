@@ -47,14 +47,14 @@ export function NamespaceMeshStatusView(props: {
         <Grid item xs={12}>
           <FindingsList status={status} />
         </Grid>
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12}>
           <MtlsExplanation mtls={status.mtls} />
-        </Grid>
-        <Grid item xs={12} lg={6}>
-          <DriftList drift={status.drift} />
         </Grid>
         <Grid item xs={12}>
           <PolicyTable policies={status.policies} />
+        </Grid>
+        <Grid item xs={12}>
+          <DriftList drift={status.drift} />
         </Grid>
       </Grid>
     </Box>

@@ -28,7 +28,7 @@ export function PolicyTable(props: { policies: PolicyEnforcementStatus[] }) {
           label="Authorization policies"
           columns={[
             { title: 'Name', render: p => <code>{p.policy.name}</code> },
-            { title: 'Action', render: p => p.action },
+            { title: 'Action', nowrap: true, render: p => p.action },
             { title: 'Targets', render: p => attachmentLabels[p.attachment] },
             {
               title: 'Enforced by',

@@ -11,6 +11,7 @@ type StatusProps = {
   children?: ReactNode;
   'aria-hidden'?: boolean;
   'aria-label'?: string;
+  variant?: 'inherit';
 };
 
 const components = {
@@ -31,12 +32,13 @@ export type StatusKind = 'ok' | 'warning' | 'error' | 'pending' | 'aborted';
  * Backstage's status icon with its text, readable by screen readers: the
  * core-components status marks the whole span `aria-hidden`, which hides the
  * text too; this keeps the icon decorative and the text visible to everyone.
+ * The text takes the size of its surroundings (table cell, heading).
  * @public
  */
 export function StatusText(props: { kind: StatusKind; children: ReactNode }) {
   const Status = components[props.kind];
   return (
-    <Status aria-hidden={false} aria-label={undefined}>
+    <Status aria-hidden={false} aria-label={undefined} variant="inherit">
       {props.children}
     </Status>
   );

@@ -9,9 +9,9 @@ import { DenseTable } from '../DenseTable';
 import { StatusText } from '../StatusText';
 
 const sourceLabels = {
-  namespace: 'Namespace label',
-  service: 'Service label',
-  pod: 'Pod label',
+  namespace: 'Namespace',
+  service: 'Service',
+  pod: 'Pod',
 };
 
 function ProgrammedStatus(props: { waypoint: WaypointInfo }) {
@@ -47,7 +47,7 @@ export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
               title: 'Programmed',
               render: w => <ProgrammedStatus waypoint={w} />,
             },
-            { title: 'Traffic type', render: w => w.trafficType },
+            { title: 'Traffic type', nowrap: true, render: w => w.trafficType },
           ]}
           rows={waypoints}
           rowKey={w => `${w.namespace}/${w.name}`}
@@ -65,7 +65,11 @@ export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
           <DenseTable
             label="Waypoint enrollments"
             columns={[
-              { title: 'Enrolled by', render: e => sourceLabels[e.source] },
+              {
+                title: 'Enrolled by',
+                nowrap: true,
+                render: e => sourceLabels[e.source],
+              },
               { title: 'Object', render: e => <code>{e.objectName}</code> },
               {
                 title: 'Waypoint',
