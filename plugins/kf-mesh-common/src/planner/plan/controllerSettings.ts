@@ -48,7 +48,7 @@ export function ambientControllerSettings(
     ),
     {
       controller: 'profile-controller',
-      namespace: ns,
+      namespace: '', // cluster-scoped
       kind: 'ClusterRoleBinding',
       name: 'profiles-cluster-rolebinding',
       key: 'roleRef.name',
@@ -122,7 +122,7 @@ export function sidecarControllerSettings(
   if (transition.from === 'ambient' || transition.from === 'unknown') {
     settings.push({
       controller: 'profile-controller',
-      namespace: ns,
+      namespace: '', // cluster-scoped
       kind: 'ClusterRoleBinding',
       name: 'profiles-cluster-rolebinding',
       key: 'roleRef.name',

@@ -65,6 +65,7 @@ export interface PlannedDeletion extends ObjectIdentity {
 export interface ControllerSetting {
   /** Human name of the controller, e.g. `kfp-profile-controller`. */
   controller: string;
+  /** Namespace of the object; empty for cluster-scoped objects. */
   namespace: string;
   kind: string;
   name: string;

@@ -164,7 +164,7 @@ export function prDescription(
       ['Controller', 'Object', 'Key', 'Value', 'Why'],
       plan.controllerSettings.map(c => [
         mdText(c.controller),
-        mdCode(`${c.kind} ${c.namespace}/${c.name}`),
+        mdCode(`${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`),
         mdCode(c.key),
         mdCode(c.value),
         mdText(c.reason),
