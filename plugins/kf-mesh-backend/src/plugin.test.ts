@@ -15,6 +15,9 @@ import {
   PLATFORM,
 } from './__testUtils__/testBackend';
 
+// Real servers on 2 shared cores: the first kube-sim start compiles CRD validators.
+jest.setTimeout(30_000);
+
 const TOKEN = 'sa-token-for-plugin-test';
 
 async function eventually(fn: () => Promise<boolean>, timeoutMs = 15_000) {

@@ -8,6 +8,7 @@ import { analyzeDataplane } from './dataplane';
 import type { NamespaceSnapshot } from './model';
 import { analyzeMtls } from './mtls';
 import { analyzePolicies } from './policies';
+import { analyzeRoutes } from './routes';
 import { analyzeWaypoints } from './waypoint';
 
 const SEVERITY_ORDER: FindingSeverity[] = ['error', 'warning', 'info'];
@@ -54,6 +55,7 @@ export function analyzeNamespace(
     ...waypoints.findings,
     ...mtls.findings,
     ...policies.findings,
+    ...analyzeRoutes(snapshot.httpRoutes, snapshot.gateways, snapshot.mesh),
     ...availability.findings,
   ].sort(
     (a, b) =>

@@ -122,6 +122,14 @@ export const FINDINGS = {
     istioCode: 'IST0171',
     fixedByOnboarding: false,
   },
+  KFM207: {
+    severity: 'warning',
+    title: 'HTTPRoute parent Gateway does not exist',
+    remediation:
+      'Fix `spec.parentRefs` (name and namespace of the ingress Gateway, e.g. istio-system/ambient-ingressgateway) or create the Gateway.',
+    kialiCode: 'KIA1401',
+    fixedByOnboarding: false,
+  },
   KFM301: {
     severity: 'error',
     title: 'L7 rules dropped at ztunnel',

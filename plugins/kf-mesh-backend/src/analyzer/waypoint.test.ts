@@ -214,3 +214,38 @@ describe('waypoints (mesh-domain §B.2 waypoints.go, §B.3 readiness)', () => {
     expect(s.waypoints.waypoints).toEqual([]);
   });
 });
+
+describe('HTTPRoutes (Kiali KIA1401)', () => {
+  const route = (parentNs: string, parent: string) => ({
+    namespace: NS,
+    name: 'notebook-route',
+    parentRefs: [{ namespace: parentNs, name: parent, kind: 'Gateway' }],
+  });
+
+  it('KFM207: parent Gateway missing', () => {
+    const s = analyzeNamespace(
+      snapshot(AMBIENT_WP, {
+        httpRoutes: [route('istio-system', 'ambient-ingressgateway')],
+      }),
+    );
+    expect(s.findings.find(f => f.code === 'KFM207')).toMatchObject({
+      kialiCode: 'KIA1401',
+      object: { kind: 'HTTPRoute', namespace: NS, name: 'notebook-route' },
+    });
+  });
+
+  it('no finding when the parent exists in its namespace', () => {
+    const s = analyzeNamespace(
+      snapshot(AMBIENT_WP, {
+        httpRoutes: [route('istio-system', 'ambient-ingressgateway')],
+        gateways: [
+          waypoint('ambient-ingressgateway', {
+            namespace: 'istio-system',
+            gatewayClassName: 'istio',
+          }),
+        ],
+      }),
+    );
+    expect(s.findings.map(f => f.code)).not.toContain('KFM207');
+  });
+});

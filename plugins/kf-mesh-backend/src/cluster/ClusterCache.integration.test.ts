@@ -3,6 +3,9 @@ import { startKubeSim, KubeSim } from '@kf-mesh/kube-sim';
 import { createMeshRuntime, MeshRuntime } from '../service/createMeshRuntime';
 import { MIXED_EXPECTED, mixedObjects } from '../__fixtures__/kubeObjects';
 
+// Real servers on 2 shared cores: the first kube-sim start compiles CRD validators.
+jest.setTimeout(30_000);
+
 const TOKEN = 'kf-mesh-test-token';
 
 async function eventually<T>(

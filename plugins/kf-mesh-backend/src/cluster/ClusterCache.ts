@@ -213,6 +213,13 @@ export class ClusterCache {
       const other = labels['istio.io/use-waypoint-namespace'];
       if (other && other !== namespace) otherNs.add(other);
     }
+    // ...and parent Gateways of HTTPRoutes (usually the ingress in istio-system).
+    const httpRoutes = this.list<HttpRouteProjection>('httproutes', namespace);
+    for (const route of httpRoutes) {
+      for (const parent of route.parentRefs) {
+        if (parent.namespace !== namespace) otherNs.add(parent.namespace);
+      }
+    }
     for (const other of otherNs)
       gateways.push(...this.list<GatewayProjection>('gateways', other));
     const profile = this.reflectors.get('profiles')!.items.get(namespace) as
@@ -226,7 +233,7 @@ export class ClusterCache {
       authorizationPolicies: this.list('authorizationpolicies', namespace),
       peerAuthentications: this.list('peerauthentications', namespace),
       gateways,
-      httpRoutes: this.list<HttpRouteProjection>('httproutes', namespace),
+      httpRoutes,
       ...(profile ? { profile } : {}),
       mesh,
     };

@@ -5,6 +5,9 @@ import { capturingLogger } from '../__fixtures__/capturingLogger';
 import { eventually } from '../__fixtures__/eventually';
 import { mixedObjects, podObj } from '../__fixtures__/kubeObjects';
 
+// Real servers on 2 shared cores: the first kube-sim start compiles CRD validators.
+jest.setTimeout(30_000);
+
 const TOKEN = 'fault-test-token-5f2b9c';
 const FAST = {
   initialBackoffMs: 50,

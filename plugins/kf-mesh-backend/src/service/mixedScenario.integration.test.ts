@@ -7,6 +7,9 @@ import {
 import { createMeshRuntime, MeshRuntime } from './createMeshRuntime';
 import { eventually } from '../__fixtures__/eventually';
 
+// Real servers on 2 shared cores: the first kube-sim start compiles CRD validators.
+jest.setTimeout(30_000);
+
 const TOKEN = 'scenario-token';
 
 /** What the analyzer must report for each state kube-sim generates (mesh-domain §B, §D). */
