@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshApiError } from '../../api';
 import { profileEntity, unannotatedEntity } from '../../__fixtures__/entities';
@@ -77,6 +78,9 @@ describe('EntityKfMeshContent', () => {
     );
     expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
     expect(screen.getByText(/do not have permission/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the error and retries on demand', async () => {
@@ -94,7 +98,7 @@ describe('EntityKfMeshContent', () => {
     expect(
       await screen.findByText(/Could not load mesh status/),
     ).toBeInTheDocument();
-    screen.getByRole('button', { name: 'Retry' }).click();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(
       await screen.findByRole('heading', { name: /kubeflow-carol/ }),
     ).toBeInTheDocument();

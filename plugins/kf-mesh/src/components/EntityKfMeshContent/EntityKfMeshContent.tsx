@@ -5,6 +5,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Box from '@material-ui/core/Box';
+import { isPermissionDenied } from '../../api';
 import { isKfMeshAvailable, KF_MESH_ANNOTATIONS } from '../../conditions';
 import { useEntityMeshStatus } from '../../hooks/useEntityMeshStatus';
 import { ClusterProblemsPanel } from '../ClusterProblemsPanel';
@@ -19,11 +20,13 @@ function EntityMeshStatus(props: { entity: Entity }) {
     return (
       <>
         <KfMeshErrorPanel error={error} />
-        <Box mt={2}>
-          <Button variant="outlined" onClick={retry}>
-            Retry
-          </Button>
-        </Box>
+        {!isPermissionDenied(error) && (
+          <Box mt={2}>
+            <Button variant="outlined" onClick={retry}>
+              Retry
+            </Button>
+          </Box>
+        )}
       </>
     );
   }
