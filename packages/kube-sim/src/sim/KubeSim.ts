@@ -251,11 +251,7 @@ export class KubeSim {
     const stored = existing
       ? this.store.update(type, { ...input, metadata })
       : this.store.create(type, { ...input, metadata });
-    return structuredClone({
-      ...stored,
-      apiVersion: obj.apiVersion,
-      kind: type.kind,
-    });
+    return { ...stored, apiVersion: obj.apiVersion, kind: type.kind };
   }
 
   /** Reads one object (a copy), or undefined. */
