@@ -1,0 +1,31 @@
+/*
+ * The kf-mesh demo backend: a standard Backstage backend with the catalog, the scaffolder (GitHub module), the
+ * kf-mesh backend plugin and the kf-mesh scaffolder actions. What it talks to (clusters, GitHub) comes from
+ * app-config.yaml; in the demo those are the loopback simulators of packages/demo-fleet.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@kf-mesh/plugin-scaffolder-backend-module-kf-mesh'));
+
+backend.add(import('@kf-mesh/plugin-kf-mesh-backend'));
+
+backend.start();

@@ -1,0 +1,9 @@
+/**
+ * The simulated Kubeflow fleet of the kf-mesh demo.
+ *
+ * @packageDocumentation
+ */
+export { startDemoFleet } from './startDemoFleet';
+export type { DemoFleet } from './startDemoFleet';
+export { DEMO_CLUSTERS, DEMO_GITHUB, PLATFORM_TEAM } from './demoFleetConfig';
+export { buildCatalogEntities } from './catalogEntities';

@@ -1,0 +1,37 @@
+/* eslint-disable no-console */
+import path from 'node:path';
+import { startDemoFleet } from './startDemoFleet';
+
+/**
+ * `yarn workspace @kf-mesh/demo-fleet start`: runs the demo fleet until interrupted. The repo's `scripts/start.sh`
+ * starts it before the Backstage backend.
+ */
+async function main() {
+  const outputDir = path.resolve(__dirname, '..', '.generated');
+  const fleet = await startDemoFleet({ outputDir });
+  for (const c of fleet.clusters) {
+    const counts = c.scenario.namespaces.length;
+    console.log(
+      `kube-sim ${c.name}: ${c.sim.url} (${counts} profile namespaces)`,
+    );
+  }
+  console.log(
+    `github-sim: ${fleet.github.url} (pull requests at ${fleet.github.url}/)`,
+  );
+  console.log(`catalog entities: ${fleet.entitiesFile}`);
+  console.log('demo fleet ready');
+  const stop = () => {
+    fleet.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch(error => {
+  console.error(
+    `demo fleet failed to start: ${
+      error instanceof Error ? error.message : error
+    }`,
+  );
+  process.exit(1);
+});
