@@ -3,50 +3,56 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import request from 'supertest';
 import scaffolderModuleKfMesh from '.';
+
+jest.setTimeout(60_000);
 
 describe('scaffolderModuleKfMesh', () => {
   it('registers the kf-mesh actions with the real scaffolder', async () => {
-    const { server } = await startTestBackend({
+    const backend = await startTestBackend({
       features: [
         scaffolderPlugin,
-        catalogPlugin,
         scaffolderModuleKfMesh,
+        catalogServiceMock.factory(),
         mockServices.rootConfig.factory({ data: {} }),
       ],
     });
-    const res = await request(server)
-      .get('/api/scaffolder/v2/actions')
-      .set('authorization', mockCredentials.user.header());
-    expect(res.status).toBe(200);
-    const preflight = res.body.find(
-      (a: { id: string }) => a.id === 'kf-mesh:preflight',
-    );
-    expect(preflight).toMatchObject({
-      description: expect.stringContaining('Kubeflow profile namespace'),
-      schema: {
-        input: {
-          required: expect.arrayContaining(['cluster', 'namespace', 'mode']),
-          properties: {
-            namespace: { type: 'string', pattern: expect.any(String) },
-            mode: { enum: ['ambient', 'sidecar-strict'] },
+    try {
+      const res = await request(backend.server)
+        .get('/api/scaffolder/v2/actions')
+        .set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      const preflight = res.body.find(
+        (a: { id: string }) => a.id === 'kf-mesh:preflight',
+      );
+      expect(preflight).toMatchObject({
+        description: expect.stringContaining('Kubeflow profile namespace'),
+        schema: {
+          input: {
+            required: expect.arrayContaining(['cluster', 'namespace', 'mode']),
+            properties: {
+              namespace: { type: 'string', pattern: expect.any(String) },
+              mode: { enum: ['ambient', 'sidecar-strict'] },
+            },
           },
         },
-      },
-    });
-    expect(preflight.examples.length).toBeGreaterThan(0);
-    const onboard = res.body.find(
-      (a: { id: string }) => a.id === 'kf-mesh:onboard',
-    );
-    expect(onboard.schema.output.properties).toEqual(
-      expect.objectContaining({
-        branchName: expect.anything(),
-        filesToDelete: expect.anything(),
-        description: expect.anything(),
-      }),
-    );
+      });
+      expect(preflight.examples.length).toBeGreaterThan(0);
+      const onboard = res.body.find(
+        (a: { id: string }) => a.id === 'kf-mesh:onboard',
+      );
+      expect(onboard.schema.output.properties).toEqual(
+        expect.objectContaining({
+          branchName: expect.anything(),
+          filesToDelete: expect.anything(),
+          description: expect.anything(),
+        }),
+      );
+    } finally {
+      await backend.stop();
+    }
   });
 });

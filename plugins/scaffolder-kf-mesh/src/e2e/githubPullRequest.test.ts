@@ -5,6 +5,8 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { GithubSim, startGithubSim } from '@kf-mesh/github-sim';
 
+jest.setTimeout(30_000);
+
 const TOKEN = 'ghs_simtoken_0123456789abcdef';
 const HOST = 'ghe.example.test';
 

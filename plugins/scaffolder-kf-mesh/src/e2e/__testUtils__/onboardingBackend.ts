@@ -63,7 +63,7 @@ export interface TaskEvent {
 
 async function eventually<T>(
   fn: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
