@@ -37,7 +37,7 @@ wait_for() { # <description> <seconds> <command...>
 }
 
 echo "==> start the demo fleet (2 kube-sim clusters, github-sim)"
-node -r @swc-node/register packages/demo-fleet/src/main.ts >"$LOG_DIR/fleet.log" 2>&1 &
+node -r @swc-node/register packages/demo-fleet/src/main.ts packages/demo-fleet/.generated >"$LOG_DIR/fleet.log" 2>&1 &
 pids+=($!)
 if [ -z "${KF_MESH_DEMO_DETACH:-}" ]; then trap cleanup EXIT INT TERM; fi
 wait_for "the demo fleet" 120 grep -q 'demo fleet ready' "$LOG_DIR/fleet.log" || { cat "$LOG_DIR/fleet.log"; cleanup; exit 1; }

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { startDemoFleet } from './startDemoFleet';
 
 /**
- * `yarn workspace @kf-mesh/demo-fleet start`: runs the demo fleet until interrupted. The repo's `scripts/start.sh`
- * starts it before the Backstage backend.
+ * Runs the demo fleet until interrupted: `main.ts <output-dir>` (where the catalog entities file goes). The repo's
+ * `scripts/start.sh` starts it before the Backstage backend, with `packages/demo-fleet/.generated`.
  */
 async function main() {
-  const outputDir = path.resolve(__dirname, '..', '.generated');
+  const outputDir = path.resolve(process.argv[2] ?? '.generated');
   const fleet = await startDemoFleet({ outputDir });
   for (const c of fleet.clusters) {
     const counts = c.scenario.namespaces.length;
