@@ -4,6 +4,10 @@ import os from 'node:os';
 import { CrdRegistry } from './CrdRegistry';
 import { referenceCrdPaths } from './referenceCrdPaths';
 
+
+// real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
+jest.setTimeout(30_000);
+
 describe('referenceCrdPaths', () => {
   it('finds the Istio and Gateway API CRD files above the package', () => {
     const paths = referenceCrdPaths();

@@ -2,6 +2,10 @@ import * as k8s from '@kubernetes/client-node';
 import { startKubeSim, type KubeSim } from '../sim/KubeSim';
 
 
+
+// real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
+jest.setTimeout(30_000);
+
 describe('fault injection (observed through client-node)', () => {
   let sim: KubeSim;
   let kc: k8s.KubeConfig;
@@ -55,7 +59,7 @@ describe('fault injection (observed through client-node)', () => {
   });
 
   it('delays answers (a client deadline shorter than the latency fails, the request itself succeeds)', async () => {
-    sim.faults.add({ kind: 'latency', ms: 300, match: { verb: 'get', resource: 'configmaps' } });
+    sim.faults.add({ kind: 'latency', ms: 2000, times: 1, match: { verb: 'get', resource: 'configmaps' } });
     const controller = new AbortController();
     const pending = fetch(`${sim.url}/api/v1/namespaces/team-a/configmaps/cm1`, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);

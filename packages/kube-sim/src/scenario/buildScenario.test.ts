@@ -11,6 +11,10 @@ const workloadPods = (s: Scenario, ns: string) =>
 const proxyIn = (list: any[] | undefined) => (list ?? []).find(c => c.name === 'istio-proxy');
 const condition = (o: KubeObject | undefined, type: string) => (o?.status as any)?.conditions?.find((c: any) => c.type === type);
 
+
+// real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
+jest.setTimeout(30_000);
+
 describe('buildScenario', () => {
   const mixed = buildScenario({ kind: 'mixed', seed: 3 });
   const byState = (state: ScenarioState) => mixed.namespaces.filter(n => n.state === state);

@@ -1,5 +1,9 @@
 import { startKubeSim, type KubeSim } from '../sim/KubeSim';
 
+
+// real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
+jest.setTimeout(30_000);
+
 describe('kube-sim HTTP API', () => {
   let sim: KubeSim;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

@@ -73,7 +73,20 @@ function sendStatus(res: ServerResponse, error: ApiError) {
   sendJson(res, error.status.code, error.status, error.headers);
 }
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+/** Waits `ms`, or less when the client goes away first; resolves whether the client is still there. */
+function delay(res: ServerResponse, ms: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const onClose = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(true);
+    }, ms);
+    res.once('close', onClose);
+  });
+}
 
 function verbOf(
   method: string,
@@ -137,7 +150,7 @@ async function applyFaults(
   for (const effect of effects) {
     switch (effect.kind) {
       case 'latency':
-        await sleep(effect.ms);
+        if (!(await delay(res, effect.ms))) return false;
         break;
       case 'hang':
         ctx.hung.add(res);

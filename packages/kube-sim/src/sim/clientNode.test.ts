@@ -24,7 +24,7 @@ const ap = (name: string, ns: string, action = 'ALLOW') => ({
 });
 
 /** Waits until `check` passes (events arrive asynchronously over the wire). */
-async function eventually(check: () => void, attempts = 200): Promise<void> {
+async function eventually(check: () => void, attempts = 1000): Promise<void> {
   for (let i = 0; ; i++) {
     try {
       check();
@@ -35,6 +35,10 @@ async function eventually(check: () => void, attempts = 200): Promise<void> {
     }
   }
 }
+
+
+// real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
+jest.setTimeout(30_000);
 
 describe('@kubernetes/client-node 1.4 against kube-sim', () => {
   let sim: KubeSim;

@@ -16,6 +16,10 @@ interface Result {
   stderr: string;
 }
 
+
+// real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
+jest.setTimeout(30_000);
+
 describe('kubectl 1.32 against kube-sim', () => {
   let sim: KubeSim;
   let dir: string;
