@@ -118,6 +118,21 @@ describe('pull request routes', () => {
     expect(() => sim.merge('acme', 'gitops', 1)).toThrow('not mergeable');
   });
 
+  it('merges through the REST API and refuses a second merge', async () => {
+    await create();
+    const merged = await api('PUT', '/repos/acme/gitops/pulls/1/merge', {});
+    expect(merged.status).toBe(200);
+    expect(merged.json).toMatchObject({
+      merged: true,
+      sha: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
+    const main = await api('GET', '/repos/acme/gitops/git/ref/heads/main');
+    expect(main.json.object.sha).toBe(merged.json.sha);
+    const again = await api('PUT', '/repos/acme/gitops/pulls/1/merge', {});
+    expect(again.status).toBe(405);
+    expect(again.json.message).toBe('Pull Request is not mergeable');
+  });
+
   it('answers the associatedPullRequests GraphQL query', async () => {
     await create();
     const base = sim.url;
