@@ -4,7 +4,6 @@ import os from 'node:os';
 import { CrdRegistry } from './CrdRegistry';
 import { referenceCrdPaths } from './referenceCrdPaths';
 
-
 // real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
 jest.setTimeout(30_000);
 
@@ -332,21 +331,37 @@ describe('CrdRegistry.withDefaults', () => {
         gatewayClassName: 'istio-waypoint',
         listeners: [
           { name: 'mesh', port: 15008, protocol: 'HBONE' },
-          { name: 'all', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } },
+          {
+            name: 'all',
+            port: 80,
+            protocol: 'HTTP',
+            allowedRoutes: { namespaces: { from: 'All' } },
+          },
         ],
       },
     }) as any;
-    expect(gateway.spec.listeners[0].allowedRoutes).toEqual({ namespaces: { from: 'Same' } });
-    expect(gateway.spec.listeners[1].allowedRoutes).toEqual({ namespaces: { from: 'All' } });
+    expect(gateway.spec.listeners[0].allowedRoutes).toEqual({
+      namespaces: { from: 'Same' },
+    });
+    expect(gateway.spec.listeners[1].allowedRoutes).toEqual({
+      namespaces: { from: 'All' },
+    });
     expect(gateway.metadata).toEqual({ name: 'waypoint' });
 
     const route = registry.withDefaults({
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'HTTPRoute',
       metadata: { name: 'r' },
-      spec: { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [{ name: 's', port: 80 }] }] },
+      spec: {
+        parentRefs: [{ name: 'gw' }],
+        rules: [{ backendRefs: [{ name: 's', port: 80 }] }],
+      },
     }) as any;
-    expect(route.spec.parentRefs[0]).toMatchObject({ name: 'gw', group: 'gateway.networking.k8s.io', kind: 'Gateway' });
+    expect(route.spec.parentRefs[0]).toMatchObject({
+      name: 'gw',
+      group: 'gateway.networking.k8s.io',
+      kind: 'Gateway',
+    });
     expect(registry.validate(route)).toEqual([]);
   });
 });

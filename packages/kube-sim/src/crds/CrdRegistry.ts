@@ -229,7 +229,9 @@ export class CrdRegistry {
     const { apiVersion, kind, metadata } = obj as Record<string, any>;
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') return obj;
     const { group, version } = parseApiVersion(apiVersion);
-    const schema = this.byKind(group, kind)?.versions.find(v => v.name === version)?.schema;
+    const schema = this.byKind(group, kind)?.versions.find(
+      v => v.name === version,
+    )?.schema;
     if (!schema) return obj;
     const defaulted = applyDefaults(schema, obj) as Record<string, unknown>;
     if (metadata !== undefined) defaulted.metadata = metadata;

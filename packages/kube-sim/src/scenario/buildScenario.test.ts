@@ -3,86 +3,161 @@ import type { KubeObject } from '../store/KubeObject';
 import { buildScenario, type Scenario } from './buildScenario';
 import { SCENARIO_STATES, type ScenarioState } from './ScenarioState';
 
-const inNs = (s: Scenario, ns: string, kind: string) => s.objects.filter(o => o.kind === kind && o.metadata.namespace === ns);
-const find = (s: Scenario, kind: string, ns: string | undefined, name: string) =>
-  s.objects.find(o => o.kind === kind && o.metadata.namespace === ns && o.metadata.name === name);
+const inNs = (s: Scenario, ns: string, kind: string) =>
+  s.objects.filter(o => o.kind === kind && o.metadata.namespace === ns);
+const find = (
+  s: Scenario,
+  kind: string,
+  ns: string | undefined,
+  name: string,
+) =>
+  s.objects.find(
+    o =>
+      o.kind === kind &&
+      o.metadata.namespace === ns &&
+      o.metadata.name === name,
+  );
 const workloadPods = (s: Scenario, ns: string) =>
-  inNs(s, ns, 'Pod').filter(p => !p.metadata.labels?.['gateway.networking.k8s.io/gateway-name']);
-const proxyIn = (list: any[] | undefined) => (list ?? []).find(c => c.name === 'istio-proxy');
-const condition = (o: KubeObject | undefined, type: string) => (o?.status as any)?.conditions?.find((c: any) => c.type === type);
-
+  inNs(s, ns, 'Pod').filter(
+    p => !p.metadata.labels?.['gateway.networking.k8s.io/gateway-name'],
+  );
+const proxyIn = (list: any[] | undefined) =>
+  (list ?? []).find(c => c.name === 'istio-proxy');
+const condition = (o: KubeObject | undefined, type: string) =>
+  (o?.status as any)?.conditions?.find((c: any) => c.type === type);
 
 // real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
 jest.setTimeout(30_000);
 
 describe('buildScenario', () => {
   const mixed = buildScenario({ kind: 'mixed', seed: 3 });
-  const byState = (state: ScenarioState) => mixed.namespaces.filter(n => n.state === state);
+  const byState = (state: ScenarioState) =>
+    mixed.namespaces.filter(n => n.state === state);
 
   it('builds every state at least twice in a ~30 namespace mixed cluster', () => {
     expect(mixed.namespaces).toHaveLength(30);
-    for (const state of SCENARIO_STATES) expect(byState(state).length).toBeGreaterThanOrEqual(2);
+    for (const state of SCENARIO_STATES)
+      expect(byState(state).length).toBeGreaterThanOrEqual(2);
     const names = mixed.namespaces.map(n => n.name);
     expect(new Set(names).size).toBe(names.length);
   });
 
   it('is deterministic for a seed and differs across seeds', () => {
-    expect(JSON.stringify(buildScenario({ kind: 'mixed', seed: 3 }))).toBe(JSON.stringify(mixed));
-    expect(JSON.stringify(buildScenario({ kind: 'mixed', seed: 4 }).namespaces)).not.toBe(JSON.stringify(mixed.namespaces));
+    expect(JSON.stringify(buildScenario({ kind: 'mixed', seed: 3 }))).toBe(
+      JSON.stringify(mixed),
+    );
+    expect(
+      JSON.stringify(buildScenario({ kind: 'mixed', seed: 4 }).namespaces),
+    ).not.toBe(JSON.stringify(mixed.namespaces));
   });
 
   it('has the Kubeflow and Istio cluster baseline', () => {
-    expect(find(mixed, 'AuthorizationPolicy', 'istio-system', 'global-deny-all')?.spec).toEqual({});
-    expect(mixed.objects.filter(o => o.kind === 'GatewayClass').map(o => o.metadata.name)).toEqual(['istio', 'istio-waypoint']);
-    expect(inNs(mixed, 'istio-system', 'Pod').filter(p => p.metadata.labels?.app === 'ztunnel').length).toBeGreaterThanOrEqual(3);
+    expect(
+      find(mixed, 'AuthorizationPolicy', 'istio-system', 'global-deny-all')
+        ?.spec,
+    ).toEqual({});
+    expect(
+      mixed.objects
+        .filter(o => o.kind === 'GatewayClass')
+        .map(o => o.metadata.name),
+    ).toEqual(['istio', 'istio-waypoint']);
+    expect(
+      inNs(mixed, 'istio-system', 'Pod').filter(
+        p => p.metadata.labels?.app === 'ztunnel',
+      ).length,
+    ).toBeGreaterThanOrEqual(3);
     for (const name of ['ml-pipeline', 'ml-pipeline-ui']) {
       expect(find(mixed, 'Deployment', 'kubeflow', name)).toBeDefined();
       expect(find(mixed, 'Service', 'kubeflow', name)).toBeDefined();
     }
-    expect(find(mixed, 'ConfigMap', 'kubeflow', 'kubeflow-pipelines-profile-controller-env')?.data).toMatchObject({ DISABLE_ISTIO_SIDECAR: 'false' });
-    expect(find(mixed, 'ConfigMap', 'kubeflow', 'pipeline-install-config')?.data).toMatchObject({ appVersion: '2.14.3' });
-    expect(find(mixed, 'PeerAuthentication', 'istio-system', 'default')?.spec).toEqual({ mtls: { mode: 'PERMISSIVE' } });
+    expect(
+      find(
+        mixed,
+        'ConfigMap',
+        'kubeflow',
+        'kubeflow-pipelines-profile-controller-env',
+      )?.data,
+    ).toMatchObject({ DISABLE_ISTIO_SIDECAR: 'false' });
+    expect(
+      find(mixed, 'ConfigMap', 'kubeflow', 'pipeline-install-config')?.data,
+    ).toMatchObject({ appVersion: '2.14.3' });
+    expect(
+      find(mixed, 'PeerAuthentication', 'istio-system', 'default')?.spec,
+    ).toEqual({ mtls: { mode: 'PERMISSIVE' } });
   });
 
   it('gives every profile namespace its Profile, Kubeflow labels, owner and service accounts', () => {
     for (const ns of mixed.namespaces) {
-      expect(find(mixed, 'Profile', undefined, ns.name)?.spec).toEqual({ owner: { kind: 'User', name: ns.owner.email } });
+      expect(find(mixed, 'Profile', undefined, ns.name)?.spec).toEqual({
+        owner: { kind: 'User', name: ns.owner.email },
+      });
       const namespace = find(mixed, 'Namespace', undefined, ns.name)!;
       expect(namespace.metadata.annotations).toEqual({ owner: ns.owner.email });
-      expect(namespace.metadata.labels).toMatchObject({ 'app.kubernetes.io/part-of': 'kubeflow-profile', 'pipelines.kubeflow.org/enabled': 'true' });
-      expect(inNs(mixed, ns.name, 'ServiceAccount').map(s => s.metadata.name)).toEqual(expect.arrayContaining(['default-editor', 'default-viewer']));
+      expect(namespace.metadata.labels).toMatchObject({
+        'app.kubernetes.io/part-of': 'kubeflow-profile',
+        'pipelines.kubeflow.org/enabled': 'true',
+      });
+      expect(
+        inNs(mixed, ns.name, 'ServiceAccount').map(s => s.metadata.name),
+      ).toEqual(expect.arrayContaining(['default-editor', 'default-viewer']));
       expect(find(mixed, 'ConfigMap', ns.name, 'kfp-launcher')).toBeDefined();
-      expect(find(mixed, 'Deployment', ns.name, 'ml-pipeline-visualizationserver')).toBeDefined();
+      expect(
+        find(mixed, 'Deployment', ns.name, 'ml-pipeline-visualizationserver'),
+      ).toBeDefined();
     }
   });
 
   it('builds sidecar namespaces with istio-proxy containers or native sidecars', () => {
     for (const ns of byState('sidecar')) {
-      expect(find(mixed, 'Namespace', undefined, ns.name)!.metadata.labels!['istio-injection']).toBe('enabled');
-      expect(find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio')).toBeDefined();
+      expect(
+        find(mixed, 'Namespace', undefined, ns.name)!.metadata.labels![
+          'istio-injection'
+        ],
+      ).toBe('enabled');
+      expect(
+        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio'),
+      ).toBeDefined();
       for (const pod of workloadPods(mixed, ns.name)) {
         expect(proxyIn((pod.spec as any).containers)).toBeDefined();
-        expect(pod.metadata.annotations?.['sidecar.istio.io/status']).toBeDefined();
+        expect(
+          pod.metadata.annotations?.['sidecar.istio.io/status'],
+        ).toBeDefined();
       }
     }
     for (const ns of byState('sidecar-native')) {
       for (const pod of workloadPods(mixed, ns.name)) {
         expect(proxyIn((pod.spec as any).containers)).toBeUndefined();
-        expect(proxyIn((pod.spec as any).initContainers)).toMatchObject({ restartPolicy: 'Always' });
+        expect(proxyIn((pod.spec as any).initContainers)).toMatchObject({
+          restartPolicy: 'Always',
+        });
       }
     }
   });
 
   it('builds PeerAuthentication precedence cases', () => {
     const [dup] = byState('sidecar-pa-duplicate');
-    const pas = inNs(mixed, dup.name, 'PeerAuthentication').sort((a, b) => a.metadata.creationTimestamp!.localeCompare(b.metadata.creationTimestamp!));
-    expect(pas.map(p => (p.spec as any).mtls.mode)).toEqual(['STRICT', 'PERMISSIVE']);
-    expect(pas[0].metadata.creationTimestamp).not.toBe(pas[1].metadata.creationTimestamp);
+    const pas = inNs(mixed, dup.name, 'PeerAuthentication').sort((a, b) =>
+      a.metadata.creationTimestamp!.localeCompare(
+        b.metadata.creationTimestamp!,
+      ),
+    );
+    expect(pas.map(p => (p.spec as any).mtls.mode)).toEqual([
+      'STRICT',
+      'PERMISSIVE',
+    ]);
+    expect(pas[0].metadata.creationTimestamp).not.toBe(
+      pas[1].metadata.creationTimestamp,
+    );
     expect(dup.expectedMtls).toBe('STRICT');
     const [workload] = byState('sidecar-pa-workload');
-    expect(inNs(mixed, workload.name, 'PeerAuthentication').map(p => p.spec)).toEqual([
+    expect(
+      inNs(mixed, workload.name, 'PeerAuthentication').map(p => p.spec),
+    ).toEqual([
       { mtls: { mode: 'PERMISSIVE' } },
-      { selector: { matchLabels: { 'notebook-name': 'nb-0' } }, mtls: { mode: 'STRICT' } },
+      {
+        selector: { matchLabels: { 'notebook-name': 'nb-0' } },
+        mtls: { mode: 'STRICT' },
+      },
     ]);
     expect(workload.expectedMtls).toBe('PERMISSIVE');
     expect(byState('sidecar-strict')[0].expectedMtls).toBe('STRICT');
@@ -90,19 +165,42 @@ describe('buildScenario', () => {
 
   it('builds fully onboarded ambient namespaces', () => {
     for (const ns of byState('ambient')) {
-      const labels = find(mixed, 'Namespace', undefined, ns.name)!.metadata.labels!;
-      expect(labels).toMatchObject({ 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' });
+      const labels = find(mixed, 'Namespace', undefined, ns.name)!.metadata
+        .labels!;
+      expect(labels).toMatchObject({
+        'istio.io/dataplane-mode': 'ambient',
+        'istio.io/use-waypoint': 'waypoint',
+      });
       expect(labels['istio-injection']).toBeUndefined();
       const gw = find(mixed, 'Gateway', ns.name, 'waypoint');
       expect(gw?.spec).toMatchObject({ gatewayClassName: 'istio-waypoint' });
       expect(condition(gw, 'Programmed')).toMatchObject({ status: 'True' });
-      expect(find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint')).toBeDefined();
-      expect(find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio')).toBeUndefined();
-      expect((find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio-l7-allow')?.spec as any).targetRefs).toEqual([
-        { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' },
+      expect(
+        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint'),
+      ).toBeDefined();
+      expect(
+        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio'),
+      ).toBeUndefined();
+      expect(
+        (
+          find(
+            mixed,
+            'AuthorizationPolicy',
+            ns.name,
+            'ns-owner-access-istio-l7-allow',
+          )?.spec as any
+        ).targetRefs,
+      ).toEqual([
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'Gateway',
+          name: 'waypoint',
+        },
       ]);
       for (const pod of workloadPods(mixed, ns.name)) {
-        expect(pod.metadata.annotations?.['ambient.istio.io/redirection']).toBe('enabled');
+        expect(pod.metadata.annotations?.['ambient.istio.io/redirection']).toBe(
+          'enabled',
+        );
         expect(proxyIn((pod.spec as any).containers)).toBeUndefined();
       }
       expect(ns.podsNeedingRestart).toEqual([]);
@@ -111,27 +209,52 @@ describe('buildScenario', () => {
 
   it('builds each ambient problem state with the evidence Istio would show', () => {
     for (const ns of byState('ambient-sidecar-pods')) {
-      expect(workloadPods(mixed, ns.name).every(p => proxyIn((p.spec as any).containers))).toBe(true);
-      expect(ns.podsNeedingRestart.length).toBe(workloadPods(mixed, ns.name).length);
-    }
-    for (const ns of byState('ambient-redirection-pending')) {
-      expect(workloadPods(mixed, ns.name).map(p => p.metadata.annotations?.['ambient.istio.io/redirection'])).toEqual(
-        workloadPods(mixed, ns.name).map(() => 'pending'),
+      expect(
+        workloadPods(mixed, ns.name).every(p =>
+          proxyIn((p.spec as any).containers),
+        ),
+      ).toBe(true);
+      expect(ns.podsNeedingRestart.length).toBe(
+        workloadPods(mixed, ns.name).length,
       );
     }
+    for (const ns of byState('ambient-redirection-pending')) {
+      expect(
+        workloadPods(mixed, ns.name).map(
+          p => p.metadata.annotations?.['ambient.istio.io/redirection'],
+        ),
+      ).toEqual(workloadPods(mixed, ns.name).map(() => 'pending'));
+    }
     for (const ns of byState('ambient-injection-conflict')) {
-      expect(find(mixed, 'Namespace', undefined, ns.name)!.metadata.labels).toMatchObject({ 'istio-injection': 'enabled', 'istio.io/dataplane-mode': 'ambient' });
+      expect(
+        find(mixed, 'Namespace', undefined, ns.name)!.metadata.labels,
+      ).toMatchObject({
+        'istio-injection': 'enabled',
+        'istio.io/dataplane-mode': 'ambient',
+      });
     }
     for (const ns of byState('ambient-waypoint-not-programmed')) {
-      expect(condition(find(mixed, 'Gateway', ns.name, 'waypoint'), 'Programmed')).toMatchObject({ status: 'False' });
+      expect(
+        condition(find(mixed, 'Gateway', ns.name, 'waypoint'), 'Programmed'),
+      ).toMatchObject({ status: 'False' });
     }
     for (const ns of byState('ambient-selector-l7-policy')) {
-      const owner = find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio');
+      const owner = find(
+        mixed,
+        'AuthorizationPolicy',
+        ns.name,
+        'ns-owner-access-istio',
+      );
       expect((owner?.spec as any).targetRefs).toBeUndefined();
-      expect(condition(owner, 'ZtunnelAccepted')).toMatchObject({ status: 'True', reason: 'UnsupportedValue' });
+      expect(condition(owner, 'ZtunnelAccepted')).toMatchObject({
+        status: 'True',
+        reason: 'UnsupportedValue',
+      });
     }
     for (const ns of byState('ambient-missing-waypoint-l4')) {
-      expect(find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint')).toBeUndefined();
+      expect(
+        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint'),
+      ).toBeUndefined();
       expect(find(mixed, 'Gateway', ns.name, 'waypoint')).toBeDefined();
     }
   });
@@ -140,7 +263,12 @@ describe('buildScenario', () => {
     const sim = await startKubeSim({ scenario: mixed });
     try {
       expect(sim.objectCount()).toBe(mixed.objects.length);
-      const ap = sim.get({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', namespace: 'istio-system', name: 'global-deny-all' });
+      const ap = sim.get({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        namespace: 'istio-system',
+        name: 'global-deny-all',
+      });
       expect(ap?.metadata.resourceVersion).toBeDefined();
     } finally {
       await sim.close();
@@ -148,14 +276,32 @@ describe('buildScenario', () => {
   });
 
   it('builds clusters without Istio or without the Gateway API', async () => {
-    const noIstio = buildScenario({ kind: 'mixed', namespaces: 4, features: { istio: false } });
-    expect(new Set(noIstio.namespaces.map(n => n.state))).toEqual(new Set(['none']));
-    expect(noIstio.objects.filter(o => o.apiVersion.includes('istio.io'))).toEqual([]);
+    const noIstio = buildScenario({
+      kind: 'mixed',
+      namespaces: 4,
+      features: { istio: false },
+    });
+    expect(new Set(noIstio.namespaces.map(n => n.state))).toEqual(
+      new Set(['none']),
+    );
+    expect(
+      noIstio.objects.filter(o => o.apiVersion.includes('istio.io')),
+    ).toEqual([]);
 
-    const noGateway = buildScenario({ kind: 'fleet', namespaces: 50, features: { gatewayApi: false } });
+    const noGateway = buildScenario({
+      kind: 'fleet',
+      namespaces: 50,
+      features: { gatewayApi: false },
+    });
     expect(noGateway.ambient).toBe(false);
-    expect(noGateway.namespaces.filter(n => n.state.startsWith('ambient'))).toEqual([]);
-    expect(noGateway.objects.filter(o => o.apiVersion.startsWith('gateway.networking.k8s.io'))).toEqual([]);
+    expect(
+      noGateway.namespaces.filter(n => n.state.startsWith('ambient')),
+    ).toEqual([]);
+    expect(
+      noGateway.objects.filter(o =>
+        o.apiVersion.startsWith('gateway.networking.k8s.io'),
+      ),
+    ).toEqual([]);
     const sim = await startKubeSim({ scenario: noGateway });
     try {
       expect(sim.objectCount()).toBe(noGateway.objects.length);
@@ -168,15 +314,28 @@ describe('buildScenario', () => {
   it('spreads a fleet with realistic proportions', () => {
     const fleet = buildScenario({ kind: 'fleet', namespaces: 400, seed: 9 });
     expect(fleet.namespaces).toHaveLength(400);
-    const count = (s: ScenarioState) => fleet.namespaces.filter(n => n.state === s).length;
+    const count = (s: ScenarioState) =>
+      fleet.namespaces.filter(n => n.state === s).length;
     expect(count('sidecar')).toBeGreaterThan(count('ambient'));
-    expect(count('ambient')).toBeGreaterThan(count('ambient-waypoint-not-programmed'));
+    expect(count('ambient')).toBeGreaterThan(
+      count('ambient-waypoint-not-programmed'),
+    );
     expect(fleet.meshWideMtls).toBeUndefined();
   });
 
   it('rejects impossible options with clear errors', () => {
-    expect(() => buildScenario({ kind: 'mixed', namespaces: 5 })).toThrow('A mixed scenario needs at least 26 namespaces (every state twice), got 5');
-    expect(() => buildScenario({ kind: 'other' as 'mixed' })).toThrow('Unknown scenario kind "other"');
-    expect(() => buildScenario({ kind: 'fleet', ambient: true, features: { gatewayApi: false } })).toThrow('ambient needs both Istio and the Gateway API');
+    expect(() => buildScenario({ kind: 'mixed', namespaces: 5 })).toThrow(
+      'A mixed scenario needs at least 26 namespaces (every state twice), got 5',
+    );
+    expect(() => buildScenario({ kind: 'other' as 'mixed' })).toThrow(
+      'Unknown scenario kind "other"',
+    );
+    expect(() =>
+      buildScenario({
+        kind: 'fleet',
+        ambient: true,
+        features: { gatewayApi: false },
+      }),
+    ).toThrow('ambient needs both Istio and the Gateway API');
   });
 });

@@ -77,7 +77,9 @@ function mixedStates(
     );
   }
   const states = [...allowed, ...allowed];
-  const common = (['sidecar', 'ambient'] as ScenarioState[]).filter(st => allowed.includes(st));
+  const common = (['sidecar', 'ambient'] as ScenarioState[]).filter(st =>
+    allowed.includes(st),
+  );
   if (common.length === 0) common.push(allowed[0]);
   while (states.length < count)
     states.push(common[states.length % common.length]);

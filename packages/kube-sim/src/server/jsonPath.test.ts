@@ -14,9 +14,19 @@ describe('printer column helpers', () => {
   };
 
   it('evaluates the JSONPath subset used by CRD printer columns', () => {
-    expect(evaluateJsonPath(gw, '.spec.gatewayClassName')).toEqual(['istio-waypoint']);
-    expect(evaluateJsonPath(gw, '.status.addresses[*].value')).toEqual(['a', 'b']);
-    expect(evaluateJsonPath(gw, '.status.conditions[?(@.type=="Programmed")].status')).toEqual(['False']);
+    expect(evaluateJsonPath(gw, '.spec.gatewayClassName')).toEqual([
+      'istio-waypoint',
+    ]);
+    expect(evaluateJsonPath(gw, '.status.addresses[*].value')).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(
+      evaluateJsonPath(
+        gw,
+        '.status.conditions[?(@.type=="Programmed")].status',
+      ),
+    ).toEqual(['False']);
     expect(evaluateJsonPath(gw, '.status.addresses[1].value')).toEqual(['b']);
     expect(evaluateJsonPath(gw, '.spec.missing')).toEqual([]);
   });

@@ -16,7 +16,6 @@ interface Result {
   stderr: string;
 }
 
-
 // real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
 jest.setTimeout(30_000);
 
@@ -29,15 +28,39 @@ describe('kubectl 1.32 against kube-sim', () => {
     new Promise(resolve => {
       execFile(
         KUBECTL,
-        ['--server', sim.url, '--token', token, '--certificate-authority', caFile, '--cache-dir', path.join(dir, 'cache'), ...args],
-        { env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: path.join(dir, 'empty-kubeconfig') }, timeout: 30_000 },
-        (error, stdout, stderr) => resolve({ code: error ? Number((error as any).code ?? 1) : 0, stdout, stderr }),
+        [
+          '--server',
+          sim.url,
+          '--token',
+          token,
+          '--certificate-authority',
+          caFile,
+          '--cache-dir',
+          path.join(dir, 'cache'),
+          ...args,
+        ],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: dir,
+            KUBECONFIG: path.join(dir, 'empty-kubeconfig'),
+          },
+          timeout: 30_000,
+        },
+        (error, stdout, stderr) =>
+          resolve({
+            code: error ? Number((error as any).code ?? 1) : 0,
+            stdout,
+            stderr,
+          }),
       );
     });
 
   beforeAll(async () => {
     if (!fs.existsSync(KUBECTL)) {
-      throw new Error(`${KUBECTL} is missing: install kubectl 1.32 (these tests need a real client)`);
+      throw new Error(
+        `${KUBECTL} is missing: install kubectl 1.32 (these tests need a real client)`,
+      );
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-sim-kubectl-'));
     fs.writeFileSync(path.join(dir, 'empty-kubeconfig'), '');
@@ -48,7 +71,16 @@ describe('kubectl 1.32 against kube-sim', () => {
       auth: {
         tokens: {
           [TOKEN]: 'admin',
-          [READER]: { user: 'viewer', rules: [{ verbs: ['get', 'list'], groups: ['security.istio.io'], resources: ['authorizationpolicies'] }] },
+          [READER]: {
+            user: 'viewer',
+            rules: [
+              {
+                verbs: ['get', 'list'],
+                groups: ['security.istio.io'],
+                resources: ['authorizationpolicies'],
+              },
+            ],
+          },
         },
       },
     });
@@ -67,36 +99,72 @@ describe('kubectl 1.32 against kube-sim', () => {
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+STATUS\s+AGE$/);
     const names = lines.slice(1).map(l => l.split(/\s+/)[0]);
-    expect(names).toEqual(sim.list({ apiVersion: 'v1', kind: 'Namespace' }).map(n => n.metadata.name));
+    expect(names).toEqual(
+      sim
+        .list({ apiVersion: 'v1', kind: 'Namespace' })
+        .map(n => n.metadata.name),
+    );
     expect(lines[1]).toMatch(/\sActive\s/);
   });
 
   it('gets pods in all namespaces with a label selector', async () => {
-    const { code, stdout } = await kubectl(['get', 'pods', '-A', '-l', 'app=ml-pipeline-ui-artifact']);
+    const { code, stdout } = await kubectl([
+      'get',
+      'pods',
+      '-A',
+      '-l',
+      'app=ml-pipeline-ui-artifact',
+    ]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
-    const expected = sim.list({ apiVersion: 'v1', kind: 'Pod', labelSelector: 'app=ml-pipeline-ui-artifact' });
+    expect(lines[0]).toMatch(
+      /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/,
+    );
+    const expected = sim.list({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      labelSelector: 'app=ml-pipeline-ui-artifact',
+    });
     expect(lines).toHaveLength(expected.length + 1);
     expect(lines.slice(1).every(l => /\sRunning\s/.test(l))).toBe(true);
   });
 
   it('gets authorizationpolicies.security.istio.io -A with the CRD printer columns, and by short name', async () => {
-    const full = await kubectl(['get', 'authorizationpolicies.security.istio.io', '-A']);
+    const full = await kubectl([
+      'get',
+      'authorizationpolicies.security.istio.io',
+      '-A',
+    ]);
     expect(full.code).toBe(0);
-    expect(full.stdout.split('\n')[0]).toMatch(/^NAMESPACE\s+NAME\s+ACTION\s+AGE$/);
+    expect(full.stdout.split('\n')[0]).toMatch(
+      /^NAMESPACE\s+NAME\s+ACTION\s+AGE$/,
+    );
     expect(full.stdout).toMatch(/istio-system\s+global-deny-all\s/);
     const short = await kubectl(['get', 'ap', '-A']);
     expect(short.stdout).toBe(full.stdout);
   });
 
   it('prints -o json that matches the store, with set-based selectors', async () => {
-    const { code, stdout } = await kubectl(['get', 'namespaces', '-l', 'istio.io/dataplane-mode in (ambient),app.kubernetes.io/part-of', '-o', 'json']);
+    const { code, stdout } = await kubectl([
+      'get',
+      'namespaces',
+      '-l',
+      'istio.io/dataplane-mode in (ambient),app.kubernetes.io/part-of',
+      '-o',
+      'json',
+    ]);
     expect(code).toBe(0);
     const list = JSON.parse(stdout);
     expect(list.kind).toBe('List');
-    const expected = sim.list({ apiVersion: 'v1', kind: 'Namespace', labelSelector: 'istio.io/dataplane-mode=ambient,app.kubernetes.io/part-of' });
-    expect(list.items.map((n: any) => n.metadata.name)).toEqual(expected.map(n => n.metadata.name));
+    const expected = sim.list({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      labelSelector:
+        'istio.io/dataplane-mode=ambient,app.kubernetes.io/part-of',
+    });
+    expect(list.items.map((n: any) => n.metadata.name)).toEqual(
+      expected.map(n => n.metadata.name),
+    );
     expect(list.items.length).toBeGreaterThan(0);
   });
 
@@ -104,18 +172,45 @@ describe('kubectl 1.32 against kube-sim', () => {
     const ns = 'kubectl-apply';
     const manifest = (action: string) =>
       [
-        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'istio.io/dataplane-mode': 'ambient' } } },
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: ns,
+            labels: { 'istio.io/dataplane-mode': 'ambient' },
+          },
+        },
         {
           apiVersion: 'gateway.networking.k8s.io/v1',
           kind: 'Gateway',
-          metadata: { name: 'waypoint', namespace: ns, labels: { 'istio.io/waypoint-for': 'service' } },
-          spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] },
+          metadata: {
+            name: 'waypoint',
+            namespace: ns,
+            labels: { 'istio.io/waypoint-for': 'service' },
+          },
+          spec: {
+            gatewayClassName: 'istio-waypoint',
+            listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }],
+          },
         },
         {
           apiVersion: 'security.istio.io/v1beta1',
           kind: 'AuthorizationPolicy',
           metadata: { name: 'ns-l4-waypoint', namespace: ns },
-          spec: { action, rules: [{ from: [{ source: { principals: [`cluster.local/ns/${ns}/sa/waypoint`] } }] }] },
+          spec: {
+            action,
+            rules: [
+              {
+                from: [
+                  {
+                    source: {
+                      principals: [`cluster.local/ns/${ns}/sa/waypoint`],
+                    },
+                  },
+                ],
+              },
+            ],
+          },
         },
       ]
         .map(o => stringify(o))
@@ -129,18 +224,43 @@ describe('kubectl 1.32 against kube-sim', () => {
       'gateway.gateway.networking.k8s.io/waypoint created',
       'authorizationpolicy.security.istio.io/ns-l4-waypoint created',
     ]);
-    const gw = sim.get({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', namespace: ns, name: 'waypoint' });
-    expect(gw?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toContain('istio-waypoint');
+    const gw = sim.get({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: ns,
+      name: 'waypoint',
+    });
+    expect(
+      gw?.metadata.annotations?.[
+        'kubectl.kubernetes.io/last-applied-configuration'
+      ],
+    ).toContain('istio-waypoint');
 
     fs.writeFileSync(file, manifest('DENY'));
     const configured = await kubectl(['apply', '-f', file]);
-    expect(configured.stdout).toContain('authorizationpolicy.security.istio.io/ns-l4-waypoint configured');
+    expect(configured.stdout).toContain(
+      'authorizationpolicy.security.istio.io/ns-l4-waypoint configured',
+    );
     // kubectl's JSON merge patch replaces the listeners list without the server-defaulted
     // allowedRoutes; after defaulting the object is identical, so nothing is written
-    const gwAfter = sim.get({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', namespace: ns, name: 'waypoint' });
-    expect(gwAfter?.metadata.resourceVersion).toBe(gw?.metadata.resourceVersion);
-    expect((gwAfter?.spec as any).listeners[0].allowedRoutes).toEqual({ namespaces: { from: 'Same' } });
-    const policy = sim.get({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', namespace: ns, name: 'ns-l4-waypoint' });
+    const gwAfter = sim.get({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: ns,
+      name: 'waypoint',
+    });
+    expect(gwAfter?.metadata.resourceVersion).toBe(
+      gw?.metadata.resourceVersion,
+    );
+    expect((gwAfter?.spec as any).listeners[0].allowedRoutes).toEqual({
+      namespaces: { from: 'Same' },
+    });
+    const policy = sim.get({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      namespace: ns,
+      name: 'ns-l4-waypoint',
+    });
     expect(policy?.spec).toMatchObject({ action: 'DENY' });
     expect(policy?.metadata.generation).toBe(2);
   });
@@ -149,20 +269,39 @@ describe('kubectl 1.32 against kube-sim', () => {
     const file = path.join(dir, 'invalid.yaml');
     fs.writeFileSync(
       file,
-      stringify({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'bad', namespace: 'kubeflow' }, spec: { action: 'FOO' } }),
+      stringify({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'bad', namespace: 'kubeflow' },
+        spec: { action: 'FOO' },
+      }),
     );
     const invalid = await kubectl(['apply', '-f', file]);
     expect(invalid.code).not.toBe(0);
-    expect(invalid.stderr).toContain('The AuthorizationPolicy "bad" is invalid: spec.action: Unsupported value: "FOO": supported values: "ALLOW", "DENY", "AUDIT", "CUSTOM"');
+    expect(invalid.stderr).toContain(
+      'The AuthorizationPolicy "bad" is invalid: spec.action: Unsupported value: "FOO": supported values: "ALLOW", "DENY", "AUDIT", "CUSTOM"',
+    );
 
     fs.writeFileSync(
       file,
-      stringify({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'typo', namespace: 'kubeflow' }, spec: { acton: 'ALLOW' } }),
+      stringify({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'typo', namespace: 'kubeflow' },
+        spec: { acton: 'ALLOW' },
+      }),
     );
     const unknown = await kubectl(['apply', '-f', file]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('unknown field "spec.acton"');
-    expect(sim.get({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', namespace: 'kubeflow', name: 'typo' })).toBeUndefined();
+    expect(
+      sim.get({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        namespace: 'kubeflow',
+        name: 'typo',
+      }),
+    ).toBeUndefined();
   });
 
   it('shows the apiserver Forbidden message to a limited token', async () => {
@@ -170,7 +309,9 @@ describe('kubectl 1.32 against kube-sim', () => {
     expect(allowed.code).toBe(0);
     const denied = await kubectl(['get', 'pods', '-n', 'kubeflow'], READER);
     expect(denied.code).not.toBe(0);
-    expect(denied.stderr).toContain('Error from server (Forbidden): pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "kubeflow"');
+    expect(denied.stderr).toContain(
+      'Error from server (Forbidden): pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "kubeflow"',
+    );
     expect(denied.stderr).not.toContain(READER);
   });
 });

@@ -1,8 +1,13 @@
 import { matchesLabels, parseLabelSelector } from './labelSelector';
 
 describe('label selectors', () => {
-  const labels = { app: 'nb', 'istio.io/dataplane-mode': 'ambient', tier: 'web' };
-  const matches = (selector: string) => matchesLabels(parseLabelSelector(selector), labels);
+  const labels = {
+    app: 'nb',
+    'istio.io/dataplane-mode': 'ambient',
+    tier: 'web',
+  };
+  const matches = (selector: string) =>
+    matchesLabels(parseLabelSelector(selector), labels);
 
   it('matches equality, inequality, existence and set-based requirements', () => {
     expect(matches('')).toBe(true);
@@ -20,8 +25,14 @@ describe('label selectors', () => {
   });
 
   it('rejects malformed selectors with a parse error', () => {
-    expect(() => parseLabelSelector('app in (a')).toThrow(/unable to parse requirement/);
-    expect(() => parseLabelSelector('Bad Key=x')).toThrow(/unable to parse requirement/);
-    expect(() => parseLabelSelector('app=has space')).toThrow(/invalid label value/);
+    expect(() => parseLabelSelector('app in (a')).toThrow(
+      /unable to parse requirement/,
+    );
+    expect(() => parseLabelSelector('Bad Key=x')).toThrow(
+      /unable to parse requirement/,
+    );
+    expect(() => parseLabelSelector('app=has space')).toThrow(
+      /invalid label value/,
+    );
   });
 });
