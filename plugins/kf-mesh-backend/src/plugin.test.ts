@@ -6,6 +6,7 @@ import {
 import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
 import request from 'supertest';
 import { kfMeshPlugin } from './plugin';
+import { eventually } from './__fixtures__/eventually';
 import { mixedObjects } from './__fixtures__/kubeObjects';
 import {
   ALICE,
@@ -19,15 +20,6 @@ import {
 jest.setTimeout(30_000);
 
 const TOKEN = 'sa-token-for-plugin-test';
-
-async function eventually(fn: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline)
-      throw new Error('condition not met before deadline');
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
 
 describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
   let sim: KubeSim;

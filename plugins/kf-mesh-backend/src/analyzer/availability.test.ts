@@ -1,5 +1,4 @@
 import { analyzeNamespace, summarize } from './analyzeNamespace';
-import { FINDINGS } from './findingsCatalog';
 import {
   meshContext,
   onboardedAmbient,
@@ -74,13 +73,5 @@ describe('summary and catalog', () => {
       waypointProgrammed: true,
       worstSeverity: null,
     });
-  });
-
-  it('every catalog entry has a title, a remediation and a KFM code', () => {
-    for (const [code, def] of Object.entries(FINDINGS)) {
-      expect(code).toMatch(/^KFM[1-5]\d\d$/);
-      expect(def.title.length).toBeGreaterThan(5);
-      expect(def.remediation.length).toBeGreaterThan(20);
-    }
   });
 });

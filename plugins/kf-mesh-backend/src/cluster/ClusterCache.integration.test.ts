@@ -1,31 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { startKubeSim, KubeSim } from '@kf-mesh/kube-sim';
 import { createMeshRuntime, MeshRuntime } from '../service/createMeshRuntime';
+import { eventually } from '../__fixtures__/eventually';
 import { MIXED_EXPECTED, mixedObjects } from '../__fixtures__/kubeObjects';
 
 // Real servers on 2 shared cores: the first kube-sim start compiles CRD validators.
 jest.setTimeout(30_000);
 
 const TOKEN = 'kf-mesh-test-token';
-
-async function eventually<T>(
-  fn: () => T | undefined,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = fn();
-      if (v !== undefined && v !== false) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline)
-      throw last ?? new Error('condition not met before deadline');
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 describe('ClusterCache against kube-sim (real HTTP, client-node KubeConfig)', () => {
   let sim: KubeSim;

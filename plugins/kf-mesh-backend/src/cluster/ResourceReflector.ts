@@ -200,9 +200,10 @@ export class ResourceReflector {
     }
     const rv = event.object?.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
+    // A bookmark proves the watch is alive: it counts as fresh data.
+    this.status.lastUpdateAt = new Date();
     if (event.type === 'BOOKMARK') return undefined;
     const key = keyOf(event.object);
-    this.status.lastUpdateAt = new Date();
     if (event.type === 'DELETED') {
       const old = this.items.get(key);
       this.items.delete(key);
