@@ -146,6 +146,45 @@ describe('onboard-namespace template, end to end', () => {
     expectNoSecrets(run.events);
   });
 
+  it('fails cleanly when GitHub rate-limits the pull request, and a re-run finishes the job', async () => {
+    const ns = stack.prodNamespace.name;
+    const branch = `kf-mesh/onboard/prod/${ns}/sidecar-strict`;
+    stack.github.faults.fail({
+      status: 403,
+      method: 'POST',
+      pathIncludes: '/pulls',
+      message: 'API rate limit exceeded for installation.',
+      headers: { 'retry-after': '60', 'x-ratelimit-remaining': '0' },
+    });
+    const limited = await stack.runTemplate(values({ mode: 'sidecar-strict' }));
+    expect(limited.status).toBe('failed');
+    const failed = limited.events
+      .filter(e => e.body.status === 'failed')
+      .map(e => e.body.stepId);
+    expect(failed).toEqual(['publish']);
+    expect(JSON.stringify(limited.events)).toContain('API rate limit exceeded');
+    expectNoSecrets(limited.events);
+    // the branch was pushed before the limit hit; no pull request yet
+    expect(stack.github.branches('platform', 'gitops')).toContain(branch);
+    expect(
+      stack.github
+        .pullRequests('platform', 'gitops')
+        .filter(p => p.headRef === branch),
+    ).toEqual([]);
+
+    const retried = await stack.runTemplate(values({ mode: 'sidecar-strict' }));
+    expect(retried.status).toBe('completed');
+    const prs = stack.github
+      .pullRequests('platform', 'gitops')
+      .filter(p => p.headRef === branch);
+    expect(prs).toEqual([
+      expect.objectContaining({
+        state: 'open',
+        requestedTeams: ['kubeflow-platform'],
+      }),
+    ]);
+  });
+
   it('dry-runs the whole template without pushing anything', async () => {
     const before = writes().length;
     const res = await stack.dryRun(values());
