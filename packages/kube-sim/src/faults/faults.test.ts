@@ -97,6 +97,29 @@ describe('fault injection (observed through client-node)', () => {
     expect(JSON.parse(error.body).reason).toBe('Expired');
   });
 
+  it('expires continue tokens once they are older than the configured lifetime', async () => {
+    const shortLived = await startKubeSim({ continueTokenTtlMs: 60_000 });
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      shortLived.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } });
+      shortLived.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } });
+      const client = new k8s.KubeConfig();
+      client.loadFromString(shortLived.kubeconfig());
+      const api = client.makeApiClient(k8s.CoreV1Api);
+      const first = await api.listNamespace({ limit: 1 });
+      clock.mockReturnValue(now + 59_000);
+      const second = await api.listNamespace({ limit: 1, _continue: first.metadata?._continue });
+      expect(second.items.map(n => n.metadata?.name)).toEqual(['b']);
+      clock.mockReturnValue(now + 61_000);
+      const error = await api.listNamespace({ limit: 1, _continue: first.metadata?._continue }).catch(e => e);
+      expect(error.code).toBe(410);
+    } finally {
+      clock.mockRestore();
+      await shortLived.close();
+    }
+  });
+
   it('delays answers (a client deadline shorter than the latency fails, the request itself succeeds)', async () => {
     sim.faults.add({
       kind: 'latency',
