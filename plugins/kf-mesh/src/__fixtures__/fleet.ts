@@ -18,13 +18,32 @@ const verdicts: DataplaneVerdict[] = [
   'conflict',
 ];
 
+function podsFor(verdict: DataplaneVerdict, total: number) {
+  const pods = { total, sidecar: 0, ambient: 0, pending: 0, none: 0 };
+  if (verdict === 'sidecar' || verdict === 'conflict') pods.sidecar = total;
+  if (verdict === 'ambient') pods.ambient = total;
+  if (verdict === 'none') pods.none = total;
+  if (verdict === 'migrating') {
+    pods.sidecar = 1;
+    pods.ambient = total - 1;
+  }
+  return pods;
+}
+
+function waypointFor(verdict: DataplaneVerdict): boolean | null {
+  if (verdict === 'ambient') return true;
+  if (verdict === 'migrating') return false;
+  return null;
+}
+
 /** A deterministic fleet of `count` profile namespaces across three clusters. */
 export function createFleet(count: number): NamespaceMeshSummary[] {
   const items: NamespaceMeshSummary[] = [];
   for (let i = 0; i < count; i++) {
     const verdict = verdicts[i % verdicts.length];
     const errors = verdict === 'conflict' || verdict === 'migrating' ? 1 : 0;
-    const warnings = verdict === 'migrating' ? 2 : i % 11 === 0 ? 1 : 0;
+    let warnings = i % 11 === 0 ? 1 : 0;
+    if (verdict === 'migrating') warnings = 2;
     const infos = verdict === 'none' ? 1 : 0;
     let worstSeverity: FindingSeverity | null = null;
     if (errors) worstSeverity = 'error';
@@ -37,25 +56,8 @@ export function createFleet(count: number): NamespaceMeshSummary[] {
       profileOwner: `user${i}@example.com`,
       verdict,
       mtlsMode: verdict === 'none' ? 'PERMISSIVE' : 'STRICT',
-      pods: {
-        total,
-        sidecar:
-          verdict === 'sidecar' || verdict === 'conflict'
-            ? total
-            : verdict === 'migrating'
-            ? 1
-            : 0,
-        ambient:
-          verdict === 'ambient'
-            ? total
-            : verdict === 'migrating'
-            ? total - 1
-            : 0,
-        pending: 0,
-        none: verdict === 'none' ? total : 0,
-      },
-      waypointProgrammed:
-        verdict === 'ambient' ? true : verdict === 'migrating' ? false : null,
+      pods: podsFor(verdict, total),
+      waypointProgrammed: waypointFor(verdict),
       findings: { error: errors, warning: warnings, info: infos },
       worstSeverity,
       findingCodes: [

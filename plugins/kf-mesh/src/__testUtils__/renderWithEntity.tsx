@@ -10,8 +10,9 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import type { ReactElement } from 'react';
-import type { JsonObject } from '@backstage/types';
 import { type KfMeshApi, kfMeshApiRef } from '../api';
+
+type AppConfig = NonNullable<Parameters<typeof mockApis.config>[0]>['data'];
 
 /** Renders `element` for `entity` in a test app with the given kf-mesh API. */
 export function renderWithEntity(
@@ -19,7 +20,7 @@ export function renderWithEntity(
   options: {
     api: Partial<KfMeshApi>;
     entity: Entity;
-    config?: JsonObject;
+    config?: AppConfig;
   },
 ) {
   return renderInTestApp(

@@ -18,6 +18,7 @@ export function useEntityTabLink(entity: Entity, tabPath: string): string {
   try {
     // useRouteRef runs all its hooks before it throws for an unmounted
     // route, so catching here keeps the hook order stable.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     entityPath = useRouteRef(entityRouteRef)(params);
   } catch {
     entityPath = `/catalog/${params.namespace}/${params.kind}/${params.name}`;

@@ -9,7 +9,7 @@ import {
   noneStatus,
   sidecarStatus,
 } from '../../__fixtures__/namespaceStatuses';
-import { renderWithEntity } from '../../__fixtures__/renderWithEntity';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EntityKfMeshCard } from './EntityKfMeshCard';
 
 const response = (

@@ -10,9 +10,8 @@ import {
   noneStatus,
   sidecarStatus,
 } from '../../__fixtures__/namespaceStatuses';
-import { renderWithEntity } from '../../__fixtures__/renderWithEntity';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EntityKfMeshContent } from './EntityKfMeshContent';
-import type { JsonObject } from '@backstage/types';
 
 const response = (
   partial: Partial<EntityStatusResponse>,
@@ -23,7 +22,10 @@ const response = (
   ...partial,
 });
 
-const render = (getEntityStatus: jest.Mock, config?: JsonObject) =>
+const render = (
+  getEntityStatus: jest.Mock,
+  config?: Parameters<typeof renderWithEntity>[1]['config'],
+) =>
   renderWithEntity(<EntityKfMeshContent />, {
     api: { getEntityStatus },
     entity: profileEntity,

@@ -1,0 +1,22 @@
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { isKfMeshAvailable } from '../conditions';
+import { entityContentRouteRef } from '../routes';
+
+/**
+ * Entity tab "Istio mesh" on entities that map to a namespace.
+ * @alpha
+ */
+export const entityKfMeshContent = EntityContentBlueprint.make({
+  name: 'kf-mesh',
+  params: {
+    path: '/kf-mesh',
+    title: 'Istio mesh',
+    group: 'deployment',
+    routeRef: entityContentRouteRef,
+    filter: isKfMeshAvailable,
+    loader: () =>
+      import('../components/EntityKfMeshContent').then(m => (
+        <m.EntityKfMeshContent />
+      )),
+  },
+});
