@@ -290,6 +290,13 @@ describe('faults degrade, never break (kube-sim)', () => {
       rt.service.listClusters().clusters.map(x => [x.name, x.health]),
     );
     expect(statuses).toEqual({ a: 'ok', b: 'down', c: 'ok' });
+    // The cluster comes back: reflectors restart with back-off, re-list and the problem clears.
+    await b.restart();
+    await eventually(
+      () => rt.service.listClusters().clusters.every(x => x.health === 'ok'),
+      { timeoutMs: 15_000 },
+    );
+    expect(rt.service.fleet({ offset: 0, limit: 100 }).problems).toEqual([]);
   });
 
   it('no secret in logs or responses during auth failures (token nor its base64)', async () => {
