@@ -108,6 +108,17 @@ describe('onboard-namespace template, end to end', () => {
       ]),
     );
 
+    expect(first.output?.text).toEqual([
+      expect.objectContaining({
+        title: 'What the pull request does',
+        content: expect.stringContaining(ns),
+      }),
+      expect.objectContaining({
+        title: 'Preflight warnings',
+        content: expect.any(String),
+      }),
+    ]);
+
     const patchesBefore = stack.github
       .requests()
       .filter(r => r.method === 'PATCH').length;
