@@ -102,17 +102,30 @@ describe('fault injection (observed through client-node)', () => {
     const now = Date.now();
     const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
     try {
-      shortLived.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } });
-      shortLived.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } });
+      shortLived.apply({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'a' },
+      });
+      shortLived.apply({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'b' },
+      });
       const client = new k8s.KubeConfig();
       client.loadFromString(shortLived.kubeconfig());
       const api = client.makeApiClient(k8s.CoreV1Api);
       const first = await api.listNamespace({ limit: 1 });
       clock.mockReturnValue(now + 59_000);
-      const second = await api.listNamespace({ limit: 1, _continue: first.metadata?._continue });
+      const second = await api.listNamespace({
+        limit: 1,
+        _continue: first.metadata?._continue,
+      });
       expect(second.items.map(n => n.metadata?.name)).toEqual(['b']);
       clock.mockReturnValue(now + 61_000);
-      const error = await api.listNamespace({ limit: 1, _continue: first.metadata?._continue }).catch(e => e);
+      const error = await api
+        .listNamespace({ limit: 1, _continue: first.metadata?._continue })
+        .catch(e => e);
       expect(error.code).toBe(410);
     } finally {
       clock.mockRestore();

@@ -324,18 +324,52 @@ describe('buildScenario', () => {
   });
 
   it('syncs the per-namespace KFP objects of the cluster KFP version', () => {
-    const kfp215 = buildScenario({ kind: 'fleet', namespaces: 5, kfpVersion: '2.15.0' });
+    const kfp215 = buildScenario({
+      kind: 'fleet',
+      namespaces: 5,
+      kfpVersion: '2.15.0',
+    });
     const ns = kfp215.namespaces[0].name;
-    expect(find(kfp215, 'Deployment', ns, 'ml-pipeline-visualizationserver')).toBeUndefined();
-    expect(find(kfp215, 'AuthorizationPolicy', ns, 'ml-pipeline-visualizationserver')).toBeUndefined();
+    expect(
+      find(kfp215, 'Deployment', ns, 'ml-pipeline-visualizationserver'),
+    ).toBeUndefined();
+    expect(
+      find(
+        kfp215,
+        'AuthorizationPolicy',
+        ns,
+        'ml-pipeline-visualizationserver',
+      ),
+    ).toBeUndefined();
     // the artifact proxy only exists with ARTIFACTS_PROXY_ENABLED=true (default false) from 2.15 on
-    expect(find(kfp215, 'Deployment', ns, 'ml-pipeline-ui-artifact')).toBeUndefined();
+    expect(
+      find(kfp215, 'Deployment', ns, 'ml-pipeline-ui-artifact'),
+    ).toBeUndefined();
     expect(find(kfp215, 'ConfigMap', ns, 'kfp-launcher')).toBeDefined();
-    expect(find(kfp215, 'Secret', ns, 'mlpipeline-minio-artifact')).toBeDefined();
+    expect(
+      find(kfp215, 'Secret', ns, 'mlpipeline-minio-artifact'),
+    ).toBeDefined();
     const [sidecarNs] = byState('sidecar');
-    expect(find(mixed, 'AuthorizationPolicy', sidecarNs.name, 'ml-pipeline-visualizationserver')?.spec).toEqual({
+    expect(
+      find(
+        mixed,
+        'AuthorizationPolicy',
+        sidecarNs.name,
+        'ml-pipeline-visualizationserver',
+      )?.spec,
+    ).toEqual({
       selector: { matchLabels: { app: 'ml-pipeline-visualizationserver' } },
-      rules: [{ from: [{ source: { principals: ['cluster.local/ns/kubeflow/sa/ml-pipeline'] } }] }],
+      rules: [
+        {
+          from: [
+            {
+              source: {
+                principals: ['cluster.local/ns/kubeflow/sa/ml-pipeline'],
+              },
+            },
+          ],
+        },
+      ],
     });
   });
 

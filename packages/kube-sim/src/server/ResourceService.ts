@@ -1,9 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
 import type { ResourceType } from '../api/ResourceType';
 import { apiVersionOf } from '../api/ResourceType';
 import type { TypeCatalog } from '../api/TypeCatalog';
-import { ApiError, errors } from '../api/status';
+import { errors } from '../api/status';
 import type { CrdRegistry } from '../crds/CrdRegistry';
 import { validateObjectName } from '../crds/objectMetaValidation';
 import type { ValidationCause } from '../crds/types';
@@ -12,12 +11,7 @@ import type { ObjectStore } from '../store/ObjectStore';
 import { matchesFields, parseFieldSelector } from '../store/fieldSelector';
 import { matchesLabels, parseLabelSelector } from '../store/labelSelector';
 import { decodeContinue, encodeContinue } from './continueToken';
-import {
-  jsonPatch,
-  mergePatch,
-  serverSideApply,
-  strategicAsMergePatch,
-} from './patches';
+import { applyPatchRequest, decodePatch } from './patchRequest';
 
 /** Query of a list (or watch) request. */
 export interface ListQuery {
@@ -339,31 +333,10 @@ export class ResourceService {
     rawBody: string,
     options: WriteOptions & { fieldManager?: string; force?: boolean } = {},
   ): KubeObject {
-    const media = contentType.split(';')[0].trim().toLowerCase();
-    const accepted = type.custom
-      ? [
-          'application/json-patch+json',
-          'application/merge-patch+json',
-          'application/apply-patch+yaml',
-        ]
-      : [
-          'application/json-patch+json',
-          'application/merge-patch+json',
-          'application/strategic-merge-patch+json',
-          'application/apply-patch+yaml',
-        ];
-    if (!accepted.includes(media)) throw errors.unsupportedMediaType(accepted);
-    let patchBody: unknown;
-    try {
-      patchBody =
-        media === 'application/apply-patch+yaml'
-          ? parseYaml(rawBody)
-          : JSON.parse(rawBody);
-    } catch (e) {
-      throw errors.badRequest(`error decoding patch: ${(e as Error).message}`);
-    }
+    const patch = decodePatch(contentType, rawBody, type.custom);
+    const patchBody = patch.body;
     const current = this.store.get(type, namespace, name);
-    if (media === 'application/apply-patch+yaml') {
+    if (patch.media === 'application/apply-patch+yaml') {
       if (!options.fieldManager) {
         throw errors.badRequest(
           'PATCH, application/apply-patch+yaml requires fieldManager to be set',
@@ -384,29 +357,7 @@ export class ResourceService {
       }
     }
     if (!current) throw errors.notFound(type, name);
-    const live = atVersion(current, type, version);
-    let patched: unknown;
-    try {
-      switch (media) {
-        case 'application/json-patch+json':
-          patched = jsonPatch(live, patchBody);
-          break;
-        case 'application/merge-patch+json':
-          patched = mergePatch(live, patchBody);
-          break;
-        case 'application/strategic-merge-patch+json':
-          patched = strategicAsMergePatch(live, patchBody);
-          break;
-        default:
-          patched = serverSideApply(live, patchBody);
-      }
-    } catch (e) {
-      throw new ApiError({
-        ...errors.badRequest((e as Error).message).status,
-        code: 422,
-        reason: 'Invalid',
-      });
-    }
+    const patched = applyPatchRequest(atVersion(current, type, version), patch);
     const obj = this.admit(type, version, namespace, patched, options);
     obj.metadata.name = name;
     const requested =
