@@ -39,6 +39,8 @@ export interface HttpContext {
   serverAddress: () => string;
   /** Requests parked by a `hang` fault, released (destroyed) when the server stops. */
   hung: Set<ServerResponse>;
+  /** Interval of BOOKMARK events for watches that allow them. */
+  bookmarkIntervalMs: number;
 }
 
 /**
@@ -162,6 +164,9 @@ async function handle(
         representation: chosen.representation,
         dropAfterEvents:
           drop?.kind === 'dropWatch' ? drop.afterEvents : undefined,
+        bookmarkIntervalMs: isTrue(params.get('allowWatchBookmarks'))
+          ? ctx.bookmarkIntervalMs
+          : undefined,
       });
       return undefined;
     }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceType } from '../api/ResourceType';
-import { typeKey } from '../api/ResourceType';
+import { apiVersionOf, typeKey } from '../api/ResourceType';
 import { errors, statusBody } from '../api/status';
 import type { FaultRegistry } from '../faults/FaultRegistry';
 import type { StoreEvent } from '../store/EventHistory';
@@ -21,6 +21,8 @@ export interface WatchRequest {
   representation: Representation;
   /** End the stream after this many events (dropWatch fault). */
   dropAfterEvents?: number;
+  /** Send a BOOKMARK with the current resourceVersion this often (`allowWatchBookmarks=true`). */
+  bookmarkIntervalMs?: number;
 }
 
 type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -158,6 +160,27 @@ export function serveWatch(
   if (watch.timeoutSeconds && watch.timeoutSeconds > 0) {
     const timer = setTimeout(() => end(), watch.timeoutSeconds * 1000);
     cleanups.push(() => clearTimeout(timer));
+  }
+  if (watch.bookmarkIntervalMs && watch.bookmarkIntervalMs > 0) {
+    const bookmarks = setInterval(() => {
+      if (ended) return;
+      const metadata = { resourceVersion: String(store.currentRv()) };
+      const object =
+        watch.representation === 'PartialObjectMetadata' ||
+        watch.representation === 'PartialObjectMetadataList'
+          ? {
+              kind: 'PartialObjectMetadata',
+              apiVersion: 'meta.k8s.io/v1',
+              metadata,
+            }
+          : {
+              kind: type.kind,
+              apiVersion: apiVersionOf(type.group, version),
+              metadata,
+            };
+      res.write(`${JSON.stringify({ type: 'BOOKMARK', object })}\n`);
+    }, watch.bookmarkIntervalMs);
+    cleanups.push(() => clearInterval(bookmarks));
   }
   if (watch.dropAfterEvents === 0) {
     end();

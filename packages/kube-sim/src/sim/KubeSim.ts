@@ -44,6 +44,8 @@ export interface KubeSimOptions {
    * with a token: kubectl never sends credentials over plain http.
    */
   tls?: boolean;
+  /** How often watches with `allowWatchBookmarks=true` get a BOOKMARK event (default 60 s). */
+  bookmarkIntervalMs?: number;
 }
 
 /** Identifies one object for the direct store API. */
@@ -108,6 +110,7 @@ export class KubeSim {
       counters: this.counters,
       serverAddress: () => `127.0.0.1:${this.port}`,
       hung: this.hung,
+      bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
     };
     const handler = createHttpHandler(context);
     if (options.tls) {

@@ -397,6 +397,31 @@ describe('@kubernetes/client-node 1.4 against kube-sim', () => {
     expect(done.statusCode).toBe(410);
   });
 
+  it('sends BOOKMARK events with the current resourceVersion when allowed', async () => {
+    const bookmarking = await startKubeSim({ bookmarkIntervalMs: 20 });
+    try {
+      const client = new k8s.KubeConfig();
+      client.loadFromString(bookmarking.kubeconfig());
+      const seen: { type: string; rv: string; kind: string }[] = [];
+      const req = await new k8s.Watch(client).watch(
+        '/apis/security.istio.io/v1/authorizationpolicies',
+        { allowWatchBookmarks: true },
+        (type, obj) =>
+          seen.push({ type, rv: obj.metadata.resourceVersion, kind: obj.kind }),
+        () => undefined,
+      );
+      await eventually(() => expect(seen.length).toBeGreaterThan(0));
+      req.abort();
+      expect(seen[0]).toEqual({
+        type: 'BOOKMARK',
+        rv: bookmarking.resourceVersion(),
+        kind: 'AuthorizationPolicy',
+      });
+    } finally {
+      await bookmarking.close();
+    }
+  });
+
   it('keeps an informer in sync across a dropped stream and a 410 expiry', async () => {
     const path = '/api/v1/namespaces/team-a/pods';
     const informer = k8s.makeInformer(kc, path, () =>
