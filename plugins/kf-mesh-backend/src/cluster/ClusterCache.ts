@@ -293,8 +293,16 @@ export class ClusterCache {
         : {}),
       ...(r.status.reason ? { reason: r.status.reason } : {}),
     }));
-    // CRDs that are not installed do not make a cluster unhealthy.
-    const relevant = resources.filter(r => r.state !== 'not-installed');
+    // CRDs that are not installed, and types only used for capabilities (GatewayClasses,
+    // the KFP ConfigMap), do not make a cluster unhealthy: namespace answers are complete.
+    const capabilityOnly = new Set(
+      [...this.reflectors.values()]
+        .filter(r => r.type.capabilityOnly)
+        .map(r => r.type.key),
+    );
+    const relevant = resources.filter(
+      r => r.state !== 'not-installed' && !capabilityOnly.has(r.resource),
+    );
     const bad = relevant.filter(r => r.state !== 'synced');
     let health: ClusterSyncStatus['health'];
     if (relevant.every(r => r.state === 'pending')) health = 'pending';

@@ -148,7 +148,7 @@ export class ResourceReflector {
         ) {
           const waitMs = Math.min(
             (err.retryAfterSeconds ?? 1) * 1000,
-            this.timing.maxBackoffMs,
+            this.timing.maxRetryAfterMs,
           );
           await sleep(waitMs, signal);
           if (signal.aborted) throw err;

@@ -165,6 +165,43 @@ describe('faults degrade, never break (kube-sim)', () => {
     );
   });
 
+  it('403 on a capability-only type (KFP ConfigMap) leaves namespace answers complete and the cluster ok', async () => {
+    const sim = await startSim({
+      auth: {
+        tokens: {
+          [TOKEN]: {
+            rules: [
+              {
+                verbs: ['list', 'watch'],
+                groups: [''],
+                resources: ['namespaces', 'pods', 'services'],
+              },
+              {
+                verbs: ['list', 'watch'],
+                groups: [
+                  'security.istio.io',
+                  'gateway.networking.k8s.io',
+                  'kubeflow.org',
+                ],
+              },
+            ],
+          },
+        },
+      },
+    });
+    cleanups.push(() => sim.close());
+    const rt = await run(settings([{ name: 'dev', sim }]));
+    await eventually(
+      () => stateOf(rt, 'dev', 'kfpinstallconfig').state === 'forbidden',
+    );
+    await eventually(
+      () => rt.service.listClusters().clusters[0].health === 'ok',
+    );
+    const detail = rt.service.namespaceDetail('dev', 'team-ambient');
+    expect(detail.capabilities.kfpVersion).toBeNull();
+    expect(detail.status.incomplete).toEqual([]);
+  });
+
   it('404 for a missing CRD -> not-installed, itself a finding; capabilities say no Gateway API', async () => {
     const sim = await startSim({ features: { gatewayApi: false } });
     cleanups.push(() => sim.close());
@@ -194,7 +231,10 @@ describe('faults degrade, never break (kube-sim)', () => {
       match: { verb: 'list', resource: 'services' },
     });
     const rt = await run(settings([{ name: 'dev', sim }]));
+    const startedAt = Date.now();
     await eventually(() => stateOf(rt, 'dev', 'services').state === 'synced');
+    // Two 429s with Retry-After: 1 -> the successful LIST cannot come before 2 s (a lower bound, not a speed check).
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1900);
     expect(throttle.hits).toBe(2);
     // 2 throttled attempts + the pages of the successful list; no error state in between.
     expect(
