@@ -233,6 +233,22 @@ async function runChecks(browser: Browser, baseUrl: string) {
       await visible(page, /list pods timed out/);
       await visible(page, 'kubeflow-carol on cluster prod-us');
       await screenshot(page, 'entity-partial-failure');
+      // the namespace index scrolls to the second namespace
+      await page
+        .getByRole('table', { name: 'Namespaces of this entity' })
+        .getByRole('link', { name: 'kubeflow-carol', exact: true })
+        .click();
+      await page.waitForFunction(
+        () => {
+          const heading = document.getElementById(
+            'kf-mesh-prod-us-kubeflow-carol-heading',
+          );
+          const top = heading?.getBoundingClientRect().top ?? -1;
+          return top >= 0 && top < window.innerHeight / 2;
+        },
+        undefined,
+        { timeout: UI_TIMEOUT_MS },
+      );
     },
   );
 

@@ -148,11 +148,28 @@ describe('EntityKfMeshContent', () => {
         name: /kubeflow-alice on cluster prod-eu/,
       }),
     ).toBeInTheDocument();
+    const carolHeading = screen.getByRole('heading', {
+      name: /kubeflow-carol on cluster prod-us/,
+    });
+    const index = screen.getByRole('table', {
+      name: 'Namespaces of this entity',
+    });
     expect(
-      screen.getByRole('heading', {
-        name: /kubeflow-carol on cluster prod-us/,
-      }),
-    ).toBeInTheDocument();
+      within(index).getByRole('link', { name: 'kubeflow-carol' }),
+    ).toHaveAttribute('href', '#kf-mesh-prod-us-kubeflow-carol');
+    expect(
+      document.getElementById('kf-mesh-prod-us-kubeflow-carol'),
+    ).toContainElement(carolHeading);
+  });
+
+  it('shows no namespace index for a single namespace', async () => {
+    await render(
+      jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
+    );
+    await screen.findByRole('heading', { name: /kubeflow-alice/ });
+    expect(
+      screen.queryByRole('table', { name: 'Namespaces of this entity' }),
+    ).not.toBeInTheDocument();
   });
 
   describe('verdicts', () => {
@@ -251,6 +268,10 @@ describe('EntityKfMeshContent', () => {
       expect(s.getByText('istio-injection=enabled')).toBeInTheDocument();
       expect(s.getByText('kubeflow-carol/strict-mtls')).toBeInTheDocument();
       expect(s.getByText(/No waypoint in this namespace/)).toBeInTheDocument();
+      expect(
+        s.getByText('No waypoint: ingress traffic goes straight to the pods.'),
+      ).toBeInTheDocument();
+      expect(s.queryByText(/bypasses the waypoint/)).not.toBeInTheDocument();
     });
 
     it('none: not in mesh, PERMISSIVE, onboarding proposed', async () => {

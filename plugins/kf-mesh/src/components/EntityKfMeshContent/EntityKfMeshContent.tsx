@@ -11,6 +11,7 @@ import { useEntityMeshStatus } from '../../hooks/useEntityMeshStatus';
 import { ClusterProblemsPanel } from '../ClusterProblemsPanel';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
 import { NamespaceMeshStatusView } from '../NamespaceMeshStatusView';
+import { NamespaceIndex } from '../NamespaceIndex';
 import type { Entity } from '@backstage/catalog-model';
 
 function EntityMeshStatus(props: { entity: Entity }) {
@@ -40,6 +41,11 @@ function EntityMeshStatus(props: { entity: Entity }) {
           title="No namespace found"
           description="The kf-mesh backend found no namespace for this entity on any configured cluster. Check the backstage.io/kubernetes-namespace and backstage.io/kubernetes-cluster annotations."
         />
+      )}
+      {value.namespaces.length > 1 && (
+        <Box mb={3}>
+          <NamespaceIndex statuses={value.namespaces} />
+        </Box>
       )}
       {value.namespaces.map(status => (
         <NamespaceMeshStatusView

@@ -9,6 +9,7 @@ import { FindingsList } from '../FindingsList';
 import { MtlsExplanation } from '../MtlsExplanation';
 import { PolicyTable } from '../PolicyTable';
 import { WaypointStatus } from '../WaypointStatus';
+import { namespaceSectionId } from '../NamespaceIndex';
 
 /**
  * Everything known about one namespace: dataplane, findings, waypoint, mTLS,
@@ -19,9 +20,10 @@ export function NamespaceMeshStatusView(props: {
   status: NamespaceMeshStatus;
 }) {
   const { status } = props;
-  const headingId = `kf-mesh-${status.cluster}-${status.namespace}`;
+  const sectionId = namespaceSectionId(status);
+  const headingId = `${sectionId}-heading`;
   return (
-    <Box component="section" aria-labelledby={headingId} mb={4}>
+    <Box component="section" id={sectionId} aria-labelledby={headingId} mb={4}>
       <Box mb={2}>
         <Typography variant="h5" component="h2" id={headingId}>
           {status.namespace}{' '}

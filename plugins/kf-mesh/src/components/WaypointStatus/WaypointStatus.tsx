@@ -25,6 +25,32 @@ function ProgrammedStatus(props: { waypoint: WaypointInfo }) {
   return <StatusText kind="pending">Unknown: no status yet</StatusText>;
 }
 
+function IngressUse(props: {
+  ingressUseWaypoint: boolean;
+  hasWaypoint: boolean;
+}) {
+  if (props.ingressUseWaypoint) {
+    return (
+      <StatusText kind="ok">
+        Ingress gateway sends traffic through the waypoint
+      </StatusText>
+    );
+  }
+  if (!props.hasWaypoint) {
+    return (
+      <Typography variant="body2">
+        No waypoint: ingress traffic goes straight to the pods.
+      </Typography>
+    );
+  }
+  return (
+    <StatusText kind="warning">
+      Ingress traffic bypasses the waypoint (istio.io/ingress-use-waypoint not
+      set)
+    </StatusText>
+  );
+}
+
 /**
  * Waypoints of a namespace: whether each is `Programmed`, its traffic type,
  * how traffic is enrolled (namespace / service / pod label) and ingress use.
@@ -99,16 +125,10 @@ export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
         <Typography variant="subtitle2" component="h4" gutterBottom>
           Ingress traffic
         </Typography>
-        {ingressUseWaypoint ? (
-          <StatusText kind="ok">
-            Ingress gateway sends traffic through the waypoint
-          </StatusText>
-        ) : (
-          <StatusText kind="warning">
-            Ingress traffic bypasses the waypoint (istio.io/ingress-use-waypoint
-            not set)
-          </StatusText>
-        )}
+        <IngressUse
+          ingressUseWaypoint={ingressUseWaypoint}
+          hasWaypoint={waypoints.length > 0 || enrollments.length > 0}
+        />
       </Box>
     </InfoCard>
   );

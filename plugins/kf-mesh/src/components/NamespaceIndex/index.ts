@@ -1,0 +1,1 @@
+export { NamespaceIndex, namespaceSectionId } from './NamespaceIndex';
