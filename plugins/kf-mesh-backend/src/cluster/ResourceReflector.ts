@@ -243,9 +243,12 @@ export class ResourceReflector {
   async run(signal: AbortSignal): Promise<void> {
     let needList = true;
     while (!signal.aborted) {
+      let listing = false;
       try {
         if (needList) {
+          listing = true;
           await this.list(signal);
+          listing = false;
           needList = false;
           this.backoffMs = this.timing.initialBackoffMs;
           this.setState('synced');
@@ -263,9 +266,14 @@ export class ResourceReflector {
           err instanceof KubeApiError
             ? err
             : new KubeApiError('network', 'unexpected error');
-        const wait = this.handleError(e);
+        // 410 on a watch: re-list at once. 410 on a LIST (continue tokens kept
+        // expiring) goes through the back-off like any other failure.
+        const gone = e.isGone && !listing;
+        const wait = this.handleError(
+          e.isGone && listing ? new KubeApiError('http', e.message) : e,
+        );
         needList = needList || e.isGone || this.status.state !== 'synced';
-        if (e.isGone) continue;
+        if (gone) continue;
         await sleep(wait, signal);
       }
     }
