@@ -263,6 +263,7 @@ describe('buildScenario', () => {
     const sim = await startKubeSim({ scenario: mixed });
     try {
       expect(sim.objectCount()).toBe(mixed.objects.length);
+      expect(sim.clusterName).toBe(mixed.clusterName);
       const ap = sim.get({
         apiVersion: 'security.istio.io/v1',
         kind: 'AuthorizationPolicy',

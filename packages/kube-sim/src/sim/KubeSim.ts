@@ -30,8 +30,12 @@ export interface KubeSimOptions {
   /** Bearer-token auth, or `false` (default) to accept anonymous requests as admin. */
   auth?: AuthConfig | false;
   /** Objects to load at start (e.g. from `buildScenario`). */
-  scenario?: { objects: KubeObject[]; features?: ClusterFeatures };
-  /** Name used in kubeconfigs (default `kube-sim`). */
+  scenario?: {
+    objects: KubeObject[];
+    features?: ClusterFeatures;
+    clusterName?: string;
+  };
+  /** Name used in kubeconfigs (default: the scenario's cluster name, else `kube-sim`). */
   clusterName?: string;
   /** Which optional API groups are served (defaults: the scenario's features, else all). */
   features?: ClusterFeatures;
@@ -96,7 +100,8 @@ export class KubeSim {
       ...BUILTIN_TYPES,
       ...customTypes(this.crds),
     ]);
-    this.clusterName = options.clusterName ?? 'kube-sim';
+    this.clusterName =
+      options.clusterName ?? options.scenario?.clusterName ?? 'kube-sim';
     this.store = new ObjectStore({ historySize: options.historySize });
     this.service = new ResourceService(this.store, this.catalog, this.crds, {
       continueTtlMs: options.continueTokenTtlMs ?? 5 * 60_000,
