@@ -183,7 +183,7 @@ async function runChecks(browser: Browser, baseUrl: string) {
       await page.goto(`${baseUrl}/entity/kubeflow-alice`);
       await visible(page, 'kubeflow-alice on cluster prod-eu');
       await visible(page, 'Ambient');
-      await visible(page, 'Programmed (Programmed)');
+      await visible(page, 'Programmed');
       await visible(page, 'Effective mode: STRICT');
       await visible(page, 'No findings: the analyzer found nothing to fix.');
       await visible(

@@ -188,7 +188,7 @@ describe('EntityKfMeshContent', () => {
       expect(
         s.getByText(/None: every pod runs the intended dataplane/),
       ).toBeInTheDocument();
-      expect(s.getByText('Programmed (Programmed)')).toBeInTheDocument();
+      expect(s.getByText('Programmed')).toBeInTheDocument();
       expect(
         s.getByText(/Ingress gateway sends traffic through the waypoint/),
       ).toBeInTheDocument();

@@ -16,7 +16,11 @@ const sourceLabels = {
 
 function ProgrammedStatus(props: { waypoint: WaypointInfo }) {
   const { programmed, programmedReason } = props.waypoint;
-  const reason = programmedReason ? ` (${programmedReason})` : '';
+  // istiod's reason for Programmed=True is usually "Programmed": only show a different one
+  const reason =
+    programmedReason && programmedReason !== 'Programmed'
+      ? ` (${programmedReason})`
+      : '';
   if (programmed === 'true')
     return <StatusText kind="ok">Programmed{reason}</StatusText>;
   if (programmed === 'false') {
@@ -70,7 +74,7 @@ export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
           columns={[
             { title: 'Name', render: w => <code>{w.name}</code> },
             {
-              title: 'Programmed',
+              title: 'Status',
               render: w => <ProgrammedStatus waypoint={w} />,
             },
             { title: 'Traffic type', nowrap: true, render: w => w.trafficType },
