@@ -43,7 +43,13 @@ if [ -z "${KF_MESH_DEMO_DETACH:-}" ]; then trap cleanup EXIT INT TERM; fi
 wait_for "the demo fleet" 120 grep -q 'demo fleet ready' "$LOG_DIR/fleet.log" || { cat "$LOG_DIR/fleet.log"; cleanup; exit 1; }
 
 echo "==> start Backstage"
-(cd packages/backend && exec corepack yarn backstage-cli package start) >"$LOG_DIR/backend.log" 2>&1 &
+# The same TypeScript loader `backstage-cli package start` uses, without its file watcher: a demo backend must not
+# restart (and lose its in-memory database) when a source file changes.
+(
+  cd packages/backend
+  transform=$(node -p "require.resolve('@backstage/cli-node/config/nodeTransform.cjs')")
+  NODE_ENV=development exec node --enable-source-maps --require "$transform" src/index.ts
+) >"$LOG_DIR/backend.log" 2>&1 &
 pids+=($!)
 wait_for "the backend" 300 curl -sf http://localhost:7007/.backstage/health/v1/readiness || { tail -60 "$LOG_DIR/backend.log"; cleanup; exit 1; }
 wait_for "the app" 60 curl -sf http://localhost:7007/ || { tail -60 "$LOG_DIR/backend.log"; cleanup; exit 1; }
