@@ -1,11 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ApiError, errors } from '../api/status';
-import {
-  jsonPatch,
-  mergePatch,
-  serverSideApply,
-  strategicAsMergePatch,
-} from './patches';
+import { jsonPatch, mergePatch, serverSideApply } from './patches';
+import { strategicMergePatch } from './strategicMergePatch';
 
 /** Patch media types the apiserver accepts (strategic merge only for built-in types). */
 export type PatchMedia =
@@ -60,7 +56,7 @@ export function applyPatchRequest(live: unknown, patch: PatchRequest): unknown {
       case 'application/merge-patch+json':
         return mergePatch(live, patch.body);
       case 'application/strategic-merge-patch+json':
-        return strategicAsMergePatch(live, patch.body);
+        return strategicMergePatch(live, patch.body);
       default:
         return serverSideApply(live, patch.body);
     }

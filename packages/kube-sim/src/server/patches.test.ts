@@ -1,9 +1,4 @@
-import {
-  jsonPatch,
-  mergePatch,
-  serverSideApply,
-  strategicAsMergePatch,
-} from './patches';
+import { jsonPatch, mergePatch, serverSideApply } from './patches';
 
 describe('patches', () => {
   const live = {
@@ -22,15 +17,6 @@ describe('patches', () => {
       spec: { list: [3], nested: { x: 1 } },
     });
     expect(live.metadata.labels).toEqual({ a: '1', b: '2' });
-  });
-
-  it('treats strategic merge patches as merge patches without directives', () => {
-    expect(
-      strategicAsMergePatch(live, {
-        $setElementOrder: [],
-        spec: { nested: { $patch: 'delete' }, $retainKeys: ['list'] },
-      }),
-    ).toEqual({ metadata: live.metadata, spec: { list: [1, 2] } });
   });
 
   it('applies RFC 6902 JSON patches and reports failures', () => {

@@ -14,39 +14,6 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return result;
 }
 
-/**
- * Strategic merge patch treated as a merge patch: lists are replaced, not merged by key, and
- * `$patch`/`$retainKeys`/`$setElementOrder`/`$deleteFromPrimitiveList` directives are dropped.
- */
-export function strategicAsMergePatch(
-  target: unknown,
-  patch: unknown,
-): unknown {
-  return mergePatch(target, stripDirectives(patch));
-}
-
-function stripDirectives(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value
-      .filter(v => !(isObject(v) && v.$patch === 'delete'))
-      .map(stripDirectives);
-  }
-  if (!isObject(value)) return value;
-  if (value.$patch === 'delete') return null;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (
-      key.startsWith('$') ||
-      key.startsWith('$setElementOrder/') ||
-      key.startsWith('$deleteFromPrimitiveList/')
-    ) {
-      continue;
-    }
-    out[key] = stripDirectives(v);
-  }
-  return out;
-}
-
 /** RFC 6902 JSON patch; throws with the failing operation described. */
 export function jsonPatch(target: unknown, operations: unknown): unknown {
   if (!Array.isArray(operations)) {

@@ -265,6 +265,31 @@ describe('kubectl 1.32 against kube-sim', () => {
     expect(policy?.metadata.generation).toBe(2);
   });
 
+  it('applies a changed Deployment with a strategic merge patch that keeps untouched list fields', async () => {
+    const deployment = (image: string) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'kubeflow' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 8080 }], env: [{ name: 'MODE', value: 'x' }] }] },
+        },
+      },
+    });
+    const file = path.join(dir, 'deployment.yaml');
+    fs.writeFileSync(file, stringify(deployment('web:1')));
+    expect((await kubectl(['apply', '-f', file])).stdout).toContain('deployment.apps/web created');
+    fs.writeFileSync(file, stringify(deployment('web:2')));
+    expect((await kubectl(['apply', '-f', file])).stdout).toContain('deployment.apps/web configured');
+    const live = sim.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kubeflow', name: 'web' });
+    expect((live?.spec as any).template.spec.containers).toEqual([
+      { name: 'web', image: 'web:2', ports: [{ containerPort: 8080 }], env: [{ name: 'MODE', value: 'x' }] },
+    ]);
+    expect(live?.metadata.generation).toBe(2);
+  });
+
   it('reports a custom resource the CRD schema rejects, and unknown fields under strict validation', async () => {
     const file = path.join(dir, 'invalid.yaml');
     fs.writeFileSync(
