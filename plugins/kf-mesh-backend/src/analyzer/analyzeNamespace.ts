@@ -9,6 +9,7 @@ import type { NamespaceSnapshot } from './model';
 import { analyzeMtls } from './mtls';
 import { analyzePolicies } from './policies';
 import { analyzeRoutes } from './routes';
+import { analyzeSidecarResources } from './sidecarResources';
 import { analyzeWaypoints } from './waypoint';
 
 const SEVERITY_ORDER: FindingSeverity[] = ['error', 'warning', 'info'];
@@ -56,6 +57,12 @@ export function analyzeNamespace(
     ...mtls.findings,
     ...policies.findings,
     ...analyzeRoutes(snapshot.httpRoutes, snapshot.gateways, snapshot.mesh),
+    ...analyzeSidecarResources(
+      ns.name,
+      intent,
+      snapshot.sidecarResources,
+      snapshot.pods,
+    ),
     ...availability.findings,
   ].sort(
     (a, b) =>

@@ -12,6 +12,7 @@ const CRD_TYPES = new Set([
   'gateways',
   'httproutes',
   'profiles',
+  'sidecars',
 ]);
 
 /** Result of the data-availability analysis. */

@@ -217,3 +217,46 @@ describe('dataplane verdict', () => {
     });
   });
 });
+
+describe('Sidecar resources (istioctl IST0167, mesh-domain §D.18)', () => {
+  it('KFM309: a namespace-wide Sidecar in an ambient namespace has no effect', () => {
+    const s = analyzeNamespace(
+      snapshot(
+        { 'istio.io/dataplane-mode': 'ambient' },
+        {
+          pods: [ambientPod('a')],
+          sidecarResources: [{ namespace: NS, name: 'egress-prune' }],
+        },
+      ),
+    );
+    expect(s.findings.find(f => f.code === 'KFM309')).toMatchObject({
+      istioCode: 'IST0167',
+      object: { kind: 'Sidecar', namespace: NS, name: 'egress-prune' },
+    });
+  });
+
+  it('no finding while the Sidecar still selects pods with a sidecar (migration) or in sidecar mode', () => {
+    const migrating = analyzeNamespace(
+      snapshot(
+        { 'istio.io/dataplane-mode': 'ambient' },
+        {
+          pods: [sidecarPod('old', { app: 'x' })],
+          sidecarResources: [
+            { namespace: NS, name: 'x', selector: { app: 'x' } },
+          ],
+        },
+      ),
+    );
+    expect(migrating.findings.map(f => f.code)).not.toContain('KFM309');
+    const sidecarNs = analyzeNamespace(
+      snapshot(
+        { 'istio-injection': 'enabled' },
+        {
+          pods: [sidecarPod('a')],
+          sidecarResources: [{ namespace: NS, name: 'egress-prune' }],
+        },
+      ),
+    );
+    expect(sidecarNs.findings.map(f => f.code)).not.toContain('KFM309');
+  });
+});

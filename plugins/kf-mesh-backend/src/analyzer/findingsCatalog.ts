@@ -191,6 +191,14 @@ export const FINDINGS = {
     istioCode: 'IST0171',
     fixedByOnboarding: false,
   },
+  KFM309: {
+    severity: 'warning',
+    title: 'Sidecar resource has no effect on ambient pods',
+    remediation:
+      "Istio `Sidecar` resources only configure sidecar proxies; in ambient mode they are ignored (e.g. Kubeflow's egress-pruning Sidecar). Delete it or move the behaviour to a waypoint (mesh-domain §D.18).",
+    istioCode: 'IST0167',
+    fixedByOnboarding: false,
+  },
   KFM401: {
     severity: 'warning',
     title: 'Sidecar namespace without STRICT mTLS',

@@ -97,6 +97,14 @@ export interface HttpRouteProjection {
   parentRefs: Array<{ namespace: string; name: string; kind: string }>;
 }
 
+/** An Istio `Sidecar` resource (sidecar-only proxy configuration). */
+export interface SidecarResourceProjection {
+  namespace: string;
+  name: string;
+  /** `spec.workloadSelector.labels`, absent for a namespace-wide Sidecar. */
+  selector?: Labels;
+}
+
 /** A Kubeflow Profile. */
 export interface ProfileProjection {
   name: string;
@@ -136,6 +144,7 @@ export interface NamespaceSnapshot {
   peerAuthentications: PeerAuthenticationProjection[];
   gateways: GatewayProjection[];
   httpRoutes: HttpRouteProjection[];
+  sidecarResources: SidecarResourceProjection[];
   profile?: ProfileProjection;
   mesh: MeshContext;
 }

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { setMaxListeners } from 'node:events';
 import type {
   ClusterCapabilities,
   ClusterSyncStatus,
@@ -35,6 +36,7 @@ const NAMESPACED = new Set([
   'peerauthentications',
   'gateways',
   'httproutes',
+  'sidecars',
 ]);
 
 /**
@@ -61,6 +63,8 @@ export class ClusterCache {
     private readonly onDirty: DirtyListener,
     logger: LoggerService,
   ) {
+    // Every reflector (and its in-flight request and back-off) listens on this signal.
+    setMaxListeners(4 * WATCHED_RESOURCE_TYPES.length, this.controller.signal);
     for (const type of WATCHED_RESOURCE_TYPES) {
       this.index.set(type.key, new Map());
       this.reflectors.set(
@@ -234,6 +238,7 @@ export class ClusterCache {
       peerAuthentications: this.list('peerauthentications', namespace),
       gateways,
       httpRoutes,
+      sidecarResources: this.list('sidecars', namespace),
       ...(profile ? { profile } : {}),
       mesh,
     };

@@ -179,6 +179,7 @@ describe('faults degrade, never break (kube-sim)', () => {
               {
                 verbs: ['list', 'watch'],
                 groups: [
+                  'networking.istio.io',
                   'security.istio.io',
                   'gateway.networking.k8s.io',
                   'kubeflow.org',

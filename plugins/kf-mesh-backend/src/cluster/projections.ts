@@ -9,6 +9,7 @@ import type {
   PodProjection,
   ProfileProjection,
   ServiceProjection,
+  SidecarResourceProjection,
 } from '../analyzer';
 
 /** A GatewayClass: only its name matters (capability check). */
@@ -34,6 +35,7 @@ export type Projection =
   | HttpRouteProjection
   | GatewayClassProjection
   | KfpInstallConfigProjection
+  | SidecarResourceProjection
   | ProfileProjection;
 
 type Obj = Record<string, any>;
@@ -271,6 +273,18 @@ export function projectKfpInstallConfig(obj: Obj): KfpInstallConfigProjection {
   };
 }
 
+/** Istio Sidecar → workload selector. */
+export function projectSidecarResource(obj: Obj): SidecarResourceProjection {
+  const selector = obj.spec?.workloadSelector?.labels
+    ? stringMap(obj.spec.workloadSelector.labels)
+    : undefined;
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    ...(selector && Object.keys(selector).length > 0 ? { selector } : {}),
+  };
+}
+
 /** The projection function of each watched type. */
 export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   namespaces: projectNamespace,
@@ -283,4 +297,5 @@ export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   gatewayclasses: projectGatewayClass,
   profiles: projectProfile,
   kfpinstallconfig: projectKfpInstallConfig,
+  sidecars: projectSidecarResource,
 };

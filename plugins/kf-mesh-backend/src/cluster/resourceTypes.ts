@@ -72,6 +72,12 @@ export const WATCHED_RESOURCE_TYPES: readonly WatchedResourceType[] = [
     capabilityOnly: true,
   },
   {
+    key: 'sidecars',
+    group: 'networking.istio.io',
+    versions: ['v1', 'v1beta1', 'v1alpha3'],
+    plural: 'sidecars',
+  },
+  {
     key: 'profiles',
     group: 'kubeflow.org',
     versions: ['v1', 'v1beta1'],

@@ -26,6 +26,7 @@ export function meshContext(overrides: Partial<MeshContext> = {}): MeshContext {
       gateways: 'synced',
       httproutes: 'synced',
       profiles: 'synced',
+      sidecars: 'synced',
     },
     ...overrides,
   };
@@ -128,6 +129,7 @@ export function snapshot(
     peerAuthentications: [],
     gateways: [],
     httpRoutes: [],
+    sidecarResources: [],
     mesh: meshContext(),
     ...parts,
   };
