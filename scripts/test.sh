@@ -17,3 +17,6 @@ yarn lint
 
 step "unit and integration tests"
 CI=true yarn backstage-cli repo test
+
+step "demo end to end in a real browser (Debian Chromium via playwright-core)"
+./scripts/e2e-demo.sh
