@@ -289,6 +289,15 @@ async function runChecks(browser: Browser, baseUrl: string) {
     },
   );
 
+  await check('dark theme: migrating namespace still readable', async () => {
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    await page.goto(`${baseUrl}/entity/kubeflow-bob`);
+    await visible(page, 'Migrating');
+    await visible(page, 'Findings (3)');
+    await screenshot(page, 'entity-migrating-dark');
+    await page.evaluate(() => localStorage.removeItem('theme'));
+  });
+
   await check('no uncaught errors in the page', async () => {
     if (pageErrors.length > 0) {
       throw new Error(pageErrors.join(' | '));

@@ -13,6 +13,7 @@ import { MeshVerdictStatus } from '../MeshVerdictStatus';
 import { SeverityStatus } from '../SeverityStatus';
 import { worstFinding } from './worstFinding';
 import { StatusText } from '../StatusText';
+import { InlineCodeText } from '../InlineCodeText';
 
 function WaypointSummary(props: { status: NamespaceMeshStatus }) {
   const { waypoints } = props.status.waypoints;
@@ -39,7 +40,7 @@ function WorstFinding(props: { status: NamespaceMeshStatus }) {
   const more = props.status.findings.length - 1;
   return (
     <SeverityStatus severity={finding.severity}>
-      {finding.code}: {finding.title}
+      {finding.code}: <InlineCodeText text={finding.title} />
       {more > 0 ? ` (+${more} more)` : ''}
     </SeverityStatus>
   );

@@ -6,6 +6,7 @@ import type {
   NamespaceMeshStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { DenseTable } from '../DenseTable';
+import { InlineCodeText } from '../InlineCodeText';
 import { OnboardingButton } from '../OnboardingButton';
 import { SeverityStatus } from '../SeverityStatus';
 import { targetModeFor } from '../../hooks/useOnboardingTemplateLink';
@@ -49,10 +50,12 @@ export function FindingsList(props: { status: NamespaceMeshStatus }) {
               render: f => (
                 <>
                   <Typography variant="body2" component="div">
-                    <strong>{f.title}</strong>
+                    <strong>
+                      <InlineCodeText text={f.title} />
+                    </strong>
                   </Typography>
                   <Typography variant="body2" component="div">
-                    {f.message}
+                    <InlineCodeText text={f.message} />
                   </Typography>
                 </>
               ),
@@ -66,7 +69,9 @@ export function FindingsList(props: { status: NamespaceMeshStatus }) {
                   alignItems="flex-start"
                   style={{ gap: 8 }}
                 >
-                  <Typography variant="body2">{f.remediation}</Typography>
+                  <Typography variant="body2">
+                    <InlineCodeText text={f.remediation} />
+                  </Typography>
                   {f.fixedByOnboarding && <OnboardingButton target={target} />}
                 </Box>
               ),

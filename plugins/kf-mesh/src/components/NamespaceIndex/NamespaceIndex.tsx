@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import Link from '@material-ui/core/Link';
 import type { NamespaceMeshStatus } from '@kf-mesh/plugin-kf-mesh-common';
 import { DenseTable } from '../DenseTable';
+import { InlineCodeText } from '../InlineCodeText';
 import { worstFinding } from '../EntityKfMeshCard/worstFinding';
 import { MeshVerdictStatus } from '../MeshVerdictStatus';
 import { SeverityStatus } from '../SeverityStatus';
@@ -59,7 +60,11 @@ export function NamespaceIndex(props: { statuses: NamespaceMeshStatus[] }) {
               const worst = worstFinding(s.findings);
               return (
                 <SeverityStatus severity={worst?.severity ?? null}>
-                  {worst ? `${worst.code}: ${worst.title}` : undefined}
+                  {worst ? (
+                    <>
+                      {worst.code}: <InlineCodeText text={worst.title} />
+                    </>
+                  ) : undefined}
                 </SeverityStatus>
               );
             },
