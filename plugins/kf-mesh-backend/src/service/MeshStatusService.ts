@@ -9,7 +9,12 @@ import type {
   NamespaceMeshStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceTarget } from './entityNamespaces';
-import { encodeCursor, FleetFilter, matchesFleetFilter } from './fleetQuery';
+import {
+  compareFleetRows,
+  encodeCursor,
+  FleetFilter,
+  matchesFleetFilter,
+} from './fleetQuery';
 import { SnapshotSource, StatusIndex } from './StatusIndex';
 
 /** What the service needs from one cluster's cache. */
@@ -120,16 +125,23 @@ export class MeshStatusService {
       : this.clusters;
     const problems: ClusterProblem[] = [];
     let total = 0;
-    const items: FleetResponse['items'] = [];
+    let items: FleetResponse['items'] = [];
     const end = filter.offset + filter.limit;
+    const sorting = filter.sort !== undefined;
     for (const c of clusters) {
       const problem = this.problemFor(c);
       if (problem) problems.push(problem);
       for (const row of c.index.summaries()) {
         if (!matchesFleetFilter(row, filter)) continue;
-        if (total >= filter.offset && total < end) items.push(row);
+        // Without a sort the index order is the page order, so only the page is kept.
+        if (sorting || (total >= filter.offset && total < end)) items.push(row);
         total++;
       }
+    }
+    if (filter.sort) {
+      items = items
+        .sort(compareFleetRows(filter.sort, filter.order))
+        .slice(filter.offset, end);
     }
     return {
       items,

@@ -10,6 +10,8 @@ const VERDICTS = [
   'conflict',
 ] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
+const SORT_FIELDS = ['namespace', 'cluster', 'verdict', 'severity'] as const;
+const ORDERS = ['asc', 'desc'] as const;
 
 /** Validated `GET /namespaces` query. */
 export interface FleetFilter {
@@ -17,6 +19,9 @@ export interface FleetFilter {
   mode?: (typeof VERDICTS)[number];
   severity?: (typeof SEVERITIES)[number];
   q?: string;
+  /** Absent: per cluster, by namespace (the index order, no sort needed). */
+  sort?: (typeof SORT_FIELDS)[number];
+  order: (typeof ORDERS)[number];
   offset: number;
   limit: number;
 }
@@ -37,6 +42,18 @@ const schema = z
       })
       .optional(),
     q: z.string().max(100, 'must be at most 100 characters').optional(),
+    sort: z
+      .enum(SORT_FIELDS, {
+        errorMap: () => ({
+          message: `must be one of ${SORT_FIELDS.join(', ')}`,
+        }),
+      })
+      .optional(),
+    order: z
+      .enum(ORDERS, {
+        errorMap: () => ({ message: `must be one of ${ORDERS.join(', ')}` }),
+      })
+      .optional(),
     cursor: z.string().max(200).optional(),
     limit: z
       .string()
@@ -84,6 +101,8 @@ export function parseFleetQuery(query: unknown): FleetFilter {
     ...(v.mode ? { mode: v.mode } : {}),
     ...(v.severity ? { severity: v.severity } : {}),
     ...(v.q ? { q: v.q.toLowerCase() } : {}),
+    ...(v.sort ? { sort: v.sort } : {}),
+    order: v.order ?? 'asc',
     offset: v.cursor ? decodeCursor(v.cursor) : 0,
     limit: v.limit ?? 50,
   };
@@ -106,4 +125,44 @@ export function matchesFleetFilter(
     if (!hay.includes(f.q)) return false;
   }
   return true;
+}
+
+// Ascending verdict and severity put the rows that need attention first.
+const VERDICT_RANK: Record<NamespaceMeshSummary['verdict'], number> = {
+  conflict: 0,
+  migrating: 1,
+  none: 2,
+  sidecar: 3,
+  ambient: 4,
+};
+
+function severityRank(row: NamespaceMeshSummary): number {
+  return row.worstSeverity
+    ? SEVERITIES.indexOf(row.worstSeverity)
+    : SEVERITIES.length;
+}
+
+/**
+ * Comparator of fleet rows for `sort`/`order`. Ascending `verdict` and `severity` list the worst
+ * first (conflict, migrating, … / error, warning, info, none); ties fall back to cluster, then namespace,
+ * so pages are stable.
+ */
+export function compareFleetRows(
+  sort: NonNullable<FleetFilter['sort']>,
+  order: FleetFilter['order'],
+): (a: NamespaceMeshSummary, b: NamespaceMeshSummary) => number {
+  const byName = (a: NamespaceMeshSummary, b: NamespaceMeshSummary) =>
+    a.cluster.localeCompare(b.cluster) ||
+    a.namespace.localeCompare(b.namespace);
+  const primary: Record<
+    NonNullable<FleetFilter['sort']>,
+    (a: NamespaceMeshSummary, b: NamespaceMeshSummary) => number
+  > = {
+    namespace: (a, b) => a.namespace.localeCompare(b.namespace),
+    cluster: (a, b) => a.cluster.localeCompare(b.cluster),
+    verdict: (a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict],
+    severity: (a, b) => severityRank(a) - severityRank(b),
+  };
+  const sign = order === 'desc' ? -1 : 1;
+  return (a, b) => sign * (primary[sort](a, b) || byName(a, b));
 }

@@ -86,6 +86,12 @@ export interface FleetQuery {
   mode?: string;
   severity?: string;
   q?: string;
+  /** Order of the rows; ascending `verdict`/`severity` lists the worst first. Default: by cluster, then namespace. */
+  sort?: FleetSortField;
+  order?: 'asc' | 'desc';
   cursor?: string;
   limit?: number;
 }
+
+/** Columns `GET /namespaces` can sort by. @public */
+export type FleetSortField = 'namespace' | 'cluster' | 'verdict' | 'severity';
