@@ -21,7 +21,8 @@ export interface FleetFilter {
   q?: string;
   /** Absent: per cluster, by namespace (the index order, no sort needed). */
   sort?: (typeof SORT_FIELDS)[number];
-  order: (typeof ORDERS)[number];
+  /** Default `asc`. */
+  order?: (typeof ORDERS)[number];
   offset: number;
   limit: number;
 }
@@ -149,7 +150,7 @@ function severityRank(row: NamespaceMeshSummary): number {
  */
 export function compareFleetRows(
   sort: NonNullable<FleetFilter['sort']>,
-  order: FleetFilter['order'],
+  order: FleetFilter['order'] = 'asc',
 ): (a: NamespaceMeshSummary, b: NamespaceMeshSummary) => number {
   const byName = (a: NamespaceMeshSummary, b: NamespaceMeshSummary) =>
     a.cluster.localeCompare(b.cluster) ||
