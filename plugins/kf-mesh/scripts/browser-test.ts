@@ -279,6 +279,9 @@ async function runChecks(browser: Browser, baseUrl: string) {
       await screenshot(page, 'fleet');
       await page.getByLabel('Mode').selectOption('migrating');
       await visible(page, '1-25 of 1875');
+      if (!new URL(page.url()).searchParams.has('mode', 'migrating')) {
+        throw new Error(`filter not in the URL: ${page.url()}`);
+      }
       await page.getByRole('button', { name: /next page/i }).click();
       await visible(page, '26-50 of 1875');
       await visible(page, 'kubeflow-user-00203');

@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import type { FleetResponse } from '@kf-mesh/plugin-kf-mesh-common';
 import { type FleetSortField, kfMeshApiRef } from '../api';
@@ -25,23 +26,56 @@ interface PageState {
   cursors: Array<string | undefined>;
 }
 
-const initialState: PageState = {
-  filters: { cluster: '', mode: '', severity: '', q: '' },
-  sort: 'namespace',
-  order: 'asc',
-  pageSize: FLEET_PAGE_SIZES[0],
-  page: 0,
-  cursors: [undefined],
-};
+const sortFields: FleetSortField[] = [
+  'namespace',
+  'cluster',
+  'verdict',
+  'severity',
+];
+
+/** Filters and ordering from the page URL, so a filtered view can be shared. */
+function stateFromUrl(params: URLSearchParams): PageState {
+  const sort = params.get('sort') as FleetSortField | null;
+  return {
+    filters: {
+      cluster: params.get('cluster') ?? '',
+      mode: params.get('mode') ?? '',
+      severity: params.get('severity') ?? '',
+      q: params.get('q') ?? '',
+    },
+    sort: sort && sortFields.includes(sort) ? sort : 'namespace',
+    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    pageSize: FLEET_PAGE_SIZES[0],
+    page: 0,
+    cursors: [undefined],
+  };
+}
+
+function urlFromState(state: PageState): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(state.filters)) {
+    if (value) params.set(key, value);
+  }
+  if (state.sort !== 'namespace') params.set('sort', state.sort);
+  if (state.order !== 'asc') params.set('order', state.order);
+  return params;
+}
 
 /**
  * State and data of the fleet page: filters, ordering and cursor paging all
- * happen on the server; only one page of rows is ever in the browser. The
+ * happen on the server; filters and ordering are mirrored in the URL; only one page of rows is ever in the browser. The
  * previous page stays on screen while the next one loads.
  */
 export function useFleetPage() {
   const api = useApi(kfMeshApiRef);
-  const [state, setState] = useState<PageState>(initialState);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [state, setState] = useState<PageState>(() =>
+    stateFromUrl(searchParams),
+  );
+  const urlQuery = urlFromState(state).toString();
+  useEffect(() => {
+    setSearchParams(new URLSearchParams(urlQuery), { replace: true });
+  }, [urlQuery, setSearchParams]);
   const lastValue = useRef<FleetResponse | undefined>(undefined);
 
   const cursor = state.cursors[state.page];

@@ -26,6 +26,7 @@ const setup = async (
   getFleet: jest.Mock = jest.fn(async (r: FleetRequest) =>
     queryFleet(fleet, r),
   ),
+  routeEntries?: string[],
 ) => {
   const api = {
     getClusters: jest.fn().mockResolvedValue(clusters),
@@ -35,6 +36,7 @@ const setup = async (
     <TestApiProvider apis={[[kfMeshApiRef, api]]}>
       <KfMeshPage />
     </TestApiProvider>,
+    { routeEntries },
   );
   return api;
 };
@@ -177,6 +179,30 @@ describe('KfMeshPage', () => {
     );
     const header = screen.getByRole('columnheader', { name: /Findings/ });
     expect(header).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('starts from the filters and order in the URL', async () => {
+    const api = await setup(undefined, [
+      '/?cluster=prod-eu&mode=migrating&q=user-00&sort=severity&order=desc',
+    ]);
+    await waitFor(() =>
+      expect(api.getFleet).toHaveBeenCalledWith(
+        expect.objectContaining({
+          cluster: 'prod-eu',
+          mode: 'migrating',
+          q: 'user-00',
+          sort: 'severity',
+          order: 'desc',
+        }),
+      ),
+    );
+    expect(screen.getByLabelText('Mode')).toHaveValue('migrating');
+    expect(screen.getByLabelText('Search namespace or owner')).toHaveValue(
+      'user-00',
+    );
+    expect(
+      screen.getByRole('columnheader', { name: /Findings/ }),
+    ).toHaveAttribute('aria-sort', 'descending');
   });
 
   it('disables next on the last page', async () => {
