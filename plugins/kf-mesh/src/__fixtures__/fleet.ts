@@ -70,40 +70,61 @@ export function createFleet(count: number): NamespaceMeshSummary[] {
   return items;
 }
 
-const severityRank: Record<string, number> = { error: 3, warning: 2, info: 1 };
+// Same order as the backend (kf-mesh-backend fleetQuery): ascending verdict
+// and severity put the rows that need attention first.
+const verdictRank: Record<DataplaneVerdict, number> = {
+  conflict: 0,
+  migrating: 1,
+  none: 2,
+  sidecar: 3,
+  ambient: 4,
+};
+const severities: FindingSeverity[] = ['error', 'warning', 'info'];
+const severityRank = (item: NamespaceMeshSummary) =>
+  item.worstSeverity
+    ? severities.indexOf(item.worstSeverity)
+    : severities.length;
 
 /**
- * Filters, orders and pages a fleet the way the backend does, for the dev
- * app's in-page mock. The cursor is the offset of the next page.
+ * Filters, orders and pages a fleet the way the backend does (severity =
+ * "at least this severe"), for the dev app's in-page mock. The cursor is the
+ * offset of the next page.
  */
 export function queryFleet(
   fleet: NamespaceMeshSummary[],
   request: FleetRequest,
 ): FleetResponse {
   const q = request.q?.toLowerCase();
+  const minSeverity = request.severity
+    ? severities.indexOf(request.severity as FindingSeverity)
+    : undefined;
   const filtered = fleet.filter(
     item =>
       (!request.cluster || item.cluster === request.cluster) &&
       (!request.mode || item.verdict === request.mode) &&
-      (!request.severity || item.worstSeverity === request.severity) &&
+      (minSeverity === undefined || severityRank(item) <= minSeverity) &&
       (!q ||
         item.namespace.includes(q) ||
         (item.profileOwner ?? '').toLowerCase().includes(q)),
   );
   const sort = request.sort ?? 'namespace';
-  const direction = request.order === 'desc' ? -1 : 1;
-  const key = (item: NamespaceMeshSummary): string | number => {
-    if (sort === 'severity') return severityRank[item.worstSeverity ?? ''] ?? 0;
-    if (sort === 'cluster') return `${item.cluster}/${item.namespace}`;
-    if (sort === 'verdict') return `${item.verdict}/${item.namespace}`;
-    return item.namespace;
+  const sign = request.order === 'desc' ? -1 : 1;
+  const primary: Record<
+    string,
+    (a: NamespaceMeshSummary, b: NamespaceMeshSummary) => number
+  > = {
+    namespace: (a, b) => a.namespace.localeCompare(b.namespace),
+    cluster: (a, b) => a.cluster.localeCompare(b.cluster),
+    verdict: (a, b) => verdictRank[a.verdict] - verdictRank[b.verdict],
+    severity: (a, b) => severityRank(a) - severityRank(b),
   };
-  const ordered = [...filtered].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka === kb) return a.namespace.localeCompare(b.namespace);
-    return (ka < kb ? -1 : 1) * direction;
-  });
+  const ordered = [...filtered].sort(
+    (a, b) =>
+      sign *
+      (primary[sort](a, b) ||
+        a.cluster.localeCompare(b.cluster) ||
+        a.namespace.localeCompare(b.namespace)),
+  );
   const offset = request.cursor ? Number(request.cursor) : 0;
   const limit = request.limit ?? 25;
   const next = offset + limit;

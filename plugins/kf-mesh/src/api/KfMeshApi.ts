@@ -8,19 +8,11 @@ import type {
 } from '@kf-mesh/plugin-kf-mesh-common';
 
 /**
- * Columns the fleet can be ordered by.
+ * Fleet query as the frontend sends it (filters, ordering, cursor paging);
+ * the same shape as the backend's `FleetQuery`.
  * @public
  */
-export type FleetSortField = 'namespace' | 'cluster' | 'verdict' | 'severity';
-
-/**
- * Fleet query as the frontend sends it: the backend filters plus ordering.
- * @public
- */
-export interface FleetRequest extends FleetQuery {
-  sort?: FleetSortField;
-  order?: 'asc' | 'desc';
-}
+export type FleetRequest = FleetQuery;
 
 /**
  * Client of the kf-mesh backend (`/api/kf-mesh`).

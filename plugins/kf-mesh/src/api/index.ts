@@ -1,5 +1,5 @@
 export { kfMeshApiRef } from './KfMeshApi';
-export type { KfMeshApi, FleetRequest, FleetSortField } from './KfMeshApi';
+export type { KfMeshApi, FleetRequest } from './KfMeshApi';
 export { KfMeshClient } from './KfMeshClient';
 export { KfMeshApiError, isPermissionDenied } from './KfMeshApiError';
 export type { KfMeshApiErrorReason } from './KfMeshApiError';

@@ -2,8 +2,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import type { FleetResponse } from '@kf-mesh/plugin-kf-mesh-common';
-import { type FleetSortField, kfMeshApiRef } from '../api';
+import type {
+  FleetResponse,
+  FleetSortField,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { kfMeshApiRef } from '../api';
 
 /** Filters of the fleet page; empty string = no filter. */
 export interface FleetFilters {

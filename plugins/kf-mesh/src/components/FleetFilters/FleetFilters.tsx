@@ -6,7 +6,13 @@ import { useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import type { FleetFilters as Filters } from '../../hooks/useFleetPage';
 import { verdictLabels } from '../MeshVerdictStatus';
-import { severityLabels } from '../SeverityStatus';
+
+/** The backend filters on "at least this severe". */
+const severityFilterOptions = [
+  { value: 'error', label: 'Error' },
+  { value: 'warning', label: 'Warning or worse' },
+  { value: 'info', label: 'Any finding' },
+];
 
 /** Milliseconds the search box waits after typing before querying. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -100,11 +106,8 @@ export function FleetFilters(props: {
       <FilterSelect
         label="Worst finding"
         value={filters.severity}
-        allLabel="Any severity"
-        options={Object.entries(severityLabels).map(([value, label]) => ({
-          value,
-          label,
-        }))}
+        allLabel="Any, or none"
+        options={severityFilterOptions}
         onChange={v => onChange('severity', v)}
       />
     </Box>

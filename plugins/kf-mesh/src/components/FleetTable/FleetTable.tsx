@@ -10,10 +10,10 @@ import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import type {
+  FleetSortField,
   NamespaceMeshSummary,
   PodDataplaneCounts,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import type { FleetSortField } from '../../api';
 import { targetModeFor } from '../../hooks/useOnboardingTemplateLink';
 import { MeshVerdictStatus } from '../MeshVerdictStatus';
 import { OnboardingButton } from '../OnboardingButton';
