@@ -6,6 +6,7 @@ export type KfMeshApiErrorReason =
   | 'unauthenticated'
   | 'permission-denied'
   | 'not-found'
+  | 'invalid-request'
   | 'server'
   | 'network'
   | 'unexpected';
@@ -49,6 +50,7 @@ const reasonByStatus = (status: number): KfMeshApiErrorReason => {
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'permission-denied';
   if (status === 404) return 'not-found';
+  if (status === 400) return 'invalid-request';
   if (status >= 500) return 'server';
   return 'unexpected';
 };
@@ -59,6 +61,7 @@ const messageByReason: Record<KfMeshApiErrorReason, string> = {
   'permission-denied':
     'You do not have permission to read this mesh status. Ask your platform team for the kf-mesh read permission.',
   'not-found': 'The kf-mesh backend does not know this resource.',
+  'invalid-request': 'The kf-mesh backend rejected the request',
   server:
     'The kf-mesh backend failed to answer. Try again later; if it persists, tell your platform team.',
   network:

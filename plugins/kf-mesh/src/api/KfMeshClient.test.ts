@@ -71,6 +71,7 @@ describe('KfMeshClient', () => {
     [403, 'permission-denied', /do not have permission/],
     [500, 'server', /failed to answer/],
     [503, 'server', /failed to answer/],
+    [400, 'invalid-request', /rejected the request/],
     [418, 'unexpected', /unexpected answer/],
   ])(
     'maps HTTP %s to %s with a clear message',
