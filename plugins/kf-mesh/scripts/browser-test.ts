@@ -214,7 +214,7 @@ async function runChecks(browser: Browser, baseUrl: string) {
       if (
         formData.namespace !== 'kubeflow-bob' ||
         formData.cluster !== 'prod-eu' ||
-        formData.targetMode !== 'ambient'
+        formData.mode !== 'ambient'
       ) {
         throw new Error(`unexpected onboarding link ${href}`);
       }

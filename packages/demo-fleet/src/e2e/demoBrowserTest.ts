@@ -121,7 +121,7 @@ async function main() {
         repoUrl: `github.kf-mesh.test?owner=${DEMO_GITHUB.owner}&repo=${DEMO_GITHUB.repo}`,
       };
       await page.goto(
-        `${baseUrl}/create/templates/default/kf-mesh-onboard-namespace?formData=${encodeURIComponent(
+        `${baseUrl}/create/templates/default/onboard-namespace?formData=${encodeURIComponent(
           JSON.stringify(formData),
         )}`,
       );

@@ -9,11 +9,16 @@ export const DEFAULT_ONBOARDING_TEMPLATE_PATH =
 /** Target mode parameter of the onboarding template. */
 export type OnboardingTargetMode = 'ambient' | 'sidecar-strict';
 
-/** The onboarding template's parameters this plugin prefills. */
+/**
+ * The onboarding template's parameters this plugin prefills (the parameter names of
+ * `templates/onboard-namespace/template.yaml`).
+ */
 export interface OnboardingFormData {
+  /** Ref of the profile entity, when known: the template's preflight checks the entity maps to the namespace. */
+  profile?: string;
   cluster: string;
   namespace: string;
-  targetMode: OnboardingTargetMode;
+  mode: OnboardingTargetMode;
 }
 
 /** The mode to propose: keep a sidecar namespace on sidecar, else ambient. */

@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
@@ -247,10 +248,12 @@ describe('EntityKfMeshContent', () => {
       const formData = JSON.parse(
         new URL(href, 'http://x').searchParams.get('formData')!,
       );
+      // The template's parameters: the profile entity (its preflight checks the mapping) and the mode.
       expect(formData).toEqual({
+        profile: stringifyEntityRef(profileEntity),
         cluster: 'prod-eu',
         namespace: 'kubeflow-bob',
-        targetMode: 'ambient',
+        mode: 'ambient',
       });
       expect(
         s.getByText('the onboarding plan creates this waypoint'),

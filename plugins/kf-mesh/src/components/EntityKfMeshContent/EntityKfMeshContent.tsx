@@ -51,6 +51,7 @@ function EntityMeshStatus(props: { entity: Entity }) {
         <NamespaceMeshStatusView
           key={`${status.cluster}/${status.namespace}`}
           status={status}
+          entityRef={value.entityRef}
         />
       ))}
     </>

@@ -21,13 +21,18 @@ const codes = (finding: MeshFinding) =>
  * onboarding template when applying it fixes the finding.
  * @public
  */
-export function FindingsList(props: { status: NamespaceMeshStatus }) {
-  const { status } = props;
+export function FindingsList(props: {
+  status: NamespaceMeshStatus;
+  /** The entity the namespace belongs to, passed on to the onboarding template. */
+  entityRef?: string;
+}) {
+  const { status, entityRef } = props;
   const { findings } = status;
   const target = {
+    ...(entityRef ? { profile: entityRef } : {}),
     cluster: status.cluster,
     namespace: status.namespace,
-    targetMode: targetModeFor(status.dataplane.intent),
+    mode: targetModeFor(status.dataplane.intent),
   };
   return (
     <InfoCard title={`Findings (${findings.length})`}>

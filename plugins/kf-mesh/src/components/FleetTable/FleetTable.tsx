@@ -113,7 +113,7 @@ const columns: Column[] = [
           target={{
             cluster: item.cluster,
             namespace: item.namespace,
-            targetMode: targetModeFor(item.verdict),
+            mode: targetModeFor(item.verdict),
           }}
         />
       ) : null,

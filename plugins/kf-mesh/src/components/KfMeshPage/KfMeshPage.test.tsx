@@ -279,7 +279,7 @@ describe('KfMeshPage', () => {
     expect(formData).toEqual({
       cluster: 'prod-us',
       namespace: 'kubeflow-user-00004',
-      targetMode: 'ambient',
+      mode: 'ambient',
     });
   });
 });

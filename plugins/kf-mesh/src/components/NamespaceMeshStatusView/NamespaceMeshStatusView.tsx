@@ -18,8 +18,10 @@ import { namespaceSectionId } from '../NamespaceIndex';
  */
 export function NamespaceMeshStatusView(props: {
   status: NamespaceMeshStatus;
+  /** The entity the namespace belongs to (prefills the onboarding template). */
+  entityRef?: string;
 }) {
-  const { status } = props;
+  const { status, entityRef } = props;
   const sectionId = namespaceSectionId(status);
   const headingId = `${sectionId}-heading`;
   return (
@@ -47,7 +49,7 @@ export function NamespaceMeshStatusView(props: {
           <WaypointStatus waypoints={status.waypoints} />
         </Grid>
         <Grid item xs={12}>
-          <FindingsList status={status} />
+          <FindingsList status={status} entityRef={entityRef} />
         </Grid>
         <Grid item xs={12}>
           <MtlsExplanation mtls={status.mtls} />

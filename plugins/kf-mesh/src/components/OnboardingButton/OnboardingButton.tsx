@@ -18,7 +18,7 @@ export function OnboardingButton(props: {
   const { target } = props;
   const link = useOnboardingTemplateLink(target);
   const label =
-    props.label ?? `Fix with onboarding (${modeLabels[target.targetMode]})`;
+    props.label ?? `Fix with onboarding (${modeLabels[target.mode]})`;
   return (
     <LinkButton
       to={link}

@@ -171,7 +171,7 @@ export async function startOnboardingBackend() {
       .post('/api/scaffolder/v2/tasks')
       .set(asPlatform)
       .send({
-        templateRef: 'template:default/kf-mesh-onboard-namespace',
+        templateRef: 'template:default/onboard-namespace',
         values,
       });
     if (created.status !== 201) {
