@@ -18,5 +18,9 @@ yarn lint
 step "unit and integration tests"
 CI=true yarn backstage-cli repo test
 
-step "demo end to end in a real browser (Debian Chromium via playwright-core)"
+step "frontend plugin's dev app in a real browser (Debian Chromium via playwright-core)"
+./scripts/ensure-chromium.sh
+yarn workspace @kf-mesh/plugin-kf-mesh test:browser
+
+step "demo end to end in a real browser"
 ./scripts/e2e-demo.sh
