@@ -1,10 +1,31 @@
 #!/usr/bin/env bash
-# The README's test command: installs what it needs, then type-checks, lints and runs every test.
+# The README's test command: installs what it needs, then type-checks, lints and runs every test (Jest suites, the
+# frontend dev app and the whole demo in a real browser). Ends with one line summing every stage's counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 
 step() { printf '\n==> %s\n' "$*"; }
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+passed=0
+failed=0
+# Adds the counts of a stage's log: Jest's "Tests: [N failed, ]M passed" or a plain "N passed, N failed" line.
+count() {
+  local line p f
+  line=$(grep -E '^Tests: ' "$1" | tail -1 || true)
+  if [ -n "$line" ]; then
+    p=$(sed -nE 's/.* ([0-9]+) passed.*/\1/p' <<<"$line")
+    f=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line")
+  else
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1 || true)
+    p=$(sed -nE 's/^([0-9]+) passed.*/\1/p' <<<"$line")
+    f=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$line")
+  fi
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
 
 step "install (yarn install --immutable)"
 yarn install --immutable
@@ -16,11 +37,17 @@ step "lint"
 yarn lint
 
 step "unit and integration tests"
-CI=true yarn backstage-cli repo test
+CI=true yarn backstage-cli repo test 2>&1 | tee "$logs/jest.log"
+count "$logs/jest.log"
 
 step "frontend plugin's dev app in a real browser (Debian Chromium via playwright-core)"
 ./scripts/ensure-chromium.sh
-yarn workspace @kf-mesh/plugin-kf-mesh test:browser
+yarn workspace @kf-mesh/plugin-kf-mesh test:browser 2>&1 | tee "$logs/frontend-browser.log"
+count "$logs/frontend-browser.log"
 
 step "demo end to end in a real browser"
-./scripts/e2e-demo.sh
+./scripts/e2e-demo.sh 2>&1 | tee "$logs/demo-browser.log"
+count "$logs/demo-browser.log"
+
+echo
+echo "all stages: $passed passed, $failed failed"
