@@ -20,6 +20,7 @@ export type {
   TargetMode,
   WaypointFor,
 } from './input/modes';
+export { kfamBindingName } from './objects/kfamBindingName';
 export { planOnboarding } from './plan/planOnboarding';
 export type {
   ControllerSetting,

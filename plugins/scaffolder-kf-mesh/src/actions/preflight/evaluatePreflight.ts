@@ -1,4 +1,8 @@
 import {
+  kfamBindingName,
+  type ContributorRole,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import {
   ClusterCapabilities,
   CurrentMode,
   DataplaneVerdict,
@@ -6,7 +10,6 @@ import {
   PolicyEnforcementStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { MeshMode } from '../inputs';
-import { kfamPolicyName } from './kfamPolicyName';
 
 /** What the preflight found and what the onboarding needs. @public */
 export interface PreflightReport {
@@ -96,7 +99,7 @@ export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
 export function evaluatePreflight(
   detail: NamespaceDetailResponse,
   mode: MeshMode,
-  declaredContributors: Array<{ user: string; role: string }> = [],
+  declaredContributors: Array<{ user: string; role: ContributorRole }> = [],
 ): PreflightReport {
   const { status, capabilities } = detail;
   const errors: string[] = [];
@@ -157,7 +160,7 @@ export function evaluatePreflight(
     return m ? [{ user: m[1], role: m[2], policy: p.policy.name }] : [];
   });
   const declared = new Set(
-    declaredContributors.map(c => kfamPolicyName(c.user, c.role)),
+    declaredContributors.map(c => kfamBindingName(c.user, c.role)),
   );
   const uncovered = contributors.filter(c => !declared.has(c.policy));
   if (mode === 'ambient' && uncovered.length > 0) {
