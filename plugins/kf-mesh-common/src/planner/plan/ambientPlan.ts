@@ -1,5 +1,6 @@
 import type { OnboardingInput } from '../input/inputSchema';
 import { labelRemovalAction } from './labelRemovalAction';
+import { restartWorkloadsAction } from './restartWorkloadsAction';
 import { ambientObjects, type AmbientObject } from '../objects/ambientObjects';
 import { API_VERSIONS } from '../objects/apiVersions';
 import { objectFileName } from '../objects/fileName';
@@ -214,17 +215,11 @@ function ambientPostMerge(input: OnboardingInput): PostMergeAction[] {
         name,
       })),
     },
-    {
-      id: 'restart-workloads',
+    restartWorkloadsAction(ns, {
       title: 'Restart every other workload',
       description:
         'Injection acts on pod CREATE only: notebooks (StatefulSets), InferenceServices and other Deployments keep their sidecars until restarted (pitfall D.1). Pipeline pods of finished runs need nothing.',
-      command: `kubectl -n ${ns} rollout restart deployment,statefulset`,
-      restarts: [
-        { namespace: ns, kind: 'deployment', name: '*' },
-        { namespace: ns, kind: 'statefulset', name: '*' },
-      ],
-    },
+    }),
     {
       id: 'verify-pods',
       title: 'Verify pod enrollment',

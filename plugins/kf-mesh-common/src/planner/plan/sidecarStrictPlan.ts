@@ -1,5 +1,6 @@
 import type { OnboardingInput } from '../input/inputSchema';
 import { labelRemovalAction } from './labelRemovalAction';
+import { restartWorkloadsAction } from './restartWorkloadsAction';
 import { ambientObjects } from '../objects/ambientObjects';
 import { objectFileName } from '../objects/fileName';
 import { sidecarObjects, type SidecarObject } from '../objects/sidecarObjects';
@@ -137,17 +138,11 @@ function sidecarPostMerge(input: OnboardingInput): PostMergeAction[] {
       command: `kubectl -n ${kf} rollout restart deployment ml-pipeline`,
       restarts: [{ namespace: kf, kind: 'deployment', name: 'ml-pipeline' }],
     },
-    {
-      id: 'restart-workloads',
+    restartWorkloadsAction(ns, {
       title: 'Restart every workload of the namespace',
       description:
         'Injection acts on pod CREATE only: existing pods have no sidecar and fail against STRICT services until restarted (pitfalls D.1, D.16).',
-      command: `kubectl -n ${ns} rollout restart deployment,statefulset`,
-      restarts: [
-        { namespace: ns, kind: 'deployment', name: '*' },
-        { namespace: ns, kind: 'statefulset', name: '*' },
-      ],
-    },
+    }),
     {
       id: 'verify-pods',
       title: 'Verify sidecars',
