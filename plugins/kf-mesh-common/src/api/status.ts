@@ -1,3 +1,5 @@
+import type { NamespaceOnboardingStatus } from './onboarding';
+
 /**
  * Mesh status of one namespace, as computed by the kf-mesh backend analyzer
  * (mesh-domain.md §B). Shared with the frontend.
@@ -187,6 +189,8 @@ export interface NamespaceMeshStatus {
   incomplete: Array<{ resource: string; state: ResourceSyncState }>;
   /** When the analysis was computed (ISO 8601). */
   analyzedAt: string;
+  /** The onboarding PR of this namespace and its convergence; absent when the backend has no onboarding reader. */
+  onboarding?: NamespaceOnboardingStatus;
 }
 
 /** Compact per-namespace row for the fleet view. @public */
