@@ -9,9 +9,11 @@ export type { GithubSim, GithubSimOptions } from './startGithubSim';
 export type { GithubSimFaults, FaultRule } from './http/faults';
 export type {
   AddRepoOptions,
+  OpenPullRequestOptions,
   PullRequestState,
   RecordedRequest,
   SimPullRequest,
+  SimCheckRun,
   SimReview,
 } from './model/types';
 export { escapeHtml } from './http/html';

@@ -6,7 +6,14 @@ import { FaultController, GithubSimFaults } from './http/faults';
 import { renderIndex, renderPullRequest } from './http/html';
 import { Router } from './http/router';
 import { SimStore } from './model/SimStore';
-import { AddRepoOptions, RecordedRequest, SimPullRequest } from './model/types';
+import {
+  AddRepoOptions,
+  OpenPullRequestOptions,
+  RecordedRequest,
+  SimCheckRun,
+  SimPullRequest,
+} from './model/types';
+import { SIM_USER } from './routes/serialize';
 import { answerGraphql } from './routes/graphql';
 import { gitRoutes } from './routes/gitRoutes';
 import { pullRoutes } from './routes/pullRoutes';
@@ -36,14 +43,41 @@ export interface GithubSim {
   filesAt(owner: string, repo: string, ref: string): Record<string, string>;
   /** Branch names of a repository. */
   branches(owner: string, repo: string): string[];
-  /** Merges an open pull request into its base branch. */
-  merge(owner: string, repo: string, number: number): void;
+  /**
+   * Creates a branch with one commit off the default branch (files written,
+   * paths deleted) and opens a pull request for it, as the template would.
+   * Returns the pull request number.
+   */
+  openPullRequest(options: OpenPullRequestOptions): number;
+  /** Merges an open pull request into its base branch (`mergedAt` back-dates it). */
+  merge(
+    owner: string,
+    repo: string,
+    number: number,
+    options?: { mergedAt?: string },
+  ): void;
+  /** Closes an open pull request without merging. */
+  closePullRequest(owner: string, repo: string, number: number): void;
   /** Records a review on a pull request. */
   review(
     owner: string,
     repo: string,
     number: number,
-    review: { user: string; state: 'APPROVED' | 'CHANGES_REQUESTED' },
+    review: {
+      user: string;
+      state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+    },
+  ): void;
+  /** Reports (or updates, by name) a check run on the head commit of a pull request. */
+  setCheckRun(
+    owner: string,
+    repo: string,
+    number: number,
+    check: {
+      name: string;
+      status: SimCheckRun['status'];
+      conclusion?: SimCheckRun['conclusion'];
+    },
   ): void;
   /** Every API request received so far (without credentials). */
   requests(): RecordedRequest[];
@@ -129,6 +163,7 @@ export async function startGithubSim(
   let webUrl = '';
   let apiUrl = '';
   let nextReviewId = 1;
+  let nextCheckRunId = 1;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
@@ -199,14 +234,14 @@ export async function startGithubSim(
             .includes(etag)
         ) {
           entry.status = 304;
-          res.writeHead(304, { etag });
+          res.writeHead(304, { etag, ...result.headers });
           res.end();
           return;
         }
-        reply(result.status, result.body, { etag });
+        reply(result.status, result.body, { ...result.headers, etag });
         return;
       }
-      reply(result.status, result.body);
+      reply(result.status, result.body, result.headers);
     } catch (error) {
       if (error instanceof GithubApiError) {
         reply(error.status, error.toBody(), error.headers);
@@ -270,8 +305,76 @@ export async function startGithubSim(
       store.repo(owner, repo).pulls.map(p => structuredClone(p)),
     filesAt: (owner, repo, ref) => store.filesAt(owner, repo, ref),
     branches: (owner, repo) => [...store.repo(owner, repo).branches.keys()],
-    merge: (owner, repo, number) => {
-      store.merge(owner, repo, number);
+    openPullRequest: o => {
+      const repo = store.repo(o.owner, o.repo);
+      if (repo.branches.has(o.branch)) {
+        throw new Error(
+          `Branch ${o.branch} already exists in ${o.owner}/${o.repo}`,
+        );
+      }
+      const at = o.createdAt ?? new Date().toISOString();
+      const head = store.commitChanges(
+        repo.branches.get(repo.defaultBranch)!,
+        { files: o.files, deletePaths: o.deletePaths },
+        o.title,
+        at,
+      );
+      repo.branches.set(o.branch, head);
+      const pr: SimPullRequest = {
+        number: repo.pulls.length + 1,
+        title: o.title,
+        body: o.body ?? null,
+        state: 'open',
+        merged: false,
+        mergeCommitSha: null,
+        draft: o.draft === true,
+        author: o.author ?? SIM_USER,
+        headOwner: repo.owner,
+        headRef: o.branch,
+        baseRef: repo.defaultBranch,
+        requestedReviewers: [...(o.reviewers ?? [])],
+        requestedTeams: [...(o.teamReviewers ?? [])],
+        reviews: [],
+        createdAt: at,
+        updatedAt: at,
+        mergedAt: null,
+        closedAt: null,
+        revision: 1,
+      };
+      repo.pulls.push(pr);
+      return pr.number;
+    },
+    merge: (owner, repo, number, mergeOptions) => {
+      store.merge(owner, repo, number, undefined, mergeOptions?.mergedAt);
+    },
+    closePullRequest: (owner, repoName, number) => {
+      const pr = store.pull(store.repo(owner, repoName), number);
+      if (pr.state !== 'open') throw new Error(`#${number} is not open`);
+      const now = new Date().toISOString();
+      pr.state = 'closed';
+      pr.closedAt = now;
+      pr.updatedAt = now;
+      pr.revision++;
+    },
+    setCheckRun: (owner, repoName, number, check) => {
+      const repo = store.repo(owner, repoName);
+      const pr = store.pull(repo, number);
+      const sha = repo.branches.get(pr.headRef);
+      if (!sha) throw new Error(`#${number} has no head branch`);
+      const runs = repo.checkRuns.get(sha) ?? [];
+      const now = new Date().toISOString();
+      const existing = runs.find(r => r.name === check.name);
+      const run: SimCheckRun = {
+        id: existing?.id ?? nextCheckRunId++,
+        name: check.name,
+        status: check.status,
+        conclusion:
+          check.status === 'completed' ? check.conclusion ?? 'success' : null,
+        startedAt: existing?.startedAt ?? now,
+        completedAt: check.status === 'completed' ? now : null,
+      };
+      repo.checkRuns.set(sha, [...runs.filter(r => r !== existing), run]);
+      pr.revision++;
     },
     review: (owner, repoName, number, review) => {
       const repo = store.repo(owner, repoName);

@@ -16,6 +16,8 @@ export interface RouteContext {
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** Extra response headers (e.g. `link` for pagination). */
+  headers?: Record<string, string>;
 }
 
 /** One REST route. `path` uses `:name` for a segment and `*name` for the rest. */

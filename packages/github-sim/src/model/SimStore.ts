@@ -45,6 +45,7 @@ export class SimStore {
       defaultBranch,
       branches: new Map([[defaultBranch, commit.sha]]),
       pulls: [],
+      checkRuns: new Map(),
     };
     this.repos.set(key, repo);
     return repo;
@@ -109,8 +110,40 @@ export class SimStore {
       .sort();
   }
 
+  /** Commits file changes on top of a commit; returns the new commit SHA. */
+  commitChanges(
+    parentSha: string,
+    changes: { files: Record<string, string>; deletePaths?: string[] },
+    message: string,
+    date: string,
+  ): string {
+    const entries = new Map(
+      this.git.getTree(this.git.getCommit(parentSha)!.tree)!,
+    );
+    for (const [path, content] of Object.entries(changes.files)) {
+      entries.set(path, {
+        mode: '100644',
+        sha: this.git.putBlob(Buffer.from(content, 'utf8')),
+      });
+    }
+    for (const path of changes.deletePaths ?? []) entries.delete(path);
+    return this.git.putCommit({
+      tree: this.git.putTree(entries),
+      parents: [parentSha],
+      message,
+      author: { ...SIM_AUTHOR, date },
+      committer: { ...SIM_AUTHOR, date },
+    }).sha;
+  }
+
   /** Merges an open pull request into its base with a merge commit. */
-  merge(owner: string, repoName: string, number: number, message?: string) {
+  merge(
+    owner: string,
+    repoName: string,
+    number: number,
+    message?: string,
+    mergedAt?: string,
+  ) {
     const repo = this.repo(owner, repoName);
     const pr = this.pull(repo, number);
     if (pr.state !== 'open') {
@@ -136,7 +169,7 @@ export class SimStore {
       if (head) result.set(path, head);
       else result.delete(path);
     }
-    const now = new Date().toISOString();
+    const now = mergedAt ?? new Date().toISOString();
     const commit = this.git.putCommit({
       tree: this.git.putTree(result),
       parents: [baseSha, headSha],
@@ -150,6 +183,8 @@ export class SimStore {
     pr.state = 'closed';
     pr.merged = true;
     pr.mergeCommitSha = commit.sha;
+    pr.mergedAt = now;
+    pr.closedAt = now;
     pr.updatedAt = now;
     pr.revision++;
     return {

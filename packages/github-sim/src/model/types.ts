@@ -9,6 +9,24 @@ export interface SimReview {
   submittedAt: string;
 }
 
+/** A check run on a commit (GitHub Checks API). */
+export interface SimCheckRun {
+  id: number;
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion:
+    | 'success'
+    | 'failure'
+    | 'neutral'
+    | 'cancelled'
+    | 'skipped'
+    | 'timed_out'
+    | 'action_required'
+    | null;
+  startedAt: string;
+  completedAt: string | null;
+}
+
 /** A pull request as recorded by the simulator. */
 export interface SimPullRequest {
   number: number;
@@ -18,6 +36,8 @@ export interface SimPullRequest {
   merged: boolean;
   mergeCommitSha: string | null;
   draft: boolean;
+  /** Login of the author. */
+  author: string;
   /** Owner of the repository the head branch lives in. */
   headOwner: string;
   headRef: string;
@@ -27,6 +47,8 @@ export interface SimPullRequest {
   reviews: SimReview[];
   createdAt: string;
   updatedAt: string;
+  mergedAt: string | null;
+  closedAt: string | null;
   /** Bumped on every change; feeds the ETag. */
   revision: number;
 }
@@ -40,6 +62,8 @@ export interface SimRepo {
   /** Branch name → commit SHA. */
   branches: Map<string, string>;
   pulls: SimPullRequest[];
+  /** Commit SHA → check runs reported on it. */
+  checkRuns: Map<string, SimCheckRun[]>;
 }
 
 /** Options for seeding a repository. */
@@ -61,4 +85,24 @@ export interface RecordedRequest {
   /** Whether the request carried a valid token (always true without a configured token). */
   authenticated: boolean;
   status: number;
+}
+
+/** Options of `openPullRequest`: a branch with one commit off the default branch, and its pull request. */
+export interface OpenPullRequestOptions {
+  owner: string;
+  repo: string;
+  branch: string;
+  title: string;
+  body?: string;
+  /** Path → UTF-8 content written on the branch. */
+  files: Record<string, string>;
+  /** Paths removed on the branch. */
+  deletePaths?: string[];
+  /** Author login (default `kf-mesh-bot`). */
+  author?: string;
+  draft?: boolean;
+  reviewers?: string[];
+  teamReviewers?: string[];
+  /** ISO 8601 creation time (default now), to seed aged pull requests. */
+  createdAt?: string;
 }

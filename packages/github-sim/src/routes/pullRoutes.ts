@@ -1,7 +1,7 @@
 import { GithubApiError, validationFailed } from '../http/errors';
 import { Route, RouteContext } from '../http/router';
 import { SimPullRequest, SimRepo } from '../model/types';
-import { serializePull, user } from './serialize';
+import { serializePull, SIM_USER, user } from './serialize';
 
 function fileStatus(before: boolean, after: boolean) {
   if (!before) return 'added';
@@ -51,17 +51,56 @@ export const pullRoutes: Route[] = [
     handler: ctx => {
       const repo = ctx.store.repo(ctx.params.owner, ctx.params.repo);
       const state = ctx.query.state ?? 'open';
+      if (!['open', 'closed', 'all'].includes(state)) {
+        throw validationFailed({
+          resource: 'PullRequest',
+          field: 'state',
+          code: 'invalid',
+        });
+      }
       const head = ctx.query.head ? parseHead(ctx.query.head, repo) : undefined;
+      const sort = ctx.query.sort ?? 'created';
+      const key = (p: SimPullRequest) =>
+        sort === 'updated' ? p.updatedAt : p.createdAt;
+      const asc = (ctx.query.direction ?? 'desc') === 'asc';
       const list = repo.pulls
         .filter(p => state === 'all' || p.state === state)
         .filter(
           p => !head || (p.headOwner === head.owner && p.headRef === head.ref),
         )
         .filter(p => !ctx.query.base || p.baseRef === ctx.query.base)
-        .sort((a, b) => b.number - a.number);
+        .sort((a, b) => {
+          const c = key(a).localeCompare(key(b)) || a.number - b.number;
+          return asc ? c : -c;
+        });
+      const perPage = Math.min(
+        100,
+        Math.max(1, Number(ctx.query.per_page ?? 30) || 30),
+      );
+      const page = Math.max(1, Number(ctx.query.page ?? 1) || 1);
+      const items = list.slice((page - 1) * perPage, page * perPage);
+      const lastPage = Math.max(1, Math.ceil(list.length / perPage));
+      const links: string[] = [];
+      const pageUrl = (n: number) => {
+        const q = new URLSearchParams({
+          ...ctx.query,
+          per_page: String(perPage),
+          page: String(n),
+        });
+        return `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}/pulls?${q}`;
+      };
+      if (page < lastPage) {
+        links.push(`<${pageUrl(page + 1)}>; rel="next"`);
+        links.push(`<${pageUrl(lastPage)}>; rel="last"`);
+      }
+      if (page > 1) {
+        links.push(`<${pageUrl(1)}>; rel="first"`);
+        links.push(`<${pageUrl(page - 1)}>; rel="prev"`);
+      }
       return {
         status: 200,
-        body: list.map(p => serializePull(p, repo, ctx.webUrl, ctx.apiUrl)),
+        body: items.map(p => serializePull(p, repo, ctx.webUrl, ctx.apiUrl)),
+        ...(links.length > 0 ? { headers: { link: links.join(', ') } } : {}),
       };
     },
   },
@@ -131,6 +170,7 @@ export const pullRoutes: Route[] = [
         merged: false,
         mergeCommitSha: null,
         draft: draft === true,
+        author: SIM_USER,
         headOwner: repo.owner,
         headRef: head.ref,
         baseRef,
@@ -139,6 +179,8 @@ export const pullRoutes: Route[] = [
         reviews: [],
         createdAt: now,
         updatedAt: now,
+        mergedAt: null,
+        closedAt: null,
         revision: 1,
       };
       repo.pulls.push(pr);
@@ -193,6 +235,9 @@ export const pullRoutes: Route[] = [
             422,
             'Cannot change the state of a merged pull request',
           );
+        if (state !== pr.state) {
+          pr.closedAt = state === 'closed' ? new Date().toISOString() : null;
+        }
         pr.state = state;
       }
       touch(pr);
@@ -230,7 +275,7 @@ export const pullRoutes: Route[] = [
       const { repo, pr } = pullContext(ctx);
       const reviewers = stringList(ctx.body?.reviewers, 'reviewers');
       const teams = stringList(ctx.body?.team_reviewers, 'team_reviewers');
-      if (reviewers.some(r => r.toLowerCase() === 'kf-mesh-bot')) {
+      if (reviewers.some(r => r.toLowerCase() === pr.author.toLowerCase())) {
         throw new GithubApiError(
           422,
           'Review cannot be requested from pull request author.',
@@ -287,6 +332,55 @@ export const pullRoutes: Route[] = [
           pr.number,
           ctx.body?.commit_title,
         ),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/:owner/:repo/commits/:ref/check-runs',
+    handler: ctx => {
+      const repo = ctx.store.repo(ctx.params.owner, ctx.params.repo);
+      const sha = ctx.store.resolveCommit(repo, ctx.params.ref);
+      if (!sha)
+        throw new GithubApiError(
+          422,
+          `No commit found for SHA: ${ctx.params.ref}`,
+        );
+      const runs = repo.checkRuns.get(sha) ?? [];
+      return {
+        status: 200,
+        body: {
+          total_count: runs.length,
+          check_runs: runs.map(r => ({
+            id: r.id,
+            name: r.name,
+            head_sha: sha,
+            status: r.status,
+            conclusion: r.conclusion,
+            started_at: r.startedAt,
+            completed_at: r.completedAt,
+            html_url: `${ctx.webUrl}/${repo.owner}/${repo.name}/runs/${r.id}`,
+          })),
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/:owner/:repo/commits/:ref/status',
+    handler: ctx => {
+      const repo = ctx.store.repo(ctx.params.owner, ctx.params.repo);
+      const sha = ctx.store.resolveCommit(repo, ctx.params.ref);
+      if (!sha)
+        throw new GithubApiError(
+          422,
+          `No commit found for SHA: ${ctx.params.ref}`,
+        );
+      // The simulator reports checks through the Checks API only; the legacy
+      // combined status is empty (`pending` with no statuses, as on GitHub).
+      return {
+        status: 200,
+        body: { state: 'pending', sha, total_count: 0, statuses: [] },
       };
     },
   },

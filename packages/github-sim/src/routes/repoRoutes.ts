@@ -1,13 +1,13 @@
 import { GithubApiError } from '../http/errors';
 import { Route } from '../http/router';
-import { serializeCommit, serializeRepo, user } from './serialize';
+import { serializeCommit, serializeRepo, SIM_USER, user } from './serialize';
 
 /** Repository, user and commit-listing endpoints. */
 export const repoRoutes: Route[] = [
   {
     method: 'GET',
     path: '/user',
-    handler: () => ({ status: 200, body: user('kf-mesh-bot') }),
+    handler: () => ({ status: 200, body: user(SIM_USER) }),
   },
   {
     method: 'GET',

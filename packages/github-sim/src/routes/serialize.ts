@@ -1,6 +1,9 @@
 import { SimStore } from '../model/SimStore';
 import { SimPullRequest, SimRepo } from '../model/types';
 
+/** Login of the token's user (`GET /user`) and author of API-created pull requests. */
+export const SIM_USER = 'kf-mesh-bot';
+
 /** A GitHub `simple-user` for a login. */
 export function user(login: string) {
   return { login, id: loginId(login), type: 'User' };
@@ -98,7 +101,8 @@ export function serializePull(
     merge_commit_sha: pr.mergeCommitSha,
     html_url: `${webUrl}/${full}/pull/${pr.number}`,
     url: `${apiUrl}/repos/${full}/pulls/${pr.number}`,
-    user: user('kf-mesh-bot'),
+    user: user(pr.author),
+    labels: [],
     head: {
       label: `${pr.headOwner}:${pr.headRef}`,
       ref: pr.headRef,
@@ -115,5 +119,7 @@ export function serializePull(
     requested_teams: pr.requestedTeams.map(team),
     created_at: pr.createdAt,
     updated_at: pr.updatedAt,
+    closed_at: pr.closedAt,
+    merged_at: pr.mergedAt,
   };
 }
