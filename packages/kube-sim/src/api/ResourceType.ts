@@ -66,7 +66,12 @@ const builtin = (
   nameRule,
 });
 
-/** The built-in types the simulator serves (core v1 and apps/v1). */
+/**
+ * The built-in types the simulator serves: core v1, apps/v1, autoscaling/v2 (and v1), batch/v1 and
+ * networking.k8s.io/v1. Together they cover every default object type of
+ * `@backstage/plugin-kubernetes-backend` (its `DEFAULT_OBJECTS`), so its per-entity lists get
+ * real (possibly empty) answers instead of 404s.
+ */
 export const BUILTIN_TYPES: ResourceType[] = [
   builtin('', 'Namespace', 'namespaces', false, ['ns'], [], 'label'),
   builtin('', 'Pod', 'pods', true, ['po'], ['all']),
@@ -82,6 +87,28 @@ export const BUILTIN_TYPES: ResourceType[] = [
   { ...builtin('', 'Secret', 'secrets', true, []), statusSubresource: false },
   builtin('apps', 'Deployment', 'deployments', true, ['deploy'], ['all']),
   builtin('apps', 'DaemonSet', 'daemonsets', true, ['ds'], ['all']),
+  builtin('apps', 'ReplicaSet', 'replicasets', true, ['rs'], ['all']),
+  builtin('apps', 'StatefulSet', 'statefulsets', true, ['sts'], ['all']),
+  {
+    ...builtin('', 'LimitRange', 'limitranges', true, ['limits']),
+    statusSubresource: false,
+  },
+  builtin('', 'ResourceQuota', 'resourcequotas', true, ['quota']),
+  {
+    // autoscaling/v2 is the storage version; v1 is still served by real clusters
+    ...builtin(
+      'autoscaling',
+      'HorizontalPodAutoscaler',
+      'horizontalpodautoscalers',
+      true,
+      ['hpa'],
+      ['all'],
+    ),
+    versions: ['v2', 'v1'],
+  },
+  builtin('batch', 'Job', 'jobs', true, [], ['all']),
+  builtin('batch', 'CronJob', 'cronjobs', true, ['cj'], ['all']),
+  builtin('networking.k8s.io', 'Ingress', 'ingresses', true, ['ing']),
 ];
 
 /** Resource types for every CRD in the registry (served versions only). */
