@@ -29,10 +29,10 @@ function stepOrder(plan: OnboardingPlan): string[] {
   return entries.sort((a, b) => a.rank - b.rank || a.i - b.i).map(e => e.file);
 }
 
-/** Paths of the rendered directory, sorted, without serializing anything. */
-export function kustomizeFilePaths(plan: OnboardingPlan): string[] {
+/** Paths of the rendered directory with these object files, sorted, without serializing anything. */
+export function kustomizeDirectoryPaths(objectFiles: string[]): string[] {
   return [
-    ...plan.objects.map(o => o.fileName),
+    ...objectFiles,
     NAMESPACE_FILE,
     LABELS_PATCH_FILE,
     KUSTOMIZATION_FILE,

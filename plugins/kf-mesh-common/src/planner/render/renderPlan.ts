@@ -1,9 +1,10 @@
 import { onboardingBranchName } from '../branchName';
 import type { OnboardingPlan } from '../plan/types';
-import { ambientPlan } from '../plan/ambientPlan';
-import { sidecarStrictPlan } from '../plan/sidecarStrictPlan';
+import { ambientObjects } from '../objects/ambientObjects';
+import { objectFileName } from '../objects/fileName';
+import { sidecarObjects } from '../objects/sidecarObjects';
 import {
-  kustomizeFilePaths,
+  kustomizeDirectoryPaths,
   renderKustomizeFiles,
   type RenderedFile,
 } from './kustomizeFiles';
@@ -28,13 +29,11 @@ function previousPaths(plan: OnboardingPlan): string[] {
   const from = plan.transition.from;
   if (from !== 'ambient' && from !== 'sidecar-strict') return [];
   if (from === plan.transition.to) return [];
+  // only the objects of that mode's plan matter: the other files are the same in every mode
   const input = { ...plan.input, targetMode: from, currentMode: undefined };
-  const transition = { from: 'unknown' as const, to: from };
   const previous =
-    from === 'ambient'
-      ? ambientPlan(input, transition)
-      : sidecarStrictPlan(input, transition);
-  return kustomizeFilePaths(previous);
+    from === 'ambient' ? ambientObjects(input) : sidecarObjects(input);
+  return kustomizeDirectoryPaths(previous.map(e => objectFileName(e.object)));
 }
 
 /**
