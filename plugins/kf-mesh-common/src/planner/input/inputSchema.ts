@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   CONTRIBUTOR_MAX,
   DNS1123_LABEL,
+  DNS1123_LABEL_MAX,
   DNS1123_LABEL_RULE,
   DNS1123_SUBDOMAIN,
+  DNS1123_SUBDOMAIN_MAX,
   DNS1123_SUBDOMAIN_RULE,
   HEADER_MAX,
   HEADER_RULE,
@@ -17,6 +19,7 @@ import {
   PRINCIPAL_RULE,
   PRINTABLE_RULE,
   SEMVER,
+  SEMVER_MAX,
   SEMVER_RULE,
   hasOuterWhitespace,
   isPrintableText,
@@ -76,7 +79,7 @@ function freeText(opts: { min: number; max: number }) {
 }
 
 const dnsLabel = patterned(
-  63,
+  DNS1123_LABEL_MAX,
   DNS1123_LABEL,
   'dns1123-label',
   DNS1123_LABEL_RULE,
@@ -112,12 +115,12 @@ const optionsSchema = z
       KUBEFLOW_DEFAULTS.userIdPrefix,
     ),
     trustDomain: patterned(
-      253,
+      DNS1123_SUBDOMAIN_MAX,
       DNS1123_SUBDOMAIN,
       'dns1123-subdomain',
       DNS1123_SUBDOMAIN_RULE,
     ).default(KUBEFLOW_DEFAULTS.trustDomain),
-    kfpVersion: patterned(64, SEMVER, 'semver', SEMVER_RULE).default(
+    kfpVersion: patterned(SEMVER_MAX, SEMVER, 'semver', SEMVER_RULE).default(
       KUBEFLOW_DEFAULTS.kfpVersion,
     ),
     kubernetesTokenAccess: z

@@ -5,12 +5,14 @@
 
 /** Kubernetes DNS-1123 label (namespace names, Gateway names, cluster keys): max 63. */
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+export const DNS1123_LABEL_MAX = 63;
 export const DNS1123_LABEL_RULE =
   'must be a DNS-1123 label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit (no "/", "..", spaces or other characters)';
 
 /** DNS-1123 subdomain (trust domains, ServiceAccount names): max 253. */
 export const DNS1123_SUBDOMAIN =
   /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const DNS1123_SUBDOMAIN_MAX = 253;
 export const DNS1123_SUBDOMAIN_RULE =
   'must be a DNS-1123 subdomain: at most 253 characters, dot-separated lowercase labels of letters, digits or "-"';
 
@@ -57,5 +59,6 @@ export const OUTER_WHITESPACE_RULE = 'must not start or end with whitespace';
 /** KFP version `MAJOR.MINOR.PATCH` with an optional pre-release. */
 export const SEMVER =
   /^(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})(-[0-9A-Za-z.-]{1,32})?$/;
+export const SEMVER_MAX = 64;
 export const SEMVER_RULE =
   'must be a semantic version "MAJOR.MINOR.PATCH" (e.g. "2.14.3" or "2.15.0")';
