@@ -1,3 +1,5 @@
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** kf-mesh backend configuration. */
   kfMesh?: {
@@ -43,5 +45,25 @@ export interface Config {
       /** Skip TLS verification (required by client-node for plain `http://` URLs). */
       skipTLSVerify?: boolean;
     }>;
+    /**
+     * Onboarding lifecycle: read the kf-mesh template's pull requests from the
+     * GitOps repositories (through `integrations.github`) and follow each one
+     * to a converged namespace. Absent = no lifecycle.
+     */
+    onboardings?: {
+      /** GitOps repositories the template opens PRs on, e.g. `https://github.com/acme/gitops`. */
+      repositories: Array<{
+        /** Repository URL; its host must match an `integrations.github` entry. */
+        url: string;
+      }>;
+      /** How often the PRs are re-read. Default 60 seconds. */
+      refreshInterval?: HumanDuration | string;
+      /** After this long since merge, a namespace that has not converged is `stuck`. Default 30 minutes. */
+      stuckAfter?: HumanDuration | string;
+      /** Closed/merged PRs older than this are not read. Default 30 days. */
+      lookback?: HumanDuration | string;
+      /** At most this many PRs are read per repository and refresh. Default 500. */
+      maxPullRequests?: number;
+    };
   };
 }

@@ -2,9 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kfMeshPermissions } from '@kf-mesh/plugin-kf-mesh-common';
 import { readKfMeshSettings } from './config/clusterConfig';
+import { createOnboardingRuntime } from './onboarding/createOnboardingRuntime';
+import { readOnboardingSettings } from './onboarding/onboardingSettings';
 import { createRouter } from './router';
 import { createMeshRuntime } from './service/createMeshRuntime';
 
@@ -25,6 +28,7 @@ export const kfMeshPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -35,17 +39,29 @@ export const kfMeshPlugin = createBackendPlugin({
         permissionsRegistry,
         catalog,
         lifecycle,
+        scheduler,
       }) {
         permissionsRegistry.addPermissions(kfMeshPermissions);
         const runtime = createMeshRuntime(readKfMeshSettings(config), logger);
         runtime.start();
         lifecycle.addShutdownHook(() => runtime.stop());
+        const onboardingSettings = readOnboardingSettings(config);
+        const onboardings = onboardingSettings
+          ? await createOnboardingRuntime({
+              settings: onboardingSettings,
+              integrations: ScmIntegrations.fromConfig(config),
+              meshStatus: runtime.service,
+              scheduler,
+              logger,
+            })
+          : undefined;
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             catalog,
             meshStatus: runtime.service,
+            ...(onboardings ? { onboardings: onboardings.service } : {}),
           }),
         );
       },

@@ -13,7 +13,13 @@ import {
   EntityStatusResponse,
   kfMeshEntityStatusReadPermission,
   kfMeshFleetReadPermission,
+  NamespaceMeshStatus,
+  OnboardingsResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  OnboardingService,
+  parseOnboardingsQuery,
+} from './onboarding/OnboardingService';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { namespaceTargetsFromEntity } from './service/entityNamespaces';
@@ -29,6 +35,8 @@ export interface RouterOptions {
     MeshStatusService,
     'listClusters' | 'statusForTargets' | 'fleet' | 'namespaceDetail'
   >;
+  /** The onboarding lifecycle; absent when `kfMesh.onboardings` is not configured. */
+  onboardings?: Pick<OnboardingService, 'forNamespace' | 'list'>;
 }
 
 const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -41,8 +49,19 @@ const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, meshStatus } = options;
+  const { httpAuth, permissions, catalog, meshStatus, onboardings } = options;
   const router = Router();
+
+  // The lifecycle of a namespace follows the permission of the route that
+  // returns the namespace (entity permission or fleet permission).
+  const withOnboarding = (
+    status: NamespaceMeshStatus,
+  ): NamespaceMeshStatus => ({
+    ...status,
+    onboarding: onboardings
+      ? onboardings.forNamespace(status.cluster, status.namespace)
+      : { state: 'disabled' },
+  });
 
   async function requireBasic(req: Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req);
@@ -108,7 +127,11 @@ export async function createRouter(
     const result = meshStatus.statusForTargets(
       namespaceTargetsFromEntity(entity),
     );
-    const body: EntityStatusResponse = { entityRef, ...result };
+    const body: EntityStatusResponse = {
+      entityRef,
+      namespaces: result.namespaces.map(withOnboarding),
+      problems: result.problems,
+    };
     res.json(body);
   });
 
@@ -129,7 +152,18 @@ export async function createRouter(
     }
     if (cluster.length > 253)
       throw new InputError('Invalid path parameter cluster: too long');
-    res.json(meshStatus.namespaceDetail(cluster, namespace));
+    const detail = meshStatus.namespaceDetail(cluster, namespace);
+    res.json({ ...detail, status: withOnboarding(detail.status) });
+  });
+
+  // The platform team's queue of onboarding PRs.
+  router.get('/onboardings', async (req, res) => {
+    await requireBasic(req, kfMeshFleetReadPermission);
+    const stages = parseOnboardingsQuery(req.query);
+    const body: OnboardingsResponse = onboardings
+      ? onboardings.list(stages)
+      : { items: [], total: 0, sources: [] };
+    res.json(body);
   });
 
   return router;

@@ -8,6 +8,7 @@ import type {
   NamespaceDetailResponse,
   NamespaceMeshStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import type { NamespaceSnapshot } from '../analyzer';
 import type { NamespaceTarget } from './entityNamespaces';
 import {
   compareFleetRows,
@@ -149,6 +150,46 @@ export class MeshStatusService {
       ...(end < total ? { nextCursor: encodeCursor(end) } : {}),
       problems,
     };
+  }
+
+  /**
+   * Snapshot and status of one namespace for the onboarding lifecycle, or
+   * why they are not available (unknown cluster, namespace not found, or
+   * incomplete cluster data, which would make a convergence verdict wrong).
+   */
+  namespaceState(
+    cluster: string,
+    namespace: string,
+  ):
+    | {
+        snapshot: NamespaceSnapshot;
+        status: NamespaceMeshStatus;
+        kfpVersion: string | null;
+      }
+    | { problem: string } {
+    const c = this.byName.get(cluster);
+    if (!c)
+      return { problem: `cluster ${cluster} is not configured in kf-mesh` };
+    const status = c.source.hasNamespace(namespace)
+      ? c.index.get(namespace)
+      : undefined;
+    const snapshot = status ? c.source.snapshot(namespace) : undefined;
+    if (!status || !snapshot) {
+      const problem = this.problemFor(c, namespace);
+      return {
+        problem: problem
+          ? problem.message
+          : `namespace ${namespace} not found in cluster ${cluster}`,
+      };
+    }
+    if (status.incomplete.length > 0) {
+      return {
+        problem: `cluster data incomplete (${status.incomplete
+          .map(i => `${i.resource} ${i.state}`)
+          .join(', ')})`,
+      };
+    }
+    return { snapshot, status, kfpVersion: c.source.capabilities().kfpVersion };
   }
 
   /** `GET /clusters/:cluster/namespaces/:namespace`. */

@@ -1,18 +1,54 @@
 import {
   desiredState,
   DesiredState,
+  OnboardingPlan,
+  OnboardingTargetMode,
   planOnboarding,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceSnapshot } from '../analyzer';
 
 /**
+ * The onboarding plan of a namespace for a target mode, with the inputs the
+ * cluster tells: owner from the Kubeflow Profile (or the namespace `owner`
+ * annotation), waypoint name from `istio.io/use-waypoint`, KFP version of the
+ * cluster. Contributors are not known to the backend (KFAM bindings are not
+ * watched), so none are planned. Undefined when there is no owner or the
+ * planner rejects the derived input.
+ */
+export function planForNamespace(
+  snapshot: NamespaceSnapshot,
+  targetMode: OnboardingTargetMode,
+  kfpVersion: string | null,
+  currentMode?: 'none' | 'sidecar' | 'sidecar-strict' | 'ambient',
+): OnboardingPlan | undefined {
+  const labels = snapshot.namespace.labels;
+  const owner = snapshot.profile?.owner ?? snapshot.namespace.owner;
+  if (!owner) return undefined;
+  const waypoint = labels['istio.io/use-waypoint'];
+  try {
+    return planOnboarding({
+      cluster: snapshot.cluster,
+      namespace: snapshot.namespace.name,
+      owner,
+      targetMode,
+      ...(currentMode ? { currentMode } : {}),
+      options: {
+        ...(targetMode === 'ambient' && waypoint && waypoint !== 'none'
+          ? { waypointName: waypoint }
+          : {}),
+        ...(kfpVersion ? { kfpVersion } : {}),
+      },
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The onboarding plan a namespace is meant to match, derived from what the
  * cluster says: target mode from the namespace intent (ambient label →
- * `ambient`, injection → `sidecar-strict`), owner from the Kubeflow Profile,
- * waypoint name from `istio.io/use-waypoint`. Contributors are not known to
- * the backend (KFAM bindings are not watched), so none are planned.
- * Returns undefined when the namespace is not (being) onboarded or the
- * planner rejects the derived input.
+ * `ambient`, injection → `sidecar-strict`). Undefined when the namespace is
+ * not (being) onboarded, is in conflict, or no plan can be derived.
  */
 export function desiredStateForNamespace(
   snapshot: NamespaceSnapshot,
@@ -24,24 +60,10 @@ export function desiredStateForNamespace(
     labels['istio-injection'] === 'enabled' ||
     labels['istio.io/rev'] !== undefined;
   if (ambient === sidecar) return undefined; // not onboarded, or a conflict: no single plan
-  const owner = snapshot.profile?.owner ?? snapshot.namespace.owner;
-  if (!owner) return undefined;
-  const waypoint = labels['istio.io/use-waypoint'];
-  try {
-    const plan = planOnboarding({
-      cluster: snapshot.cluster,
-      namespace: snapshot.namespace.name,
-      owner,
-      targetMode: ambient ? 'ambient' : 'sidecar-strict',
-      options: {
-        ...(ambient && waypoint && waypoint !== 'none'
-          ? { waypointName: waypoint }
-          : {}),
-        ...(kfpVersion ? { kfpVersion } : {}),
-      },
-    });
-    return desiredState(plan);
-  } catch {
-    return undefined;
-  }
+  const plan = planForNamespace(
+    snapshot,
+    ambient ? 'ambient' : 'sidecar-strict',
+    kfpVersion,
+  );
+  return plan ? desiredState(plan) : undefined;
 }

@@ -1,0 +1,126 @@
+import { InputError } from '@backstage/errors';
+import type {
+  NamespaceOnboardingStatus,
+  OnboardingLifecycle,
+  OnboardingsResponse,
+  OnboardingStage,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  ONBOARDING_STAGES,
+  parseOnboardingBranchName,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { buildLifecycle, NamespaceState } from './lifecycle';
+import type { OnboardingTracker } from './OnboardingTracker';
+
+/** Live state of a namespace, or why there is none. */
+export type NamespaceStateLookup = (
+  cluster: string,
+  namespace: string,
+) => { state?: NamespaceState; problem?: string };
+
+/**
+ * Answers lifecycle questions from the tracker's cached PRs and the mesh
+ * caches: no GitHub or Kubernetes call per request.
+ */
+export class OnboardingService {
+  constructor(
+    private readonly tracker: Pick<
+      OnboardingTracker,
+      'forNamespace' | 'pullRequests' | 'sources'
+    >,
+    private readonly lookup: NamespaceStateLookup,
+    private readonly stuckAfterMs: number,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The lifecycle attached to one namespace's status. */
+  forNamespace(cluster: string, namespace: string): NamespaceOnboardingStatus {
+    const { pullRequest, source } = this.tracker.forNamespace(
+      cluster,
+      namespace,
+    );
+    const lifecycle = pullRequest ? this.lifecycleOf(pullRequest) : undefined;
+    if (source.state !== 'ok') {
+      return {
+        state: 'unknown',
+        ...(lifecycle ? { lifecycle } : {}),
+        since: source.since ?? source.refreshedAt,
+        reason:
+          source.state === 'pending'
+            ? 'onboarding pull requests not read yet'
+            : source.reason,
+        ...(source.refreshedAt ? { refreshedAt: source.refreshedAt } : {}),
+      };
+    }
+    return lifecycle
+      ? { state: 'known', lifecycle, refreshedAt: source.refreshedAt }
+      : { state: 'none', refreshedAt: source.refreshedAt };
+  }
+
+  /** `GET /onboardings`: every onboarding in the given stages, oldest PR first (the queue order). */
+  list(stages?: ReadonlySet<OnboardingStage>): OnboardingsResponse {
+    const items = this.tracker
+      .pullRequests()
+      .map(pr => this.lifecycleOf(pr))
+      .filter((l): l is OnboardingLifecycle => Boolean(l))
+      .filter(l => !stages || stages.has(l.stage))
+      .sort(
+        (a, b) =>
+          a.pullRequest.createdAt.localeCompare(b.pullRequest.createdAt) ||
+          a.cluster.localeCompare(b.cluster) ||
+          a.namespace.localeCompare(b.namespace),
+      );
+    return { items, total: items.length, sources: this.tracker.sources() };
+  }
+
+  private lifecycleOf(
+    pullRequest: OnboardingLifecycle['pullRequest'],
+  ): OnboardingLifecycle | undefined {
+    const ref = parseOnboardingBranchName(pullRequest.branch);
+    if (!ref) return undefined;
+    const { state, problem } = this.lookup(ref.cluster, ref.namespace);
+    return buildLifecycle({
+      cluster: ref.cluster,
+      namespace: ref.namespace,
+      targetMode: ref.targetMode,
+      pullRequest,
+      ...(state ? { state } : {}),
+      ...(problem ? { stateProblem: problem } : {}),
+      now: this.clock(),
+      stuckAfterMs: this.stuckAfterMs,
+    });
+  }
+}
+
+/** Parses `state=` of `GET /onboardings` (comma-separated stages). */
+export function parseOnboardingsQuery(
+  query: Record<string, unknown>,
+): ReadonlySet<OnboardingStage> | undefined {
+  const extra = Object.keys(query).filter(k => k !== 'state');
+  if (extra.length > 0) {
+    throw new InputError(
+      `Invalid query parameter ${extra.join(', ')}: only state is accepted`,
+    );
+  }
+  const raw = query.state;
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || raw.length > 200) {
+    throw new InputError(
+      `Invalid query parameter state: must be a comma-separated list of ${ONBOARDING_STAGES.join(
+        ', ',
+      )}`,
+    );
+  }
+  const stages = raw.split(',').map(s => s.trim());
+  const bad = stages.filter(
+    s => !ONBOARDING_STAGES.includes(s as OnboardingStage),
+  );
+  if (bad.length > 0) {
+    throw new InputError(
+      `Invalid query parameter state: '${
+        bad[0]
+      }' is not one of ${ONBOARDING_STAGES.join(', ')}`,
+    );
+  }
+  return new Set(stages as OnboardingStage[]);
+}

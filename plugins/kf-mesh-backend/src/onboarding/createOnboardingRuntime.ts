@@ -1,0 +1,111 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import type {
+  NamespaceMeshStatus,
+  OnboardingTargetMode,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import type { MeshStatusService } from '../service/MeshStatusService';
+import { planForNamespace } from '../service/namespacePlan';
+import {
+  GithubOnboardingReader,
+  GithubRequestFactory,
+} from './GithubOnboardingReader';
+import { createGithubRequestFactory } from './githubRequestFactory';
+import type { OnboardingSettings } from './onboardingSettings';
+import { OnboardingService, NamespaceStateLookup } from './OnboardingService';
+import { OnboardingTracker } from './OnboardingTracker';
+
+/** The current mode the planner should assume, from the live status. */
+function currentModeOf(status: NamespaceMeshStatus) {
+  switch (status.dataplane.intent) {
+    case 'ambient':
+      return 'ambient' as const;
+    case 'sidecar':
+      return status.mtls.mode === 'STRICT'
+        ? ('sidecar-strict' as const)
+        : ('sidecar' as const);
+    case 'none':
+      return 'none' as const;
+    default:
+      return undefined; // conflict: let the planner assume nothing
+  }
+}
+
+/** Lookup of live namespace state for the lifecycle, from the mesh caches. */
+export function meshStateLookup(
+  meshStatus: Pick<MeshStatusService, 'namespaceState'>,
+): NamespaceStateLookup {
+  return (cluster, namespace) => {
+    const found = meshStatus.namespaceState(cluster, namespace);
+    if ('problem' in found) return { problem: found.problem };
+    const { snapshot, status, kfpVersion } = found;
+    return {
+      state: {
+        snapshot,
+        status,
+        plan: (targetMode: OnboardingTargetMode) =>
+          planForNamespace(
+            snapshot,
+            targetMode,
+            kfpVersion,
+            currentModeOf(status),
+          ),
+      },
+    };
+  };
+}
+
+/** The onboarding lifecycle, wired: readers, tracker, scheduled refresh and service. */
+export interface OnboardingRuntime {
+  service: OnboardingService;
+  tracker: OnboardingTracker;
+}
+
+/**
+ * Builds the lifecycle from `kfMesh.onboardings` and schedules the refresh of
+ * the PRs (scheduler task `kf-mesh-onboardings-refresh`, local scope: every
+ * backend instance keeps its own cache).
+ */
+export async function createOnboardingRuntime(options: {
+  settings: OnboardingSettings;
+  integrations: ScmIntegrationRegistry;
+  meshStatus: Pick<MeshStatusService, 'namespaceState'>;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  requestFactory?: GithubRequestFactory;
+}): Promise<OnboardingRuntime> {
+  const { settings, integrations, logger } = options;
+  for (const repo of settings.repositories) {
+    if (!integrations.github.byUrl(repo.url)) {
+      throw new Error(
+        `kfMesh.onboardings.repositories: no integrations.github entry for host ${repo.host}`,
+      );
+    }
+  }
+  const requestFactory =
+    options.requestFactory ?? createGithubRequestFactory(integrations);
+  const tracker = new OnboardingTracker(
+    settings.repositories.map(repository => ({
+      repository,
+      reader: new GithubOnboardingReader(repository, requestFactory, settings),
+    })),
+    logger,
+  );
+  await options.scheduler.scheduleTask({
+    id: 'kf-mesh-onboardings-refresh',
+    frequency: settings.refreshInterval,
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 0 },
+    scope: 'local',
+    fn: () => tracker.refresh(),
+  });
+  const service = new OnboardingService(
+    tracker,
+    meshStateLookup(options.meshStatus),
+    settings.stuckAfterMs,
+  );
+  return { service, tracker };
+}
