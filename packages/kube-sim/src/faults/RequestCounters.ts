@@ -20,6 +20,10 @@ export interface CounterEntry {
 /** Request counts by verb, group, resource and namespace. */
 export class RequestCounters {
   private readonly buckets = new Map<string, CounterEntry>();
+  /** Epoch ms of the first request counted since the last reset (benchmarks: when a sync began). */
+  firstAt?: number;
+  /** Epoch ms of the latest request counted since the last reset. */
+  lastAt?: number;
 
   /** Counts one request. */
   record(
@@ -28,6 +32,9 @@ export class RequestCounters {
     resource: string,
     namespace: string | undefined,
   ): void {
+    const now = Date.now();
+    this.firstAt ??= now;
+    this.lastAt = now;
     const key = `${verb}\u0000${group}\u0000${resource}\u0000${
       namespace ?? ''
     }`;
@@ -72,5 +79,7 @@ export class RequestCounters {
   /** Zeroes all counters. */
   reset(): void {
     this.buckets.clear();
+    this.firstAt = undefined;
+    this.lastAt = undefined;
   }
 }

@@ -210,6 +210,8 @@ describe('fault injection (observed through client-node)', () => {
 
   it('counts requests by verb, resource and namespace, and resets', async () => {
     sim.counters.reset();
+    expect(sim.counters.firstAt).toBeUndefined();
+    const before = Date.now();
     await core.listNamespacedConfigMap({ namespace: 'team-a' });
     await core.readNamespacedConfigMap({ name: 'cm1', namespace: 'team-a' });
     await core.listConfigMapForAllNamespaces();
@@ -224,7 +226,10 @@ describe('fault injection (observed through client-node)', () => {
     expect(sim.counters.get({ resource: 'configmaps', namespace: '' })).toBe(1);
     expect(sim.counters.get({ verb: 'get' })).toBe(1);
     expect(sim.counters.total()).toBe(3);
+    expect(sim.counters.firstAt).toBeGreaterThanOrEqual(before);
+    expect(sim.counters.lastAt).toBeGreaterThanOrEqual(sim.counters.firstAt!);
     sim.counters.reset();
     expect(sim.counters.total()).toBe(0);
+    expect(sim.counters.lastAt).toBeUndefined();
   });
 });
