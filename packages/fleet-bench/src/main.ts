@@ -1,0 +1,101 @@
+/* eslint-disable no-console */
+/**
+ * `yarn bench`: kf-mesh-backend side by side with @backstage/plugin-kubernetes-backend in one real
+ * Backstage backend, against kube-sim fleets of N profile namespaces × C clusters. Writes
+ * docs/benchmarks.md and docs/benchmarks.json. Not a test: it prints and records numbers.
+ */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs, USAGE } from './args';
+import { measureBaseline, runCell } from './cell';
+import { runInfo } from './machine';
+import { renderJson, renderMarkdown } from './report';
+import type { BenchReport, CellResult } from './results';
+
+/** The repository root (this package lives in packages/fleet-bench). */
+const REPO_ROOT = resolvePackagePath('@kf-mesh/fleet-bench', '../..');
+
+async function main() {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const args = parseArgs(argv, path.join(REPO_ROOT, 'docs'));
+  const started = performance.now();
+  const log = (line: string) =>
+    console.log(
+      `[${new Date().toISOString().slice(11, 19)} load ${os
+        .loadavg()[0]
+        .toFixed(2)}] ${line}`,
+    );
+  const cpuFlags = args.cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.cpuProfDir)}`]
+    : undefined;
+  const { outDir, cpuProfDir, verbose, ...recorded } = args;
+  const run = runInfo(recorded);
+  log(
+    `fleet bench: ${args.namespaces.join(
+      ',',
+    )} namespaces x ${args.clusters.join(',')} clusters on ${
+      run.machine.cpus
+    } CPUs (${run.machine.model})`,
+  );
+
+  const cells: CellResult[] = [];
+  for (const clusters of args.clusters) {
+    for (const namespaces of args.namespaces) {
+      cells.push(
+        await runCell({
+          namespaces,
+          clusters,
+          entities: args.entities,
+          concurrencies: args.concurrencies,
+          kfMeshRequests: args.requests,
+          k8sRequests: args.k8sRequests,
+          k8sMaxMs: args.k8sMaxSeconds * 1000,
+          propagationRuns: args.propagationRuns,
+          backendNodeFlags: cpuFlags,
+          verbose,
+          log,
+        }),
+      );
+    }
+  }
+  const baseline: BenchReport['baseline'] = [];
+  if (args.baseline) {
+    for (const clusters of args.clusters) {
+      baseline.push({
+        clusters,
+        backendMemory: await measureBaseline(clusters, { verbose, log }),
+      });
+    }
+  }
+  const report: BenchReport = {
+    run,
+    cells,
+    ...(baseline.length ? { baseline } : {}),
+    loadAverageAtEnd: os.loadavg().map(l => Math.round(l * 100) / 100),
+    totalDurationMs: Math.round(performance.now() - started),
+  };
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'benchmarks.md'), renderMarkdown(report));
+  fs.writeFileSync(path.join(outDir, 'benchmarks.json'), renderJson(report));
+  log(
+    `wrote ${path.join(
+      outDir,
+      'benchmarks.md',
+    )} and benchmarks.json in ${Math.round(report.totalDurationMs / 1000)} s`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  err => {
+    console.error(err);
+    process.exit(1);
+  },
+);
