@@ -6,10 +6,15 @@ import type {
   NamespaceDetailResponse,
   NamespaceMeshStatus,
   NamespaceMeshSummary,
+  OnboardingLifecycle,
+  OnboardingsQuery,
+  OnboardingsResponse,
+  OnboardingSourceStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from '../api';
 import { KfMeshApiError } from '../api';
 import { queryFleet } from './fleet';
+import { queryOnboardings } from './onboardings';
 
 /**
  * In-memory {@link KfMeshApi} over fixtures, for the dev app and tests.
@@ -23,6 +28,11 @@ export class MockKfMeshApi implements KfMeshApi {
       forbiddenEntityRefs?: string[];
       fleet: NamespaceMeshSummary[];
       fleetProblems?: ClusterProblem[];
+      /** Onboarding PRs of the approvals queue (default none). */
+      onboardings?: OnboardingLifecycle[];
+      onboardingSources?: OnboardingSourceStatus[];
+      /** Answer 403 on the onboardings queue (no kf-mesh.fleet.read). */
+      onboardingsForbidden?: boolean;
     },
   ) {}
 
@@ -84,5 +94,21 @@ export class MockKfMeshApi implements KfMeshApi {
         kfpVersion: '2.5.0',
       },
     };
+  }
+
+  async getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse> {
+    if (this.options.onboardingsForbidden) {
+      throw new KfMeshApiError({
+        reason: 'permission-denied',
+        status: 403,
+        message:
+          'Loading the onboarding pull requests failed: You do not have permission to read this mesh status. Ask your platform team for the kf-mesh read permission. (HTTP 403)',
+      });
+    }
+    return queryOnboardings(
+      this.options.onboardings ?? [],
+      query,
+      this.options.onboardingSources,
+    );
   }
 }

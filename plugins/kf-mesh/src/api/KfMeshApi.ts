@@ -5,6 +5,8 @@ import type {
   FleetQuery,
   FleetResponse,
   NamespaceDetailResponse,
+  OnboardingsQuery,
+  OnboardingsResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 
 /**
@@ -30,6 +32,11 @@ export interface KfMeshApi {
     cluster: string,
     namespace: string,
   ): Promise<NamespaceDetailResponse>;
+  /**
+   * Onboarding pull requests and their lifecycle (the platform team's
+   * approvals queue); `query.state` keeps only these stages.
+   */
+  getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse>;
 }
 
 /**

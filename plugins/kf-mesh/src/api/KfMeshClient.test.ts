@@ -66,6 +66,46 @@ describe('KfMeshClient', () => {
     );
   });
 
+  it('asks for every onboarding when no stage is given', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ items: [], total: 0, sources: [] }),
+    );
+    const result = await client.getOnboardings();
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/kf-mesh/onboardings',
+    );
+    expect(result).toEqual({ items: [], total: 0, sources: [] });
+    await client.getOnboardings({ state: [] });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backstage:7007/api/kf-mesh/onboardings',
+    );
+  });
+
+  it('sends the onboarding stages comma-separated, once each', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ items: [], total: 0, sources: [] }),
+    );
+    await client.getOnboardings({ state: ['in-review', 'stuck', 'in-review'] });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/kf-mesh/onboardings?state=in-review,stuck',
+    );
+    const url = new URL(fetch.mock.calls[0][0] as string);
+    expect(url.searchParams.get('state')).toBe('in-review,stuck');
+  });
+
+  it('maps a 403 on the onboardings queue to permission-denied', async () => {
+    const { client } = setup(async () =>
+      jsonResponse(
+        { error: { name: 'NotAllowedError', message: 'kf-mesh.fleet.read' } },
+        403,
+      ),
+    );
+    const error = await client.getOnboardings().catch(e => e);
+    expect(error).toBeInstanceOf(KfMeshApiError);
+    expect(error.reason).toBe('permission-denied');
+    expect(error.message).toMatch(/^Loading the onboarding pull requests failed/);
+  });
+
   it.each([
     [401, 'unauthenticated', /not signed in/],
     [403, 'permission-denied', /do not have permission/],

@@ -4,6 +4,8 @@ import type {
   EntityStatusResponse,
   FleetResponse,
   NamespaceDetailResponse,
+  OnboardingsQuery,
+  OnboardingsResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from './KfMeshApi';
 import {
@@ -66,6 +68,18 @@ export class KfMeshClient implements KfMeshApi {
         namespace,
       )}`,
       `Loading namespace ${namespace} on ${cluster} failed`,
+    );
+  }
+
+  getOnboardings(query: OnboardingsQuery = {}): Promise<OnboardingsResponse> {
+    const stages = [...new Set(query.state ?? [])];
+    // Comma-separated, the commas left readable: `?state=in-review,stuck`.
+    const suffix = stages.length
+      ? `?state=${stages.map(encodeURIComponent).join(',')}`
+      : '';
+    return this.get(
+      `/onboardings${suffix}`,
+      'Loading the onboarding pull requests failed',
     );
   }
 
