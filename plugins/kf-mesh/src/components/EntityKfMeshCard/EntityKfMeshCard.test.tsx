@@ -10,6 +10,12 @@ import {
   sidecarStatus,
 } from '../../__fixtures__/namespaceStatuses';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import {
+  createOnboardings,
+  knownOnboarding,
+  unknownOnboarding,
+  withOnboarding,
+} from '../../__fixtures__/onboardings';
 import { EntityKfMeshCard } from './EntityKfMeshCard';
 
 const response = (
@@ -117,5 +123,65 @@ describe('EntityKfMeshCard', () => {
       screen.getByText(/has no backstage.io\/kubernetes-namespace/),
     ).toBeInTheDocument();
     expect(getEntityStatus).not.toHaveBeenCalled();
+  });
+
+  describe('onboarding line', () => {
+    const onboardings = createOnboardings();
+    const onboardingFact = (row: ReturnType<typeof within>) =>
+      row.getByText('Onboarding', { selector: 'dt' })
+        .nextElementSibling as HTMLElement;
+
+    it('shows the stage and a link to the pull request', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [
+              withOnboarding(
+                migratingStatus,
+                knownOnboarding(onboardings.stuck),
+              ),
+            ],
+          }),
+        ),
+      );
+      const row = within(await rowOf('kubeflow-bob'));
+      const line = within(onboardingFact(row));
+      expect(onboardingFact(row)).toHaveTextContent(
+        /^Stuck #36: merged 40 min ago, 3 pods still have sidecars/,
+      );
+      expect(line.getByRole('link', { name: '#36' })).toHaveAttribute(
+        'href',
+        onboardings.stuck.pullRequest.url,
+      );
+    });
+
+    it('says unknown since when GitHub cannot be read', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [
+              withOnboarding(ambientStatus, unknownOnboarding()),
+            ],
+          }),
+        ),
+      );
+      const row = within(await rowOf('kubeflow-alice'));
+      expect(onboardingFact(row)).toHaveTextContent(
+        'Unknown since 12 minutes ago',
+      );
+      expect(row.getByText('Ambient')).toBeInTheDocument();
+    });
+
+    it('is absent when no GitOps repository is configured', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [withOnboarding(ambientStatus, { state: 'disabled' })],
+          }),
+        ),
+      );
+      const row = within(await rowOf('kubeflow-alice'));
+      expect(row.queryByText('Onboarding')).toBeNull();
+    });
   });
 });

@@ -14,6 +14,7 @@ import { SeverityStatus } from '../SeverityStatus';
 import { worstFinding } from './worstFinding';
 import { StatusText } from '../StatusText';
 import { InlineCodeText } from '../InlineCodeText';
+import { OnboardingLifecycleLine } from '../OnboardingLifecycle';
 
 function WaypointSummary(props: { status: NamespaceMeshStatus }) {
   const { waypoints } = props.status.waypoints;
@@ -97,6 +98,14 @@ function NamespaceSummary(props: { status: NamespaceMeshStatus }) {
         <dd>
           <WorstFinding status={status} />
         </dd>
+        {status.onboarding && status.onboarding.state !== 'disabled' && (
+          <>
+            <dt>Onboarding</dt>
+            <dd>
+              <OnboardingLifecycleLine onboarding={status.onboarding} />
+            </dd>
+          </>
+        )}
       </Typography>
     </section>
   );

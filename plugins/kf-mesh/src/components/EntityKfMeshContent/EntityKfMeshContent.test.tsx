@@ -12,6 +12,12 @@ import {
   sidecarStatus,
 } from '../../__fixtures__/namespaceStatuses';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import {
+  createOnboardings,
+  knownOnboarding,
+  unknownOnboarding,
+  withOnboarding,
+} from '../../__fixtures__/onboardings';
 import { EntityKfMeshContent } from './EntityKfMeshContent';
 
 const response = (
@@ -332,5 +338,83 @@ describe('EntityKfMeshContent', () => {
       .mockResolvedValue(response({ namespaces: [migratingStatus] }));
     await render(getEntityStatus);
     await waitFor(() => expect(getEntityStatus).toHaveBeenCalledTimes(1));
+  });
+
+  describe('onboarding lifecycle', () => {
+    const onboardings = createOnboardings();
+
+    it('shows the lifecycle of the namespace above the mesh status', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [
+              withOnboarding(
+                migratingStatus,
+                knownOnboarding(onboardings.stuck),
+              ),
+            ],
+          }),
+        ),
+      );
+      const stages = await screen.findByRole('list', {
+        name: 'Onboarding stages',
+      });
+      expect(
+        within(stages).getByText('Stuck').closest('li'),
+      ).toHaveAttribute('aria-current', 'step');
+      expect(
+        screen.getByRole('link', { name: /#36 kf-mesh: onboard/ }),
+      ).toBeInTheDocument();
+      expect(screen.getByText('notebook-judy-0')).toBeInTheDocument();
+      // the rest of the status is still there
+      expect(screen.getAllByText('Migrating').length).toBeGreaterThan(0);
+    });
+
+    it('keeps the mesh status when GitHub is unknown', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [
+              withOnboarding(
+                ambientStatus,
+                unknownOnboarding(onboardings.converged),
+              ),
+            ],
+          }),
+        ),
+      );
+      expect(
+        await screen.findByText(/^Onboarding status unknown since/),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Converged', { selector: 'li' })).toBeInTheDocument();
+      expect(
+        screen.getByText('No drift: the namespace matches its onboarding plan.'),
+      ).toBeInTheDocument();
+    });
+
+    it('shows no onboarding card when no GitOps repository is configured', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [withOnboarding(ambientStatus, { state: 'disabled' })],
+          }),
+        ),
+      );
+      await screen.findByRole('heading', { name: /kubeflow-alice/ });
+      expect(screen.queryByText('Onboarding pull request')).toBeNull();
+    });
+
+    it('says when the namespace has no onboarding PR', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [withOnboarding(noneStatus, { state: 'none' })],
+          }),
+        ),
+      );
+      expect(
+        await screen.findByText('No onboarding pull request for this namespace.'),
+      ).toBeInTheDocument();
+    });
   });
 });

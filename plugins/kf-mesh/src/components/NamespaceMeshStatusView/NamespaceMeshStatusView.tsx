@@ -7,13 +7,15 @@ import { DataplaneEvidence } from '../DataplaneEvidence';
 import { DriftList } from '../DriftList';
 import { FindingsList } from '../FindingsList';
 import { MtlsExplanation } from '../MtlsExplanation';
+import { OnboardingLifecycleCard } from '../OnboardingLifecycle';
 import { PolicyTable } from '../PolicyTable';
 import { WaypointStatus } from '../WaypointStatus';
 import { namespaceSectionId } from '../NamespaceIndex';
 
 /**
- * Everything known about one namespace: dataplane, findings, waypoint, mTLS,
- * policies and drift, with the freshness of the data.
+ * Everything known about one namespace: its onboarding pull request and
+ * convergence, dataplane, findings, waypoint, mTLS, policies and drift, with
+ * the freshness of the data.
  * @public
  */
 export function NamespaceMeshStatusView(props: {
@@ -42,6 +44,11 @@ export function NamespaceMeshStatusView(props: {
         <DataFreshness status={status} />
       </Box>
       <Grid container spacing={3} alignItems="stretch">
+        {status.onboarding && status.onboarding.state !== 'disabled' && (
+          <Grid item xs={12}>
+            <OnboardingLifecycleCard onboarding={status.onboarding} />
+          </Grid>
+        )}
         <Grid item xs={12} lg={6}>
           <DataplaneEvidence dataplane={status.dataplane} />
         </Grid>

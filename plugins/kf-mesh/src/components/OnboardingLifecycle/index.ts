@@ -1,0 +1,16 @@
+export {
+  OnboardingLifecycleCard,
+  OnboardingLifecycleDetails,
+  OnboardingUnknownSince,
+} from './OnboardingLifecycle';
+export { OnboardingLifecycleLine } from './OnboardingLifecycleLine';
+export {
+  Age,
+  ChecksStatus,
+  OnboardingStepper,
+  PullRequestLink,
+  PullRequestState,
+  RiskStatus,
+  StageStatus,
+} from './OnboardingParts';
+export * from './onboardingText';
