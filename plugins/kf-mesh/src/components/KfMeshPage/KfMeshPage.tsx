@@ -1,4 +1,4 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
@@ -9,6 +9,7 @@ import { ClusterProblemsPanel } from '../ClusterProblemsPanel';
 import { FleetFilters } from '../FleetFilters';
 import { FleetTable } from '../FleetTable';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
+import { OnboardingApprovals } from '../OnboardingApprovals';
 
 /**
  * The fleet view without page chrome, for embedding.
@@ -64,8 +65,11 @@ export function KfMeshFleet() {
 }
 
 /**
- * Routable page: every Kubeflow profile namespace on every cluster, with
- * filters, search, ordering and server-side paging.
+ * Routable page with two tabs: the fleet (every Kubeflow profile namespace on
+ * every cluster, with filters, search, ordering and server-side paging) at
+ * the page root, and the onboarding approvals queue at `approvals`.
+ * Mount it on a route that allows sub-routes (`/kf-mesh`, with `FlatRoutes`
+ * or the new frontend system).
  * @public
  */
 export function KfMeshPage() {
@@ -73,11 +77,16 @@ export function KfMeshPage() {
     <Page themeId="tool">
       <Header
         title="Istio mesh fleet"
-        subtitle="Dataplane mode, waypoint, mTLS and findings of every Kubeflow profile namespace"
+        subtitle="Dataplane mode, waypoint, mTLS and findings of every Kubeflow profile namespace, and the onboarding pull requests"
       />
-      <Content>
-        <KfMeshFleet />
-      </Content>
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Namespaces">
+          <KfMeshFleet />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/approvals" title="Approvals">
+          <OnboardingApprovals />
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Page>
   );
 }

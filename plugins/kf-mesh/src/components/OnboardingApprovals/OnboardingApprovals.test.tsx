@@ -1,0 +1,220 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { OnboardingsQuery } from '@kf-mesh/plugin-kf-mesh-common';
+import { KfMeshApiError, kfMeshApiRef } from '../../api';
+import {
+  allOnboardings,
+  okSource,
+  queryOnboardings,
+  unknownSource,
+} from '../../__fixtures__/onboardings';
+import { KfMeshPage } from '../KfMeshPage';
+import { OnboardingApprovals } from './OnboardingApprovals';
+
+const items = allOnboardings();
+
+const setup = async (
+  getOnboardings: jest.Mock = jest.fn(async (q: OnboardingsQuery) =>
+    queryOnboardings(items, q),
+  ),
+  routeEntries?: string[],
+) => {
+  const api = { getOnboardings };
+  await renderInTestApp(
+    <TestApiProvider apis={[[kfMeshApiRef, api]]}>
+      <OnboardingApprovals />
+    </TestApiProvider>,
+    { routeEntries },
+  );
+  return api;
+};
+
+const table = () =>
+  screen.getByRole('table', { name: 'Onboarding pull requests' });
+
+const rowOf = async (namespace: string) =>
+  within(
+    (await within(table()).findByText(namespace)).closest('tr') as HTMLElement,
+  );
+
+jest.setTimeout(30_000);
+
+describe('OnboardingApprovals', () => {
+  it('lists the open onboarding PRs by default with reviews, checks and risk', async () => {
+    const api = await setup();
+    const approved = await rowOf('kubeflow-frank');
+    expect(api.getOnboardings).toHaveBeenCalledWith({ state: ['in-review'] });
+    expect(screen.getByText('5 onboarding pull requests')).toBeInTheDocument();
+    expect(within(table()).getAllByRole('row')).toHaveLength(1 + 5);
+    expect(approved.getByText('Approved')).toBeInTheDocument();
+    expect(
+      approved.getByText('Approved by platform-lead'),
+    ).toBeInTheDocument();
+    expect(
+      approved.getByText('Medium risk: 4 pods to restart, 1 deletion'),
+    ).toBeInTheDocument();
+    expect(
+      approved.getByText('4 pods run sidecars: restart them after merge'),
+    ).toBeInTheDocument();
+    expect(approved.getByText('yesterday')).toBeInTheDocument();
+    expect(
+      approved.getByRole('link', { name: /#42 kf-mesh: onboard kubeflow-frank/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.example.com/kubeflow-platform/gitops/pull/42',
+    );
+
+    const changes = await rowOf('kubeflow-grace');
+    expect(
+      changes.getByText('Changes requested by sec-reviewer'),
+    ).toBeInTheDocument();
+    expect(changes.getByText('Sidecar STRICT')).toBeInTheDocument();
+
+    const failing = await rowOf('kubeflow-heidi');
+    expect(
+      failing.getByText('kustomize-build failing (1 of 2)'),
+    ).toBeInTheDocument();
+
+    const draft = await rowOf('kubeflow-ivan');
+    expect(draft.getByText('Draft')).toBeInTheDocument();
+    expect(draft.getByText('No checks')).toBeInTheDocument();
+    expect(draft.getByText('Not assessed (no cluster data)')).toBeInTheDocument();
+
+    const waiting = await rowOf('kubeflow-dave');
+    expect(
+      waiting.getByText('Waiting for carol-sre, @kubeflow-platform'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/github.example.com\/kubeflow-platform\/gitops: read/),
+    ).toBeInTheDocument();
+  });
+
+  it('filters by stage on the server', async () => {
+    const api = await setup();
+    await rowOf('kubeflow-frank');
+    await userEvent.selectOptions(screen.getByLabelText('Stage'), 'stuck');
+    await waitFor(() =>
+      expect(api.getOnboardings).toHaveBeenLastCalledWith({ state: ['stuck'] }),
+    );
+    const stuck = await rowOf('kubeflow-judy');
+    expect(
+      stuck.getByText(
+        'merged 40 min ago, 3 pods still have sidecars: restart them',
+      ),
+    ).toBeInTheDocument();
+    expect(stuck.getByText('Stuck')).toBeInTheDocument();
+    expect(within(table()).queryByText('kubeflow-frank')).toBeNull();
+
+    await userEvent.selectOptions(screen.getByLabelText('Stage'), 'all');
+    await waitFor(() =>
+      expect(api.getOnboardings).toHaveBeenLastCalledWith({}),
+    );
+    await rowOf('kubeflow-erin');
+    expect(within(table()).getAllByRole('row')).toHaveLength(
+      1 + items.length,
+    );
+  });
+
+  it('starts from the stage in the URL', async () => {
+    const api = await setup(undefined, ['/?stage=converged']);
+    const row = await rowOf('kubeflow-alice');
+    expect(api.getOnboardings).toHaveBeenCalledWith({ state: ['converged'] });
+    expect(row.getByText('Converged')).toBeInTheDocument();
+    expect(screen.getByLabelText('Stage')).toHaveValue('converged');
+  });
+
+  it('shows a closed PR under the closed filter', async () => {
+    await setup(undefined, ['/?stage=closed']);
+    const row = await rowOf('kubeflow-erin');
+    expect(row.getAllByText('Closed').length).toBeGreaterThan(0);
+    expect(row.getByText('closed without merge')).toBeInTheDocument();
+  });
+
+  it('says which GitHub repository is unknown since when, and still lists what it knows', async () => {
+    await setup(
+      jest.fn(async (q: OnboardingsQuery) =>
+        queryOnboardings(items, q, [unknownSource()]),
+      ),
+    );
+    await rowOf('kubeflow-frank');
+    expect(
+      screen.getByText(
+        /^GitHub github.example.com\/kubeflow-platform\/gitops unknown since .* UTC \(12 minutes ago\): GitHub rate limit exceeded/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when no PR is in the selected stage', async () => {
+    await setup(
+      jest.fn(async (q: OnboardingsQuery) =>
+        queryOnboardings([], q, [okSource()]),
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'No onboarding pull request in stage "Open (in review)".',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('explains a 403: the queue needs kf-mesh.fleet.read', async () => {
+    await setup(
+      jest.fn().mockRejectedValue(
+        new KfMeshApiError({
+          reason: 'permission-denied',
+          status: 403,
+          message: 'denied',
+        }),
+      ),
+    );
+    expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/needs the kf-mesh.fleet.read permission/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows other failures with a retry', async () => {
+    const getOnboardings = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new KfMeshApiError({
+          reason: 'server',
+          status: 500,
+          message: 'Loading the onboarding pull requests failed: boom',
+        }),
+      )
+      .mockImplementation(async (q: OnboardingsQuery) =>
+        queryOnboardings(items, q),
+      );
+    await setup(getOnboardings);
+    expect(
+      await screen.findByText(/Could not load the onboarding pull requests/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await rowOf('kubeflow-frank');
+  });
+});
+
+describe('KfMeshPage tabs', () => {
+  it('serves the approvals queue on the approvals sub-route', async () => {
+    const api = {
+      getOnboardings: jest.fn(async (q: OnboardingsQuery) =>
+        queryOnboardings(items, q),
+      ),
+      getClusters: jest.fn(),
+      getFleet: jest.fn(),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[kfMeshApiRef, api]]}>
+        <KfMeshPage />
+      </TestApiProvider>,
+      { routeEntries: ['/approvals'] },
+    );
+    await rowOf('kubeflow-frank');
+    expect(screen.getByRole('tab', { name: 'Approvals' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Namespaces' })).toBeInTheDocument();
+    expect(api.getFleet).not.toHaveBeenCalled();
+  });
+});

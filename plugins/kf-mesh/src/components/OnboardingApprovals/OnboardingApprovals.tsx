@@ -1,0 +1,398 @@
+import { WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import type {
+  OnboardingLifecycle,
+  OnboardingSourceStatus,
+  OnboardingStage,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { isPermissionDenied, kfMeshApiRef } from '../../api';
+import { formatAge, formatUtc } from '../DataFreshness/formatAge';
+import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
+import {
+  Age,
+  ChecksStatus,
+  PullRequestLink,
+  PullRequestState,
+  RiskStatus,
+  StageStatus,
+  changesRequestedBy,
+  pendingReviewers,
+  stageLabels,
+  stageReason,
+  targetModeLabels,
+} from '../OnboardingLifecycle';
+import { StatusText } from '../StatusText';
+
+/** Stage filter values: one stage, or every stage. */
+const stageOptions: Array<{ value: string; label: string }> = [
+  { value: 'in-review', label: 'Open (in review)' },
+  { value: 'merged', label: stageLabels.merged },
+  { value: 'converging', label: stageLabels.converging },
+  { value: 'stuck', label: stageLabels.stuck },
+  { value: 'converged', label: stageLabels.converged },
+  { value: 'closed', label: stageLabels.closed },
+  { value: 'all', label: 'All stages' },
+];
+
+const DEFAULT_STAGE = 'in-review';
+
+function stageFromUrl(params: URLSearchParams): string {
+  const stage = params.get('stage') ?? DEFAULT_STAGE;
+  return stageOptions.some(o => o.value === stage) ? stage : DEFAULT_STAGE;
+}
+
+const useTableStyles = makeStyles(theme => ({
+  // Eight columns: tighter padding than MUI's small cells keeps them on one screen.
+  cell: {
+    padding: theme.spacing(0.75, 1),
+    verticalAlign: 'top',
+    '&:first-child': { paddingLeft: theme.spacing(2) },
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+}));
+
+function Caption(props: { children: ReactNode }) {
+  return (
+    <Typography variant="caption" color="textSecondary" component="div">
+      {props.children}
+    </Typography>
+  );
+}
+
+function ReviewsCell(props: { item: OnboardingLifecycle }) {
+  const pr = props.item.pullRequest;
+  const changes = changesRequestedBy(pr);
+  const waiting = pendingReviewers(pr);
+  return (
+    <>
+      {pr.approvals.length > 0 ? (
+        <StatusText kind="ok">Approved by {pr.approvals.join(', ')}</StatusText>
+      ) : (
+        <Typography variant="body2" component="div">
+          No approval
+        </Typography>
+      )}
+      {changes.length > 0 && (
+        <div>
+          <StatusText kind="warning">
+            Changes requested by {changes.join(', ')}
+          </StatusText>
+        </div>
+      )}
+      {waiting.length > 0 && <Caption>Waiting for {waiting.join(', ')}</Caption>}
+    </>
+  );
+}
+
+function RiskCell(props: { item: OnboardingLifecycle }) {
+  const { risk } = props.item;
+  if (!risk) return <Caption>Not assessed (no cluster data)</Caption>;
+  return (
+    <>
+      <RiskStatus risk={risk} />
+      {risk.notes.map(note => (
+        <Caption key={note}>{note}</Caption>
+      ))}
+    </>
+  );
+}
+
+type Column = {
+  title: string;
+  render: (item: OnboardingLifecycle) => ReactNode;
+  /** Let the column wrap, at least this wide (px); otherwise one line. */
+  minWidth?: number;
+};
+
+const columns: Column[] = [
+  {
+    title: 'Namespace',
+    render: item => (
+      <>
+        <Typography variant="body2" component="div">
+          <code>{item.namespace}</code>
+        </Typography>
+        <Caption>on {item.cluster}</Caption>
+      </>
+    ),
+  },
+  { title: 'Target mode', render: item => targetModeLabels[item.targetMode] },
+  {
+    title: 'Pull request',
+    minWidth: 180,
+    render: item => (
+      <>
+        <PullRequestLink pr={item.pullRequest} />
+        {item.pullRequest.author && (
+          <Caption>by {item.pullRequest.author}</Caption>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'State, age',
+    render: item => (
+      <>
+        <PullRequestState pr={item.pullRequest} />
+        <Caption>
+          opened <Age iso={item.pullRequest.createdAt} />
+        </Caption>
+      </>
+    ),
+  },
+  {
+    title: 'Reviews',
+    minWidth: 130,
+    render: item => <ReviewsCell item={item} />,
+  },
+  {
+    title: 'Checks',
+    minWidth: 120,
+    render: item => <ChecksStatus checks={item.pullRequest.checks} />,
+  },
+  { title: 'Risk', minWidth: 180, render: item => <RiskCell item={item} /> },
+  {
+    title: 'Stage',
+    minWidth: 160,
+    render: item => (
+      <>
+        <StageStatus stage={item.stage} />
+        <Caption>{stageReason(item)}</Caption>
+      </>
+    ),
+  },
+];
+
+/** One line per GitOps repository: read fine, not read yet, or "unknown since T: reason". */
+export function OnboardingSources(props: { sources: OnboardingSourceStatus[] }) {
+  const now = Date.now();
+  if (props.sources.length === 0) return null;
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="baseline"
+      style={{ gap: 24 }}
+      mb={2}
+      aria-label="GitOps repositories"
+      role="group"
+    >
+      <Typography variant="subtitle2" component="h2">
+        GitOps repositories
+      </Typography>
+      {props.sources.map(source => {
+        const name = `${source.host}/${source.repository}`;
+        let line: ReactNode;
+        if (source.state === 'ok') {
+          line = (
+            <StatusText kind="ok">
+              {name}: read{' '}
+              {source.refreshedAt
+                ? formatAge(source.refreshedAt, now)
+                : 'recently'}
+            </StatusText>
+          );
+        } else if (source.state === 'pending') {
+          line = <StatusText kind="pending">{name}: not read yet</StatusText>;
+        } else {
+          line = (
+            <StatusText kind="warning">
+              GitHub {name} unknown since{' '}
+              {source.since
+                ? `${formatUtc(source.since)} (${formatAge(source.since, now)})`
+                : 'now'}
+              {source.reason ? `: ${source.reason}` : ''}
+            </StatusText>
+          );
+        }
+        return (
+          <Typography key={name} variant="body2" component="div">
+            {line}
+          </Typography>
+        );
+      })}
+    </Box>
+  );
+}
+
+function ApprovalsTable(props: {
+  items: OnboardingLifecycle[];
+  loading: boolean;
+  emptyText: string;
+}) {
+  const { items, loading } = props;
+  const classes = useTableStyles();
+  return (
+    <Paper>
+      <div style={{ height: 4 }}>
+        {loading && <LinearProgress aria-label="Loading onboarding pull requests" />}
+      </div>
+      <TableContainer>
+        <Table
+          size="small"
+          aria-label="Onboarding pull requests"
+          aria-busy={loading}
+        >
+          <TableHead>
+            <TableRow>
+              {columns.map(c => (
+                <TableCell
+                  key={c.title}
+                  className={`${classes.cell} ${classes.nowrap}`}
+                >
+                  {c.title}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.length === 0 && !loading && (
+              <TableRow>
+                <TableCell colSpan={columns.length}>
+                  <Typography variant="body2" align="center">
+                    {props.emptyText}
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+            {items.map(item => (
+              <TableRow
+                key={`${item.pullRequest.host}/${item.pullRequest.repository}#${item.pullRequest.number}`}
+                hover
+              >
+                {columns.map(c => (
+                  <TableCell
+                    key={c.title}
+                    className={
+                      c.minWidth
+                        ? classes.cell
+                        : `${classes.cell} ${classes.nowrap}`
+                    }
+                    style={c.minWidth ? { minWidth: c.minWidth } : undefined}
+                  >
+                    {c.render(item)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Paper>
+  );
+}
+
+/**
+ * The platform team's approvals queue: onboarding pull requests with their
+ * age, reviews, checks and risk (default: the open ones), filterable by
+ * stage, with whether GitHub could be read.
+ * @public
+ */
+export function OnboardingApprovals() {
+  const api = useApi(kfMeshApiRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const stage = stageFromUrl(searchParams);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () =>
+      api.getOnboardings(
+        stage === 'all' ? {} : { state: [stage as OnboardingStage] },
+      ),
+    [api, stage],
+  );
+  const setStage = (next: string) => {
+    const params = new URLSearchParams(searchParams);
+    if (next === DEFAULT_STAGE) params.delete('stage');
+    else params.set('stage', next);
+    setSearchParams(params, { replace: true });
+  };
+  const stageLabel =
+    stageOptions.find(o => o.value === stage)?.label ?? stage;
+
+  if (error && isPermissionDenied(error)) {
+    return (
+      <WarningPanel severity="info" title="Permission denied" defaultExpanded>
+        <Typography variant="body2">
+          The onboarding approvals queue needs the kf-mesh.fleet.read
+          permission. Ask your platform team to grant it.
+        </Typography>
+      </WarningPanel>
+    );
+  }
+
+  return (
+    <>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 16 }}
+        mb={2}
+      >
+        <TextField
+          id="kf-mesh-approvals-stage"
+          select
+          label="Stage"
+          value={stage}
+          onChange={e => setStage(e.target.value)}
+          variant="outlined"
+          size="small"
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          style={{ minWidth: 200 }}
+        >
+          {stageOptions.map(o => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </TextField>
+        {value && (
+          <Typography variant="body2" aria-live="polite">
+            {value.total} onboarding pull request{value.total === 1 ? '' : 's'}
+          </Typography>
+        )}
+      </Box>
+      {value && <OnboardingSources sources={value.sources} />}
+      {error && (
+        <Box mb={2}>
+          <KfMeshErrorPanel
+            error={error}
+            title="Could not load the onboarding pull requests"
+          />
+          <Box mt={1}>
+            <Button variant="outlined" onClick={retry}>
+              Retry
+            </Button>
+          </Box>
+        </Box>
+      )}
+      {!error && (
+        <ApprovalsTable
+          items={value?.items ?? []}
+          loading={loading}
+          emptyText={
+            stage === 'all'
+              ? 'No onboarding pull request.'
+              : `No onboarding pull request in stage "${stageLabel}".`
+          }
+        />
+      )}
+    </>
+  );
+}

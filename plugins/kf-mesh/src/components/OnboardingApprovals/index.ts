@@ -1,0 +1,4 @@
+export {
+  OnboardingApprovals,
+  OnboardingSources,
+} from './OnboardingApprovals';
