@@ -21,13 +21,38 @@ import {
   noneStatus,
   sidecarStatus,
 } from '../src/__fixtures__/namespaceStatuses';
+import {
+  allOnboardings,
+  createOnboardings,
+  knownOnboarding,
+  unknownOnboarding,
+  withOnboarding,
+} from '../src/__fixtures__/onboardings';
 
+// Onboarding pull requests aged relative to now; the entity tabs show one
+// lifecycle situation each.
+const onboardings = createOnboardings();
+/** A namespace merged to ambient 40 minutes ago whose pods still run sidecars. */
+const stuckStatus = withOnboarding(
+  {
+    ...migratingStatus,
+    namespace: 'kubeflow-judy',
+    profile: { name: 'kubeflow-judy', owner: 'judy@example.com' },
+    dataplane: {
+      ...migratingStatus.dataplane,
+      counts: { total: 5, sidecar: 3, ambient: 2, pending: 0, none: 0 },
+      podsNeedingRestart: onboardings.stuck.convergence!.podsOnOldDataplane,
+    },
+  },
+  knownOnboarding(onboardings.stuck),
+);
 const statuses = [
-  ambientStatus,
-  migratingStatus,
-  sidecarStatus,
-  noneStatus,
-  conflictStatus,
+  withOnboarding(ambientStatus, knownOnboarding(onboardings.converged)),
+  withOnboarding(migratingStatus, knownOnboarding(onboardings.converging)),
+  withOnboarding(sidecarStatus, { state: 'none' }),
+  withOnboarding(noneStatus, unknownOnboarding(onboardings.inReview)),
+  withOnboarding(conflictStatus, knownOnboarding(onboardings.closed)),
+  stuckStatus,
 ];
 const entities = statuses.map(s => profileEntityFor(s.namespace, s.cluster));
 const teamEntity = profileEntityFor('kubeflow-team', 'prod-eu');
@@ -45,8 +70,8 @@ const mockApi = new MockKfMeshApi({
       entities.map((e, i) => [stringifyEntityRef(e), [fresh(statuses[i])]]),
     ),
     [stringifyEntityRef(teamEntity)]: [
-      fresh(ambientStatus),
-      fresh(sidecarStatus),
+      fresh(withOnboarding(ambientStatus, { state: 'disabled' })),
+      fresh(withOnboarding(sidecarStatus, { state: 'disabled' })),
     ],
   },
   problemsByEntityRef: {
@@ -60,6 +85,7 @@ const mockApi = new MockKfMeshApi({
   },
   forbiddenEntityRefs: [stringifyEntityRef(deniedEntity)],
   fleet: createFleet(15_000),
+  onboardings: allOnboardings(),
 });
 
 function CardsPage() {

@@ -6,8 +6,9 @@
  * `src/__fixtures__`) with `backstage-cli package start` on a free port, opens
  * it in Debian Chromium through playwright-core, checks what a user sees on
  * the entity tab (a healthy and a migrating namespace, a partial cluster
- * failure, a permission denial), the overview cards and the fleet page
- * (15,000 namespaces, filter and paging), and writes screenshots to
+ * failure, a permission denial, the onboarding lifecycle), the overview cards
+ * and the fleet page (15,000 namespaces, filter and paging) with its
+ * Approvals tab (onboarding pull requests), and writes screenshots to
  * `plugins/kf-mesh/screenshots/` (git-ignored).
  *
  * Installs nothing. Needs /usr/bin/chromium (or CHROMIUM_PATH):
@@ -128,6 +129,7 @@ async function waitForServer(url: string, child: ChildProcess, log: string[]) {
 async function visible(page: Page, text: string | RegExp) {
   await page
     .getByText(text, typeof text === 'string' ? { exact: true } : undefined)
+    .first()
     .first()
     .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 }
@@ -291,6 +293,92 @@ async function runChecks(browser: Browser, baseUrl: string) {
       await screenshot(page, 'fleet-filtered');
     },
   );
+
+  await check(
+    'approvals view: open onboarding PRs with reviewers, checks and risk',
+    async () => {
+      await page.goto(`${baseUrl}/kf-mesh/approvals`);
+      const table = page.getByRole('table', {
+        name: 'Onboarding pull requests',
+      });
+      await table.waitFor({ timeout: UI_TIMEOUT_MS });
+      await visible(page, '5 onboarding pull requests');
+      const approved = table.getByRole('row').filter({ hasText: 'kubeflow-frank' });
+      await approved
+        .getByText('Approved by platform-lead')
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await approved
+        .getByText('Medium risk: 4 pods to restart, 1 deletion')
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      const link = approved.getByRole('link', { name: /#42 kf-mesh: onboard/ });
+      if ((await link.getAttribute('target')) !== '_blank') {
+        throw new Error('the pull request link does not open a new tab');
+      }
+      await visible(page, 'Changes requested by sec-reviewer');
+      await visible(page, 'kustomize-build failing (1 of 2)');
+      await visible(page, /github.example.com\/kubeflow-platform\/gitops: read/);
+      const tab = page.getByRole('tab', { name: 'Approvals' });
+      if ((await tab.getAttribute('aria-selected')) !== 'true') {
+        throw new Error('the Approvals tab is not selected');
+      }
+      await screenshot(page, 'approvals');
+      await page.getByLabel('Stage').selectOption('stuck');
+      await visible(page, 'kubeflow-judy');
+      await visible(
+        page,
+        'merged 40 min ago, 3 pods still have sidecars: restart them',
+      );
+      if (new URL(page.url()).searchParams.get('stage') !== 'stuck') {
+        throw new Error(`stage not in the URL: ${page.url()}`);
+      }
+      await screenshot(page, 'approvals-stuck');
+      await page.getByRole('tab', { name: 'Namespaces' }).click();
+      await visible(page, 'kubeflow-user-00000');
+    },
+  );
+
+  await check(
+    'entity tab: onboarding lifecycle stuck with the pods to restart',
+    async () => {
+      await page.goto(`${baseUrl}/entity/kubeflow-judy`);
+      const stages = page.getByRole('list', { name: 'Onboarding stages' });
+      await stages.waitFor({ timeout: UI_TIMEOUT_MS });
+      const current = await stages
+        .locator('[aria-current="step"]')
+        .textContent();
+      if (current?.trim() !== 'Stuck') {
+        throw new Error(`current stage is ${current}`);
+      }
+      await visible(page, 'notebook-judy-0');
+      await visible(page, 'ml-pipeline-visualizationserver-6c4b7-9kzrt');
+      await visible(page, 'waypoint: Programmed');
+      await visible(page, /^#36 kf-mesh: onboard kubeflow-judy/);
+      await screenshot(page, 'entity-onboarding-stuck');
+    },
+  );
+
+  await check(
+    'entity tab: GitHub unknown since T, last known lifecycle, status intact',
+    async () => {
+      await page.goto(`${baseUrl}/entity/kubeflow-dave`);
+      await visible(page, /^Onboarding status unknown since .* UTC/);
+      await visible(page, /Last known state/);
+      await visible(page, /^#41 kf-mesh: onboard kubeflow-dave/);
+      await visible(page, 'Not in mesh');
+    },
+  );
+
+  await check('overview cards: onboarding line with stage and PR', async () => {
+    await page.goto(`${baseUrl}/cards`);
+    await visible(page, /^Converging #38: merged 5 min ago/);
+    await page
+      .getByRole('link', { name: '#36', exact: true })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    await screenshot(page, 'entity-cards-onboarding');
+  });
 
   await check('dark theme: migrating namespace still readable', async () => {
     await page.evaluate(() => localStorage.setItem('theme', 'dark'));
