@@ -6,7 +6,7 @@ import {
   openOnboardingPr,
   REPOSITORY,
   startGithubFixture,
-} from './__fixtures__/githubFixture';
+} from './__testUtils__/githubFixture';
 
 const LIMITS = { lookbackMs: 30 * 24 * 3600_000, maxPullRequests: 500 };
 

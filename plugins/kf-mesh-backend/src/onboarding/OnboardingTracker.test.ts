@@ -5,7 +5,7 @@ import {
   openOnboardingPr,
   REPOSITORY,
   startGithubFixture,
-} from './__fixtures__/githubFixture';
+} from './__testUtils__/githubFixture';
 
 const warnings: string[] = [];
 const logger = {

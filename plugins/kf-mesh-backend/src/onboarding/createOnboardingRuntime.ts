@@ -98,7 +98,6 @@ export async function createOnboardingRuntime(options: {
     id: 'kf-mesh-onboardings-refresh',
     frequency: settings.refreshInterval,
     timeout: { minutes: 5 },
-    initialDelay: { seconds: 0 },
     scope: 'local',
     fn: () => tracker.refresh(),
   });

@@ -1,6 +1,5 @@
 import { analyzeNamespace } from '../analyzer';
 import {
-  ambientPod,
   authz,
   pod,
   sidecarPod,

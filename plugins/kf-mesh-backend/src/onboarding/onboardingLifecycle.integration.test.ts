@@ -1,0 +1,422 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { GithubSim } from '@kf-mesh/github-sim';
+import {
+  NamespaceOnboardingStatus,
+  planOnboarding,
+  renderPlan,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import request from 'supertest';
+import { kfMeshPlugin } from '../plugin';
+import { eventually } from '../__fixtures__/eventually';
+import {
+  namespaceObj,
+  ownerAccessObj,
+  podObj,
+  profileObj,
+} from '../__fixtures__/kubeObjects';
+import {
+  ALICE,
+  catalogFactory,
+  MALLORY,
+  permissionsFactory,
+  PLATFORM,
+} from '../__testUtils__/testBackend';
+import {
+  GITHUB_TOKEN,
+  startGithubFixture,
+} from './__testUtils__/githubFixture';
+
+// Real servers (Backstage backend, kube-sim over TLS, github-sim) and kubectl on 2 shared cores.
+jest.setTimeout(60_000);
+
+const KUBE_TOKEN = 'kube-token-for-onboarding-test';
+const NS = 'team-migrating'; // the catalog fixture maps component:default/team-migrating to it, cluster dev
+const OWNER = 'alice@example.com';
+const ENTITY = 'component:default/team-migrating';
+const STUCK_AFTER_SECONDS = 4;
+
+function kubectl(sim: KubeSim, dir: string, args: string[]): Promise<string> {
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  sim.writeKubeconfig(kubeconfig, KUBE_TOKEN);
+  return new Promise((resolve, reject) =>
+    execFile(
+      'kubectl',
+      [
+        '--kubeconfig',
+        kubeconfig,
+        '--cache-dir',
+        path.join(dir, 'cache'),
+        ...args,
+      ],
+      { env: { PATH: process.env.PATH ?? '', HOME: dir }, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`))
+          : resolve(stdout),
+    ),
+  );
+}
+
+/**
+ * The onboarding lifecycle end to end: the template's PR on the loopback
+ * GitHub, the real backend reading it through integrations.github, a GitOps
+ * controller emulated with `kubectl apply -k` of the merged directory, istiod
+ * (waypoint status) and pod restarts emulated on kube-sim.
+ */
+describe('onboarding lifecycle: PR in review → merged → converging → stuck → converged', () => {
+  let kube: KubeSim;
+  let github: GithubSim;
+  let server: any;
+  let stop: () => Promise<void>;
+  let dir: string;
+  let prNumber: number;
+  const plan = planOnboarding({
+    cluster: 'dev',
+    namespace: NS,
+    owner: OWNER,
+    targetMode: 'ambient',
+    currentMode: 'sidecar',
+  });
+  const rendered = renderPlan(plan);
+  const as = (user: string) => ({
+    Authorization: mockCredentials.user.header(user),
+  });
+  const onboardingOf = async (user = PLATFORM) => {
+    const res = await request(server)
+      .get(`/api/kf-mesh/clusters/dev/namespaces/${NS}`)
+      .set(as(user));
+    if (res.status !== 200) {
+      // Fail with the cluster sync state: it says why a namespace is missing.
+      const clusters = await request(server)
+        .get('/api/kf-mesh/clusters')
+        .set(as(PLATFORM));
+      throw new Error(
+        `HTTP ${res.status} ${JSON.stringify(res.body)} ${JSON.stringify(
+          clusters.body,
+        )}`,
+      );
+    }
+    return res.body.status.onboarding as NamespaceOnboardingStatus;
+  };
+  const stageIs = (stage: string) =>
+    eventually(async () => (await onboardingOf()).lifecycle?.stage === stage, {
+      what: `stage ${stage}`,
+      timeoutMs: 20_000,
+    });
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-onboarding-'));
+    kube = await startKubeSim({
+      auth: { tokens: { [KUBE_TOKEN]: 'admin' } },
+      tls: true,
+    });
+    for (const obj of [
+      namespaceObj(NS, { 'istio-injection': 'enabled' }, OWNER),
+      profileObj(NS, OWNER),
+      ownerAccessObj(NS, OWNER),
+      podObj(NS, 'notebook-0', { sidecar: true }),
+      podObj(NS, 'pipeline-runner-1', { sidecar: true }),
+    ])
+      kube.apply(obj as any);
+
+    const fixture = await startGithubFixture();
+    github = fixture.sim;
+    prNumber = github.openPullRequest({
+      owner: 'acme',
+      repo: 'gitops',
+      branch: rendered.branchName,
+      title: rendered.title,
+      body: rendered.description,
+      files: Object.fromEntries(
+        rendered.files.map(f => [`clusters/dev/${NS}/${f.path}`, f.content]),
+      ),
+      reviewers: ['bob'],
+      teamReviewers: ['kubeflow-platform'],
+    });
+
+    const backend = await startTestBackend({
+      features: [
+        kfMeshPlugin,
+        // The real scheduler (the default test one runs each task once at startup only).
+        schedulerServiceFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            ...fixture.integrationsConfig,
+            kfMesh: {
+              requestTimeoutMs: 5000,
+              analysisDebounceMs: 10,
+              clusters: [
+                {
+                  name: 'dev',
+                  url: kube.url,
+                  serviceAccountToken: KUBE_TOKEN,
+                  caData: Buffer.from(kube.caCert!).toString('base64'),
+                },
+              ],
+              onboardings: {
+                repositories: [
+                  { url: 'https://github.kf-mesh.test/acme/gitops' },
+                ],
+                refreshInterval: { milliseconds: 200 },
+                stuckAfter: { seconds: STUCK_AFTER_SECONDS },
+              },
+            },
+          },
+        }),
+        catalogFactory(),
+        permissionsFactory(),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+    await eventually(async () => (await onboardingOf()).state === 'known', {
+      timeoutMs: 30_000,
+      what: 'first PR read',
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await stop?.();
+    await kube?.close();
+    await github?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an open PR shows as in review, with reviewers, checks and the merge risk', async () => {
+    const onboarding = await onboardingOf();
+    expect(onboarding.state).toBe('known');
+    const lifecycle = onboarding.lifecycle!;
+    expect(lifecycle).toMatchObject({
+      cluster: 'dev',
+      namespace: NS,
+      targetMode: 'ambient',
+      stage: 'in-review',
+      pullRequest: {
+        number: prNumber,
+        state: 'open',
+        branch: `kf-mesh/onboard/dev/${NS}/ambient`,
+        requestedReviewers: ['bob'],
+        requestedTeams: ['kubeflow-platform'],
+        url: `${github.url}/acme/gitops/pull/${prNumber}`,
+      },
+      risk: { level: 'medium', podsToRestart: 2 },
+    });
+    expect(lifecycle.summary).toMatch(
+      /^in review for \d+ s: waiting for bob, kubeflow-platform$/,
+    );
+    expect(lifecycle.risk!.deletions).toBeGreaterThanOrEqual(1);
+  });
+
+  it('follows reviews and checks', async () => {
+    github.review('acme', 'gitops', prNumber, {
+      user: 'bob',
+      state: 'APPROVED',
+    });
+    github.setCheckRun('acme', 'gitops', prNumber, {
+      name: 'kustomize build',
+      status: 'completed',
+      conclusion: 'failure',
+    });
+    await eventually(async () => {
+      const pr = (await onboardingOf()).lifecycle!.pullRequest;
+      return pr.state === 'approved' && pr.checks.state === 'failure';
+    });
+    const { lifecycle } = await onboardingOf();
+    expect(lifecycle!.pullRequest.approvals).toEqual(['bob']);
+    expect(lifecycle!.summary).toContain('approved by bob');
+    expect(lifecycle!.summary).toContain('checks failing: kustomize build');
+  });
+
+  it('the same lifecycle reaches the entity tab through the entity permission', async () => {
+    const res = await request(server)
+      .get(`/api/kf-mesh/entity-status?entityRef=${ENTITY}`)
+      .set(as(ALICE));
+    expect(res.status).toBe(200);
+    expect(res.body.namespaces[0].onboarding.lifecycle.pullRequest.number).toBe(
+      prNumber,
+    );
+  });
+
+  it('GET /onboardings is the platform queue: fleet permission, stage filter, strict parameters', async () => {
+    const queue = await request(server)
+      .get('/api/kf-mesh/onboardings')
+      .set(as(PLATFORM));
+    expect(queue.status).toBe(200);
+    expect(queue.body.total).toBe(1);
+    expect(queue.body.items[0]).toMatchObject({
+      namespace: NS,
+      stage: 'in-review',
+    });
+    expect(queue.body.sources).toEqual([
+      expect.objectContaining({ repository: 'acme/gitops', state: 'ok' }),
+    ]);
+    const stuck = await request(server)
+      .get('/api/kf-mesh/onboardings?state=stuck,converged')
+      .set(as(PLATFORM));
+    expect(stuck.body.total).toBe(0);
+    for (const user of [ALICE, MALLORY]) {
+      const denied = await request(server)
+        .get('/api/kf-mesh/onboardings')
+        .set(as(user));
+      expect(denied.status).toBe(403);
+    }
+    const unauthenticated = await request(server)
+      .get('/api/kf-mesh/onboardings')
+      .set('Authorization', mockCredentials.none.header());
+    expect(unauthenticated.status).toBe(401);
+    const bad = await request(server)
+      .get('/api/kf-mesh/onboardings?state=approved')
+      .set(as(PLATFORM));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('Invalid query parameter state');
+    const widening = await request(server)
+      .get('/api/kf-mesh/onboardings?namespace=kube-system')
+      .set(as(PLATFORM));
+    expect(widening.status).toBe(400);
+    expect(JSON.stringify(queue.body)).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('merged: converging while nothing is applied, listing what it waits for', async () => {
+    github.merge('acme', 'gitops', prNumber);
+    await stageIs('converging');
+    const { lifecycle } = await onboardingOf();
+    expect(lifecycle!.pullRequest.state).toBe('merged');
+    expect(lifecycle!.convergence).toMatchObject({
+      verdict: 'converging',
+      podsOnOldDataplane: ['notebook-0', 'pipeline-runner-1'],
+      waypoint: { name: 'waypoint', programmed: 'missing' },
+    });
+    expect(
+      lifecycle!.convergence!.objects.filter(o => o.state === 'missing').length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(lifecycle!.summary).toMatch(/^merged \d+ s ago; waiting for: /);
+  });
+
+  it('GitOps applies the merged directory; pods left on sidecars make it stuck, naming them', async () => {
+    // What Argo CD / Flux would do: build the merged directory and apply it, prune the deletions.
+    const checkout = path.join(dir, 'checkout');
+    for (const [file, content] of Object.entries(
+      github.filesAt('acme', 'gitops', 'main'),
+    )) {
+      fs.mkdirSync(path.dirname(path.join(checkout, file)), {
+        recursive: true,
+      });
+      fs.writeFileSync(path.join(checkout, file), content);
+    }
+    await kubectl(kube, dir, [
+      'apply',
+      '-k',
+      path.join(checkout, 'clusters', 'dev', NS),
+    ]);
+    for (const d of plan.deletions) {
+      await kubectl(kube, dir, [
+        'delete',
+        d.kind.toLowerCase(),
+        d.name,
+        '-n',
+        d.namespace,
+        '--ignore-not-found',
+      ]);
+    }
+    // What istiod does: program the waypoint.
+    const gw = kube.get({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: NS,
+      name: 'waypoint',
+    }) as any;
+    expect(gw).toBeDefined();
+    kube.apply({
+      ...gw,
+      status: {
+        conditions: [
+          {
+            type: 'Programmed',
+            status: 'True',
+            reason: 'Programmed',
+            message: '',
+            lastTransitionTime: new Date().toISOString(),
+          },
+        ],
+      },
+    });
+
+    await stageIs('stuck');
+    const { lifecycle } = await onboardingOf();
+    expect(
+      lifecycle!.convergence!.objects.every(o => o.state === 'present'),
+    ).toBe(true);
+    expect(
+      lifecycle!.convergence!.labels.every(l => l.expected === l.actual),
+    ).toBe(true);
+    expect(lifecycle!.convergence!.waypoint!.programmed).toBe('true');
+    expect(lifecycle!.summary).toMatch(
+      /^merged \d+ s ago, 2 pods still have sidecars: restart them \(notebook-0, pipeline-runner-1\)$/,
+    );
+    const queue = await request(server)
+      .get('/api/kf-mesh/onboardings?state=stuck')
+      .set(as(PLATFORM));
+    expect(queue.body.items.map((i: any) => i.namespace)).toEqual([NS]);
+  });
+
+  it('after the restarts the namespace is converged', async () => {
+    for (const name of ['notebook-0', 'pipeline-runner-1']) {
+      kube.delete({ apiVersion: 'v1', kind: 'Pod', namespace: NS, name });
+      kube.apply(podObj(NS, `${name}-r`, { redirection: 'enabled' }) as any);
+    }
+    await stageIs('converged');
+    const { lifecycle } = await onboardingOf();
+    expect(lifecycle!.summary).toMatch(
+      /^merged \d+ s ago; the namespace matches the plan$/,
+    );
+    expect(lifecycle!.convergence!.podsOnOldDataplane).toEqual([]);
+  });
+
+  it('GitHub down: lifecycle "unknown since T" with the last known data; the mesh status is unaffected', async () => {
+    const before = await request(server)
+      .get(`/api/kf-mesh/clusters/dev/namespaces/${NS}`)
+      .set(as(PLATFORM));
+    github.faults.down();
+    try {
+      await eventually(async () => (await onboardingOf()).state === 'unknown');
+      const res = await request(server)
+        .get(`/api/kf-mesh/clusters/dev/namespaces/${NS}`)
+        .set(as(PLATFORM));
+      const onboarding = res.body.status
+        .onboarding as NamespaceOnboardingStatus;
+      expect(onboarding.reason).toBe('GitHub is unreachable');
+      expect(Date.parse(onboarding.since!)).toBeGreaterThan(
+        Date.parse(before.body.status.onboarding.refreshedAt) - 1,
+      );
+      expect(onboarding.lifecycle!.stage).toBe('converged');
+      expect(res.body.status.dataplane).toEqual(before.body.status.dataplane);
+      expect(res.body.status.findings).toEqual(before.body.status.findings);
+    } finally {
+      github.faults.up();
+    }
+    await eventually(async () => (await onboardingOf()).state === 'known');
+  });
+
+  it('rate limited: "unknown since T", and no request to GitHub until Retry-After passes', async () => {
+    github.faults.rateLimit({ status: 429, retryAfterSeconds: 3 });
+    await eventually(async () => (await onboardingOf()).state === 'unknown');
+    const onboarding = await onboardingOf();
+    expect(onboarding.reason).toContain('GitHub rate limit (HTTP 429)');
+    const sent = github.requests().length;
+    await new Promise(r => setTimeout(r, 1500)); // several refresh periods inside the back-off
+    expect(github.requests().length).toBe(sent);
+    await eventually(async () => (await onboardingOf()).state === 'known', {
+      timeoutMs: 10_000,
+    });
+  });
+});
