@@ -320,28 +320,18 @@ export async function startGithubSim(
         at,
       );
       repo.branches.set(o.branch, head);
-      const pr: SimPullRequest = {
-        number: repo.pulls.length + 1,
+      const pr = store.addPull(repo, {
         title: o.title,
         body: o.body ?? null,
-        state: 'open',
-        merged: false,
-        mergeCommitSha: null,
         draft: o.draft === true,
         author: o.author ?? SIM_USER,
         headOwner: repo.owner,
         headRef: o.branch,
         baseRef: repo.defaultBranch,
-        requestedReviewers: [...(o.reviewers ?? [])],
-        requestedTeams: [...(o.teamReviewers ?? [])],
-        reviews: [],
+        requestedReviewers: o.reviewers,
+        requestedTeams: o.teamReviewers,
         createdAt: at,
-        updatedAt: at,
-        mergedAt: null,
-        closedAt: null,
-        revision: 1,
-      };
-      repo.pulls.push(pr);
+      });
       return pr.number;
     },
     merge: (owner, repo, number, mergeOptions) => {

@@ -110,6 +110,49 @@ export class SimStore {
       .sort();
   }
 
+  /** Records a new open pull request (number = next in the repository). */
+  addPull(
+    repo: SimRepo,
+    fields: Pick<
+      SimPullRequest,
+      | 'title'
+      | 'body'
+      | 'draft'
+      | 'author'
+      | 'headOwner'
+      | 'headRef'
+      | 'baseRef'
+    > &
+      Partial<Pick<SimPullRequest, 'requestedReviewers' | 'requestedTeams'>> & {
+        createdAt?: string;
+      },
+  ): SimPullRequest {
+    const at = fields.createdAt ?? new Date().toISOString();
+    const pr: SimPullRequest = {
+      number: repo.pulls.length + 1,
+      title: fields.title,
+      body: fields.body,
+      state: 'open',
+      merged: false,
+      mergeCommitSha: null,
+      draft: fields.draft,
+      author: fields.author,
+      headOwner: fields.headOwner,
+      headRef: fields.headRef,
+      baseRef: fields.baseRef,
+      requestedReviewers: [...(fields.requestedReviewers ?? [])],
+      requestedTeams: [...(fields.requestedTeams ?? [])],
+      reviews: [],
+      createdAt: at,
+      updatedAt: at,
+      mergedAt: null,
+      closedAt: null,
+      revision: 1,
+    };
+    repo.pulls.push(pr);
+    return pr;
+  }
+
   /** Commits file changes on top of a commit; returns the new commit SHA. */
   commitChanges(
     parentSha: string,

@@ -21,6 +21,16 @@ function pullContext(ctx: RouteContext) {
   return { repo, pr };
 }
 
+/** The repository and the commit a `:ref` (branch or SHA) names; 422 like GitHub when there is none. */
+function commitContext(ctx: RouteContext) {
+  const repo = ctx.store.repo(ctx.params.owner, ctx.params.repo);
+  const sha = ctx.store.resolveCommit(repo, ctx.params.ref);
+  if (!sha) {
+    throw new GithubApiError(422, `No commit found for SHA: ${ctx.params.ref}`);
+  }
+  return { repo, sha };
+}
+
 function touch(pr: SimPullRequest) {
   pr.revision++;
   pr.updatedAt = new Date().toISOString();
@@ -161,29 +171,15 @@ export const pullRoutes: Route[] = [
           message: `A pull request already exists for ${head.owner}:${head.ref}.`,
         });
       }
-      const now = new Date().toISOString();
-      const pr: SimPullRequest = {
-        number: repo.pulls.length + 1,
+      const pr = ctx.store.addPull(repo, {
         title,
         body: typeof body === 'string' ? body : null,
-        state: 'open',
-        merged: false,
-        mergeCommitSha: null,
         draft: draft === true,
         author: SIM_USER,
         headOwner: repo.owner,
         headRef: head.ref,
         baseRef,
-        requestedReviewers: [],
-        requestedTeams: [],
-        reviews: [],
-        createdAt: now,
-        updatedAt: now,
-        mergedAt: null,
-        closedAt: null,
-        revision: 1,
-      };
-      repo.pulls.push(pr);
+      });
       return ok(ctx, repo, pr, 201);
     },
   },
@@ -339,13 +335,7 @@ export const pullRoutes: Route[] = [
     method: 'GET',
     path: '/repos/:owner/:repo/commits/:ref/check-runs',
     handler: ctx => {
-      const repo = ctx.store.repo(ctx.params.owner, ctx.params.repo);
-      const sha = ctx.store.resolveCommit(repo, ctx.params.ref);
-      if (!sha)
-        throw new GithubApiError(
-          422,
-          `No commit found for SHA: ${ctx.params.ref}`,
-        );
+      const { repo, sha } = commitContext(ctx);
       const runs = repo.checkRuns.get(sha) ?? [];
       return {
         status: 200,
@@ -369,13 +359,7 @@ export const pullRoutes: Route[] = [
     method: 'GET',
     path: '/repos/:owner/:repo/commits/:ref/status',
     handler: ctx => {
-      const repo = ctx.store.repo(ctx.params.owner, ctx.params.repo);
-      const sha = ctx.store.resolveCommit(repo, ctx.params.ref);
-      if (!sha)
-        throw new GithubApiError(
-          422,
-          `No commit found for SHA: ${ctx.params.ref}`,
-        );
+      const { sha } = commitContext(ctx);
       // The simulator reports checks through the Checks API only; the legacy
       // combined status is empty (`pending` with no statuses, as on GitHub).
       return {
