@@ -21,6 +21,9 @@ export interface AvailabilityAnalysis {
   findings: MeshFinding[];
 }
 
+/** Results per availability record (one per analysis pass) and cluster. */
+const memo = new WeakMap<object, Map<string, AvailabilityAnalysis>>();
+
 /**
  * Findings about the data itself: a CRD that is not installed (404 on its
  * group/version) and types the backend cannot read (403, timeout, stale).
@@ -29,6 +32,19 @@ export function analyzeAvailability(
   cluster: string,
   mesh: MeshContext,
 ): AvailabilityAnalysis {
+  // The same for every namespace of one analysis pass (one availability record): computed once.
+  let perCluster = memo.get(mesh.availability);
+  if (!perCluster) memo.set(mesh.availability, (perCluster = new Map()));
+  let result = perCluster.get(cluster);
+  if (!result) perCluster.set(cluster, (result = compute(cluster, mesh)));
+  // callers get their own arrays and findings
+  return {
+    incomplete: result.incomplete.map(i => ({ ...i })),
+    findings: result.findings.map(f => ({ ...f })),
+  };
+}
+
+function compute(cluster: string, mesh: MeshContext): AvailabilityAnalysis {
   const incomplete: AvailabilityAnalysis['incomplete'] = [];
   const findings: MeshFinding[] = [];
   for (const [resource, state] of Object.entries(mesh.availability).sort()) {

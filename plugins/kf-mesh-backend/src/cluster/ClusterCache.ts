@@ -158,6 +158,13 @@ export class ClusterCache {
     return this.reflectors.get('namespaces')!.items.has(namespace);
   }
 
+  /** True while some type has not finished its first LIST. */
+  syncing(): boolean {
+    for (const r of this.reflectors.values())
+      if (r.status.state === 'pending') return true;
+    return false;
+  }
+
   /** Sync state per type. */
   availability(): Record<string, ResourceSyncState> {
     const out: Record<string, ResourceSyncState> = {};

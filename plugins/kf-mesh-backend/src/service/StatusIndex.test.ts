@@ -65,6 +65,28 @@ describe('StatusIndex (analysis when the cache changes, not per request)', () =>
     }
   });
 
+  it('defers background analysis while the cluster is still syncing; reads still analyze', () => {
+    jest.useFakeTimers();
+    try {
+      const src = source(['a']);
+      let syncing = true;
+      const index = new StatusIndex({ ...src, syncing: () => syncing }, 200);
+      index.markDirty('*');
+      jest.advanceTimersByTime(1000);
+      expect(src.reads.get('a')).toBeUndefined();
+      syncing = false;
+      jest.advanceTimersByTime(200);
+      expect(src.reads.get('a')).toBe(1);
+      syncing = true;
+      index.markDirty(new Set(['a']));
+      expect(index.get('a')).toBeDefined();
+      expect(src.reads.get('a')).toBe(2); // analyzed again by the read
+      index.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('drift is computed on the first full read only, and kept', () => {
     const src = source(['a']);
     let checks = 0;

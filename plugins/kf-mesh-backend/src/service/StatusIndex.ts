@@ -18,6 +18,12 @@ export interface SnapshotSource {
     namespace: string,
     mesh?: MeshContext,
   ): NamespaceSnapshot | undefined;
+  /**
+   * True while the first LIST of some type is still running. Background analysis waits for it
+   * (each type's LIST would otherwise trigger a full re-analysis of a half-synced cluster);
+   * reads still analyze on demand.
+   */
+  syncing?(): boolean;
 }
 
 interface Entry {
@@ -53,13 +59,17 @@ export class StatusIndex {
   markDirty(namespaces: Set<string> | '*'): void {
     if (namespaces === '*') this.allDirty = true;
     else for (const n of namespaces) this.dirty.add(n);
-    if (!this.timer && this.debounceMs >= 0) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.flush();
-      }, this.debounceMs);
-      this.timer.unref?.();
-    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.debounceMs < 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.source.syncing?.()) this.schedule();
+      else this.flush();
+    }, this.debounceMs);
+    this.timer.unref?.();
   }
 
   /** Recomputes every dirty namespace now. */
