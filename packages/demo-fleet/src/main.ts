@@ -18,6 +18,11 @@ async function main() {
   console.log(
     `github-sim: ${fleet.github.url} (pull requests at ${fleet.github.url}/)`,
   );
+  for (const o of fleet.onboardings) {
+    console.log(
+      `onboarding PR #${o.number} (${o.kind}): ${o.cluster}/${o.namespace.name} -> ${o.targetMode}`,
+    );
+  }
   console.log(`catalog entities: ${fleet.entitiesFile}`);
   console.log('demo fleet ready');
   const stop = () => {

@@ -10,19 +10,28 @@ import {
 import { startGithubSim, type GithubSim } from '@kf-mesh/github-sim';
 import { buildCatalogEntities } from './catalogEntities';
 import { DEMO_CLUSTERS, DEMO_GITHUB, PLATFORM_TEAM } from './demoFleetConfig';
+import {
+  demoOnboardingsFor,
+  seedDemoOnboardings,
+  syncMergedOnboardings,
+  type DemoOnboarding,
+} from './demoOnboardings';
 
 /** A running demo fleet. */
 export interface DemoFleet {
   clusters: { name: string; sim: KubeSim; scenario: Scenario }[];
   github: GithubSim;
+  /** The onboarding pull requests seeded on the GitOps repository, with their numbers. */
+  onboardings: Array<DemoOnboarding & { number: number }>;
   entitiesFile: string;
   close(): Promise<void>;
 }
 
 /**
  * Starts the simulated Kubeflow fleet of the demo: two kube-sim clusters with the mixed-state scenario (every
- * namespace state of mesh-domain.md at least twice), the loopback GitHub with an empty GitOps repository, and a
- * catalog file with one entity per profile namespace.
+ * namespace state of mesh-domain.md at least twice), the loopback GitHub with the GitOps repository and its
+ * onboarding pull requests in every lifecycle stage (see demoOnboardings.ts), and a catalog file with one entity per
+ * profile namespace.
  *
  * @param options.outputDir - where the catalog entities file is written
  * @param options.ports - `fixed` (the demo config's ports) or `random` (tests)
@@ -66,12 +75,22 @@ export async function startDemoFleet(options: {
     },
   });
 
+  const clusterNamespaces = clusters.map(c => ({
+    name: c.name,
+    namespaces: c.scenario.namespaces,
+  }));
+  const planned = demoOnboardingsFor(clusterNamespaces);
+  const numbers = seedDemoOnboardings(
+    github,
+    planned,
+    clusters[0].scenario.kfpVersion,
+  );
+  syncMergedOnboardings(clusters, planned, clusters[0].scenario.kfpVersion);
+  const onboardings = planned.map((o, i) => ({ ...o, number: numbers[i] }));
+
   fs.mkdirSync(options.outputDir, { recursive: true });
   const entitiesFile = path.join(options.outputDir, 'entities.yaml');
-  const entities = buildCatalogEntities(
-    clusters.map(c => ({ name: c.name, namespaces: c.scenario.namespaces })),
-    PLATFORM_TEAM,
-  );
+  const entities = buildCatalogEntities(clusterNamespaces, PLATFORM_TEAM);
   fs.writeFileSync(
     entitiesFile,
     entities.map(e => stringify(e)).join('---\n'),
@@ -81,6 +100,7 @@ export async function startDemoFleet(options: {
   return {
     clusters,
     github,
+    onboardings,
     entitiesFile,
     async close() {
       await Promise.all([...clusters.map(c => c.sim.close()), github.close()]);
