@@ -6,13 +6,15 @@ import { parse } from 'yaml';
 import { buildScenario } from '@kf-mesh/kube-sim';
 import { onboardingBranchName } from '@kf-mesh/plugin-kf-mesh-common';
 import { DEMO_CLUSTERS, DEMO_GITHUB, PLATFORM_TEAM } from '../demoFleetConfig';
+import { DEMO_REVIEWERS, demoOnboardingsFor } from '../demoOnboardings';
 import { Checks, expectThat } from './checks';
 import { githubFile, githubGet, type PullRequest } from './githubApi';
 
 /**
  * The demo's end-to-end test in a real browser (Debian Chromium through playwright-core), against a running demo
- * (`scripts/e2e-demo.sh` starts it). What it expects comes from the scenario the fleet was built from and from the
- * planner's branch naming, not from constants.
+ * (`scripts/e2e-demo.sh` starts it). What it expects comes from the scenario the fleet was built from, the onboarding
+ * PRs seeded from it (demoOnboardings.ts) and the planner's branch naming, not from constants. The Approvals view is
+ * also saved as `.artifacts/demo/approvals.png` (`$KF_MESH_DEMO_LOG_DIR/approvals.png`).
  *
  * Usage: demoBrowserTest.ts <screenshot-dir> [base-url]
  */
@@ -35,8 +37,34 @@ async function main() {
     migrating && healthy,
     'the mixed scenario has a migrating and a healthy ambient namespace',
   );
-  const entityPath = (ns: string) =>
-    `/catalog/default/resource/${cluster.name}--${ns}`;
+  const entityPath = (ns: string, clusterName: string = cluster.name) =>
+    `/catalog/default/resource/${clusterName}--${ns}`;
+
+  // The onboarding PRs startDemoFleet seeded, recomputed from the same scenarios; numbered oldest first.
+  const onboardings = demoOnboardingsFor(
+    DEMO_CLUSTERS.map(c => ({
+      name: c.name,
+      namespaces: buildScenario({
+        kind: 'mixed',
+        seed: c.seed,
+        clusterName: c.name,
+      }).namespaces,
+    })),
+  );
+  const onboarding = (kind: string) => {
+    const found = onboardings.find(o => o.kind === kind);
+    expectThat(found, `the demo seeds a ${kind} onboarding`);
+    return found!;
+  };
+  const openKinds = [
+    'approved',
+    'changes-requested',
+    'failing-check',
+    'draft',
+    'open',
+  ];
+  const approvalsShot =
+    process.env.KF_MESH_DEMO_LOG_DIR ?? path.resolve('.artifacts/demo');
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -102,6 +130,159 @@ async function main() {
       await expectNoText(page, healthy!.name);
       await shot('fleet-filtered-migrating');
     });
+
+    await checks.check(
+      'the Approvals view lists the open onboarding PRs with reviewers, checks and risk',
+      async () => {
+        await page.goto(`${baseUrl}/kf-mesh/approvals`);
+        const table = page.getByRole('table', {
+          name: 'Onboarding pull requests',
+        });
+        await table.waitFor();
+        const row = (ns: string) =>
+          table.getByRole('row').filter({ hasText: ns });
+        // the backend reads GitHub every 15 s: the first rows may take a refresh to appear
+        for (const kind of openKinds) {
+          await row(onboarding(kind).namespace.name).first().waitFor({
+            timeout: 90_000,
+          });
+        }
+        const approved = row(onboarding('approved').namespace.name);
+        await approved
+          .getByText(`Approved by ${DEMO_REVIEWERS.lead}`)
+          .first()
+          .waitFor();
+        await approved.getByText(/^(Low|Medium|High) risk: /).waitFor();
+        await row(onboarding('changes-requested').namespace.name)
+          .getByText(`Changes requested by ${DEMO_REVIEWERS.security}`)
+          .first()
+          .waitFor();
+        await row(onboarding('failing-check').namespace.name)
+          .getByText(/kustomize-build failing/)
+          .first()
+          .waitFor();
+        await row(onboarding('draft').namespace.name)
+          .getByText('Draft', { exact: true })
+          .first()
+          .waitFor();
+        await row(onboarding('open').namespace.name)
+          .getByText(new RegExp(`Waiting for .*${DEMO_REVIEWERS.sre}`))
+          .first()
+          .waitFor();
+        const link = approved.getByRole('link', { name: /^#\d+ kf-mesh: / });
+        const href = (await link.getAttribute('href')) ?? '';
+        expectThat(
+          /\/kubeflow-platform\/gitops\/pull\/\d+$/.test(href),
+          `the PR links to GitHub (got ${href})`,
+        );
+        for (const kind of ['merged-converged', 'merged-stuck', 'closed']) {
+          await expectNoText(page, onboarding(kind).namespace.name);
+        }
+        await shot('approvals');
+        // Backstage scrolls an inner element: grow the viewport so the whole queue is on the picture.
+        const height = await page.evaluate(() =>
+          Math.max(
+            ...Array.from(document.querySelectorAll('*')).map(
+              e => e.scrollHeight,
+            ),
+          ),
+        );
+        await page.setViewportSize({
+          width: 1400,
+          height: Math.min(Math.max(height, 1000), 4000),
+        });
+        fs.mkdirSync(approvalsShot, { recursive: true });
+        await page.screenshot({
+          path: path.join(approvalsShot, 'approvals.png'),
+          fullPage: true,
+        });
+        await page.setViewportSize({ width: 1400, height: 1000 });
+      },
+    );
+
+    await checks.check(
+      'the Approvals view filters the stuck onboarding with the pods to restart',
+      async () => {
+        const stuck = onboarding('merged-stuck');
+        await page.getByLabel('Stage').selectOption('stuck');
+        const table = page.getByRole('table', {
+          name: 'Onboarding pull requests',
+        });
+        const row = table
+          .getByRole('row')
+          .filter({ hasText: stuck.namespace.name });
+        await row.waitFor();
+        await row.getByText('Stuck', { exact: true }).waitFor();
+        await row.getByText(/still have sidecars/).waitFor();
+        await shot('approvals-stuck');
+      },
+    );
+
+    await checks.check(
+      'the mesh tab of the stuck namespace shows its onboarding lifecycle',
+      async () => {
+        const stuck = onboarding('merged-stuck');
+        await page.goto(
+          `${baseUrl}${entityPath(stuck.namespace.name, stuck.cluster)}/kf-mesh`,
+        );
+        const stages = page.getByRole('list', { name: 'Onboarding stages' });
+        await stages.waitFor();
+        const current = await stages
+          .locator('[aria-current="step"]')
+          .textContent();
+        expectThat(
+          current?.trim() === 'Stuck',
+          `the current stage is Stuck (got ${current})`,
+        );
+        const pods = page.getByRole('list', { name: 'Pods to restart' });
+        for (const pod of stuck.namespace.podsNeedingRestart) {
+          await pods.getByText(pod, { exact: true }).waitFor();
+        }
+        await page
+          .getByRole('link', { name: /^#\d+ kf-mesh: Onboard/ })
+          .first()
+          .waitFor();
+        await shot('entity-onboarding-stuck');
+      },
+    );
+
+    await checks.check(
+      'the mesh tab of the merged healthy namespace shows it converged',
+      async () => {
+        const done = onboarding('merged-converged');
+        await page.goto(
+          `${baseUrl}${entityPath(done.namespace.name, done.cluster)}/kf-mesh`,
+        );
+        const stages = page.getByRole('list', { name: 'Onboarding stages' });
+        await stages.waitFor();
+        const current = await stages
+          .locator('[aria-current="step"]')
+          .textContent();
+        expectThat(
+          current?.trim() === 'Converged',
+          `the current stage is Converged (got ${current}; ${await page
+            .getByRole('region', { name: 'Convergence' })
+            .textContent()})`,
+        );
+        await shot('entity-onboarding-converged');
+      },
+    );
+
+    await checks.check(
+      'the overview card shows the onboarding stage and PR of an approved namespace',
+      async () => {
+        const approved = onboarding('approved');
+        await page.goto(
+          `${baseUrl}${entityPath(approved.namespace.name, approved.cluster)}`,
+        );
+        await page
+          .getByText(/^In review #\d+: /)
+          .first()
+          .waitFor();
+        await page.getByRole('link', { name: /^#\d+$/ }).first().waitFor();
+        await shot('entity-overview-onboarding');
+      },
+    );
 
     const branch = onboardingBranchName({
       cluster: cluster.name,
