@@ -56,7 +56,16 @@ describe('OnboardingApprovals', () => {
     ).toBeInTheDocument();
     expect(
       approved.getByText('4 pods run sidecars: restart them after merge'),
-    ).toBeInTheDocument();
+    ).toBeVisible();
+    // further notes are folded away, one click to read
+    const more = approved.getByText('1 more note');
+    expect(
+      approved.getByText(/deletes AuthorizationPolicy ns-owner-access-istio/),
+    ).not.toBeVisible();
+    await userEvent.click(more);
+    expect(
+      approved.getByText(/deletes AuthorizationPolicy ns-owner-access-istio/),
+    ).toBeVisible();
     expect(approved.getByText('yesterday')).toBeInTheDocument();
     expect(
       approved.getByRole('link', { name: /#42 kf-mesh: onboard kubeflow-frank/ }),

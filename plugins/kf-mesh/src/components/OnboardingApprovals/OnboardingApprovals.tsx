@@ -60,7 +60,7 @@ function stageFromUrl(params: URLSearchParams): string {
 const useTableStyles = makeStyles(theme => ({
   // Eight columns: tighter padding than MUI's small cells keeps them on one screen.
   cell: {
-    padding: theme.spacing(0.75, 1),
+    padding: theme.spacing(0.75),
     verticalAlign: 'top',
     '&:first-child': { paddingLeft: theme.spacing(2) },
   },
@@ -103,12 +103,23 @@ function ReviewsCell(props: { item: OnboardingLifecycle }) {
 function RiskCell(props: { item: OnboardingLifecycle }) {
   const { risk } = props.item;
   if (!risk) return <Caption>Not assessed (no cluster data)</Caption>;
+  const [first, ...more] = risk.notes;
   return (
     <>
       <RiskStatus risk={risk} />
-      {risk.notes.map(note => (
-        <Caption key={note}>{note}</Caption>
-      ))}
+      {first && <Caption>{first}</Caption>}
+      {more.length > 0 && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          <details>
+            <summary>
+              {more.length} more note{more.length > 1 ? 's' : ''}
+            </summary>
+            {more.map(note => (
+              <div key={note}>{note}</div>
+            ))}
+          </details>
+        </Typography>
+      )}
     </>
   );
 }
@@ -132,10 +143,14 @@ const columns: Column[] = [
       </>
     ),
   },
-  { title: 'Target mode', render: item => targetModeLabels[item.targetMode] },
+  {
+    title: 'Target mode',
+    minWidth: 80,
+    render: item => targetModeLabels[item.targetMode],
+  },
   {
     title: 'Pull request',
-    minWidth: 180,
+    minWidth: 170,
     render: item => (
       <>
         <PullRequestLink pr={item.pullRequest} />
@@ -147,6 +162,7 @@ const columns: Column[] = [
   },
   {
     title: 'State, age',
+    minWidth: 110,
     render: item => (
       <>
         <PullRequestState pr={item.pullRequest} />
@@ -158,18 +174,18 @@ const columns: Column[] = [
   },
   {
     title: 'Reviews',
-    minWidth: 130,
+    minWidth: 120,
     render: item => <ReviewsCell item={item} />,
   },
   {
     title: 'Checks',
-    minWidth: 120,
+    minWidth: 100,
     render: item => <ChecksStatus checks={item.pullRequest.checks} />,
   },
   { title: 'Risk', minWidth: 180, render: item => <RiskCell item={item} /> },
   {
     title: 'Stage',
-    minWidth: 160,
+    minWidth: 150,
     render: item => (
       <>
         <StageStatus stage={item.stage} />
