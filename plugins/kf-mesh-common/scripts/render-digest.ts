@@ -53,8 +53,8 @@ function variants(): OnboardingRequest[] {
             namespace: `ns-${k}`,
             owner: text,
             contributors: [
-              { user: `${text} (c)`, role: 'edit' },
-              { user: `other-${k}@x.io`, role: 'view' },
+              { user: `${text} (c)`, role: 'edit' as const },
+              { user: `other-${k}@x.io`, role: 'view' as const },
             ].slice(0, k % 3),
             currentMode,
             targetMode,

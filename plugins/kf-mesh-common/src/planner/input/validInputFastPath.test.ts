@@ -105,7 +105,7 @@ const VALUES: unknown[] = [
   [],
   {},
   ['team-a'],
-  new String('team-a'),
+  Object('team-a'), // a String object
   Object.create(null),
 ];
 

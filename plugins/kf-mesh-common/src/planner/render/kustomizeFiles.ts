@@ -53,7 +53,7 @@ export function renderKustomizeFiles(plan: OnboardingPlan): RenderedFile[] {
   const ns = plan.input.namespace;
   const files: RenderedFile[] = plan.objects.map(o => ({
     path: assertSafeFileName(o.fileName),
-    content: toYaml(o.object, `${HEADER}\n${o.reason}`),
+    content: toYaml(o.object, HEADER, o.reason),
   }));
   files.push({
     path: NAMESPACE_FILE,
@@ -70,7 +70,8 @@ export function renderKustomizeFiles(plan: OnboardingPlan): RenderedFile[] {
           },
         },
       },
-      `${HEADER}\nTarget of the labels patch; carries no spec, so applying it only merges labels.`,
+      HEADER,
+      'Target of the labels patch; carries no spec, so applying it only merges labels.',
     ),
   });
   const labels: Record<string, string> = {};
@@ -95,7 +96,8 @@ export function renderKustomizeFiles(plan: OnboardingPlan): RenderedFile[] {
         kind: 'Namespace',
         metadata: { name: ns, labels },
       },
-      `${HEADER}\nIstio's neutral values (disabled/none) stand in for removals where they exist.${removal}`,
+      HEADER,
+      `Istio's neutral values (disabled/none) stand in for removals where they exist.${removal}`,
     ),
   });
   files.push({

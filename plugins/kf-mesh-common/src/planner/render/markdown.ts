@@ -2,15 +2,18 @@ import { memoizeText } from './textMemo';
 
 const MD_SPECIAL = /[\\`*_[\]<>|\n]/;
 
-/** Escapes plain text for Markdown table cells and prose (no HTML, emphasis or cell breaks). */
-export const mdText = memoizeText(value =>
-  MD_SPECIAL.test(value)
-    ? value.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\n/g, ' ')
-    : value,
+const escapeMarkdown = memoizeText(value =>
+  value.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\n/g, ' '),
 );
 
+/** Escapes plain text for Markdown table cells and prose (no HTML, emphasis or cell breaks). */
+export function mdText(value: string): string {
+  // most texts need nothing; the ones that do are mostly the planner's constant reasons
+  return MD_SPECIAL.test(value) ? escapeMarkdown(value) : value;
+}
+
 /** Inline code span that survives any backticks or pipes in the value (user-supplied text). */
-export const mdCode = memoizeText(value => {
+export function mdCode(value: string): string {
   if (!value.includes('`')) {
     return `\`${value.includes('|') ? value.replace(/\|/g, '\\|') : value}\``;
   }
@@ -19,4 +22,4 @@ export const mdCode = memoizeText(value => {
   const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
   // a | inside a code span would still end a table cell
   return `${fence}${pad}${value.replace(/\|/g, '\\|')}${pad}${fence}`;
-});
+}
