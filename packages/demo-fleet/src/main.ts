@@ -1,10 +1,14 @@
 /* eslint-disable no-console */
+import fs from 'node:fs';
 import path from 'node:path';
 import { startDemoFleet } from './startDemoFleet';
 
 /**
  * Runs the demo fleet until interrupted: `main.ts <output-dir>` (where the catalog entities file goes). The repo's
  * `scripts/start.sh` starts it before the Backstage backend, with `packages/demo-fleet/.generated`.
+ *
+ * `kill -USR2 $(cat <output-dir>/fleet.pid)` toggles a GitHub outage: github-sim answers every API call with a rate
+ * limit (429, retry after 20 s) until the next SIGUSR2, so the onboarding lifecycle turns "unknown since T".
  */
 async function main() {
   const outputDir = path.resolve(process.argv[2] ?? '.generated');
@@ -24,8 +28,18 @@ async function main() {
     );
   }
   console.log(`catalog entities: ${fleet.entitiesFile}`);
+  const pidFile = path.join(outputDir, 'fleet.pid');
+  fs.writeFileSync(pidFile, `${process.pid}\n`);
+  let rateLimited = false;
+  process.on('SIGUSR2', () => {
+    rateLimited = !rateLimited;
+    if (rateLimited) fleet.github.faults.rateLimit({ status: 429, retryAfterSeconds: 20 });
+    else fleet.github.faults.clear();
+    console.log(`github-sim: ${rateLimited ? 'rate-limited (429) until the next SIGUSR2' : 'answering again'}`);
+  });
   console.log('demo fleet ready');
   const stop = () => {
+    fs.rmSync(pidFile, { force: true });
     fleet.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

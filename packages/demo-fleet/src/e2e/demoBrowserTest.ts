@@ -402,6 +402,51 @@ async function main() {
         await shot('github-sim-pull-requests');
       },
     );
+
+    await checks.check(
+      'GitHub rate-limited: the mesh tab says "unknown since T", keeps the last known lifecycle and the mesh status',
+      async () => {
+        const stuck = onboarding('merged-stuck');
+        const pidFile = path.resolve('packages/demo-fleet/.generated/fleet.pid');
+        const fleetPid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+        process.kill(fleetPid, 'SIGUSR2'); // github-sim answers 429 from now on
+        try {
+          const url = `${baseUrl}${entityPath(
+            stuck.namespace.name,
+            stuck.cluster,
+          )}/kf-mesh`;
+          // the backend notices at its next refresh (every 15 s)
+          const deadline = Date.now() + 90_000;
+          const unknown = page.getByText(/^Onboarding status unknown since /);
+          for (;;) {
+            await page.goto(url);
+            await page
+              .getByRole('list', { name: 'Onboarding stages' })
+              .waitFor();
+            if ((await unknown.count()) > 0) break;
+            expectThat(
+              Date.now() < deadline,
+              'the lifecycle turned unknown within 90 s',
+            );
+            await page.waitForTimeout(5_000);
+          }
+          await page.getByText(/^Last known state/).waitFor();
+          await page
+            .getByRole('list', { name: 'Pods to restart' })
+            .getByText(stuck.namespace.podsNeedingRestart[0], { exact: true })
+            .waitFor();
+          await page.getByText(/^Analyzed /).first().waitFor();
+          await shot('entity-onboarding-github-unknown');
+          await page.goto(`${baseUrl}/kf-mesh/approvals`);
+          await page
+            .getByText(/^GitHub github\.kf-mesh\.test\/kubeflow-platform\/gitops unknown since /)
+            .waitFor();
+          await shot('approvals-github-unknown');
+        } finally {
+          process.kill(fleetPid, 'SIGUSR2'); // GitHub answers again
+        }
+      },
+    );
   } finally {
     await browser.close();
   }
