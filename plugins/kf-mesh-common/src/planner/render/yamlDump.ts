@@ -44,9 +44,13 @@ function isPlainObject(value: unknown): value is Plain {
 // eslint-disable-next-line no-control-regex -- control characters are what it rules out
 const SIMPLE_KEY = /^(?!\d+$)[^\u0000-\u001f\u007f-\u009f\u2028\u2029]{1,150}$/;
 
+const knownSimpleKeys = new Set<string>();
+
 function simpleKeys(keys: string[]): boolean {
   for (const key of keys) {
+    if (knownSimpleKeys.has(key)) continue;
     if (!SIMPLE_KEY.test(key) || key === '__proto__') return false;
+    if (knownSimpleKeys.size < MAX_PLACES) knownSimpleKeys.add(key);
   }
   return true;
 }
