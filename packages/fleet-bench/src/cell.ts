@@ -109,6 +109,31 @@ function k8sCounts(body: any, cluster: string): Record<string, number> {
  * Asserts that both backends answer about the same objects for `targets`: kf-mesh's pod count,
  * AuthorizationPolicies and waypoints equal what the Kubernetes backend lists in that namespace.
  */
+/** The first `count` sampled entities plus one of every mesh state in the sample. */
+function checkTargets(
+  fleet: SimFleet,
+  targets: EntityTarget[],
+  count: number,
+): EntityTarget[] {
+  const stateOf = new Map(
+    fleet.clusters.flatMap(c =>
+      c.namespaces.map(n => [`${c.name}/${n.name}`, n.state] as const),
+    ),
+  );
+  const picked = targets.slice(0, count);
+  const states = new Set(
+    picked.map(t => stateOf.get(`${t.cluster}/${t.namespace}`)),
+  );
+  for (const t of targets) {
+    const state = stateOf.get(`${t.cluster}/${t.namespace}`);
+    if (!states.has(state)) {
+      states.add(state);
+      picked.push(t);
+    }
+  }
+  return picked;
+}
+
 async function checkComparableAnswers(
   client: BenchHttpClient,
   targets: EntityTarget[],
@@ -162,13 +187,17 @@ async function checkComparableAnswers(
     }
     if (mismatch.length)
       throw new Error(`answers for ${ref} differ: ${mismatch.join('; ')}`);
-    example ??= {
+    const seen = {
       entityRef: ref,
       pods: counts.workloadPods ?? 0,
       authorizationPolicies: kfAps,
       peerAuthentications: customCounts.PeerAuthentication ?? 0,
       gateways: kfGateways,
     };
+    // the richest answer is the example
+    const weight = (e: typeof seen) =>
+      e.authorizationPolicies + e.peerAuthentications + e.gateways;
+    if (!example || weight(seen) > weight(example)) example = seen;
   }
   return { entities: targets.length, example: example! };
 }
@@ -420,7 +449,7 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
     );
     const answerCheck = await checkComparableAnswers(
       client,
-      targets.slice(0, Math.min(targets.length, 2 * options.clusters + 2)),
+      checkTargets(fleet, targets, 2 * options.clusters + 2),
     );
     log(
       `${label}: ${
@@ -497,6 +526,17 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
         }),
         k8s: false,
         warmup: targets.length,
+      },
+      {
+        kind: {
+          key: 'kfMeshClusters',
+          backend: 'backstage',
+          label:
+            'GET /api/kf-mesh/clusters (token check + one basic permission check + a small answer)',
+        },
+        request: () => ({ method: 'GET', path: '/api/kf-mesh/clusters' }),
+        k8s: false,
+        warmup: 20,
       },
       {
         kind: {

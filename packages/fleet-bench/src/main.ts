@@ -6,6 +6,7 @@
  */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,22 @@ import type { BenchReport, CellResult } from './results';
 
 /** The repository root (this package lives in packages/fleet-bench). */
 const REPO_ROOT = resolvePackagePath('@kf-mesh/fleet-bench', '../..');
+
+/**
+ * Formats a generated file with the repository's Prettier setup (the root `prettier:check`
+ * covers docs/), when Prettier is installed at the root; unformatted otherwise.
+ */
+function formatLikeRepo(file: string, text: string): string {
+  try {
+    const prettier = createRequire(path.join(REPO_ROOT, 'package.json'))(
+      'prettier',
+    );
+    const options = prettier.resolveConfig.sync(file) ?? {};
+    return prettier.format(text, { ...options, filepath: file });
+  } catch {
+    return text;
+  }
+}
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -82,8 +99,10 @@ async function main() {
     totalDurationMs: Math.round(performance.now() - started),
   };
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'benchmarks.md'), renderMarkdown(report));
-  fs.writeFileSync(path.join(outDir, 'benchmarks.json'), renderJson(report));
+  const mdFile = path.join(outDir, 'benchmarks.md');
+  const jsonFile = path.join(outDir, 'benchmarks.json');
+  fs.writeFileSync(mdFile, formatLikeRepo(mdFile, renderMarkdown(report)));
+  fs.writeFileSync(jsonFile, formatLikeRepo(jsonFile, renderJson(report)));
   log(
     `wrote ${path.join(
       outDir,

@@ -182,7 +182,7 @@ describe('renderMarkdown', () => {
 
   it('puts both backends side by side with ratios and API calls', () => {
     expect(md).toContain(
-      '| 5,000 × 3 | 1 | 5 / 10 / 15 | 0 | 100 / 200 / 300 (n=100) | 48 | 25 / 50 / 75 (n=100) | 9 | 20× | 5× | 2.5 / 5 / 7.5 |',
+      '| 5,000 × 3 | 1 | 5 / 10 / 15 | 0 | 100 / 200 / 300 (n=100) | 48 | 25 / 50 / 75 (n=100) | 9 | 20× | 5× | 2.5 / 5 / 7.5 | n/a |',
     );
     expect(md).toContain(
       'none (no fleet view); 100 entity queries = 4,800 API calls',

@@ -233,7 +233,8 @@ export function renderMarkdown(report: BenchReport): string {
   out.push(
     'Latency p50 / p95 / p99 in ms; API calls = Kubernetes API requests (all clusters) per HTTP request. ' +
       'Ratio = Kubernetes backend p95 / kf-mesh p95. Floor: the catalog read (with its permission check) that ' +
-      'both plugins make inside every entity request; kf-mesh adds one permission check and an in-memory lookup. ' +
+      'both plugins make inside every entity request; kf-mesh adds one permission check (second floor: ' +
+      '`GET /api/kf-mesh/clusters`, a basic permission check and a small answer) and an in-memory lookup. ' +
       'At concurrency 16 the latency is bounded by throughput (closed loop: latency ≈ 16 / requests per second).',
   );
   out.push('');
@@ -251,6 +252,7 @@ export function renderMarkdown(report: BenchReport): string {
         'p95 ratio (services / kf-mesh)',
         'p95 ratio (custom / kf-mesh)',
         'Floor: catalog by-name',
+        'Floor: permission check (kf-mesh /clusters)',
       ],
       cells.flatMap(c =>
         concs.map(conc => {
@@ -258,6 +260,7 @@ export function renderMarkdown(report: BenchReport): string {
           const objects = seriesOf(c, 'k8sEntityObjects', conc);
           const custom = seriesOf(c, 'k8sEntityCustom', conc);
           const floor = seriesOf(c, 'catalogEntity', conc);
+          const permission = seriesOf(c, 'kfMeshClusters', conc);
           return [
             cellName(c),
             String(conc),
@@ -270,6 +273,7 @@ export function renderMarkdown(report: BenchReport): string {
             ratio(objects?.latency.p95, kf?.latency.p95),
             ratio(custom?.latency.p95, kf?.latency.p95),
             pcts(floor),
+            pcts(permission),
           ];
         }),
       ),
