@@ -3,19 +3,14 @@
  * Benchmark: plan and render N distinct profile namespaces (default 10,000) and print
  * namespaces/second, CPU time per namespace (the whole process: every thread, GC included), the
  * load average around each run and peak RSS, single-threaded and with worker threads (default one
- * per core). Every namespace is fully planned and rendered: all files and the PR description;
- * workers return the rendered byte counts.
+ * per core, taking batches of 250 namespaces). Every namespace is fully planned and rendered: all
+ * files and the PR description; workers return the rendered byte counts.
  *
  *   yarn bench:plan            # N = 10000, workers = available cores
  *   yarn bench:plan -- 2000 1  # N = 2000, single worker
  */
 import os from 'node:os';
-import {
-  Worker,
-  isMainThread,
-  parentPort,
-  workerData,
-} from 'node:worker_threads';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { planOnboarding, renderPlan } from '../src/planner';
 import { fleetRequest as request } from './fleet';
 
@@ -72,15 +67,20 @@ function report(
   return n / seconds;
 }
 
-async function parallel(n: number, workers: number): Promise<number> {
-  const slice = Math.ceil(n / workers);
+/** Namespaces per worker message: workers take the next batch when done, so a worker slowed down by other load does less. */
+const BATCH = 250;
+
+async function parallel(
+  n: number,
+  workers: number,
+  expectedBytes: number,
+): Promise<number> {
   // .ts workers: evaluate a require() of this file with the same -r @swc-node/register
   const threads = Array.from(
     { length: workers },
-    (_, w) =>
+    () =>
       new Worker(`require(${JSON.stringify(__filename)})`, {
         eval: true,
-        workerData: { from: w * slice, to: Math.min(n, (w + 1) * slice) },
       }),
   );
   const ready = threads.map(
@@ -90,17 +90,38 @@ async function parallel(n: number, workers: number): Promise<number> {
   const loadBefore = load();
   const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
-  const done = threads.map(
-    t =>
-      new Promise<number>(resolve =>
-        t.once('message', m => resolve(m as number)),
-      ),
+  let next = 0;
+  let bytes = 0;
+  await Promise.all(
+    threads.map(
+      t =>
+        new Promise<void>((resolve, reject) => {
+          const send = () => {
+            if (next >= n) {
+              resolve();
+              return;
+            }
+            const from = next;
+            next = Math.min(n, next + BATCH);
+            t.postMessage({ from, to: next });
+          };
+          t.on('message', (rendered: number) => {
+            bytes += rendered;
+            send();
+          });
+          t.once('error', reject);
+          send();
+        }),
+    ),
   );
-  threads.forEach(t => t.postMessage('go'));
-  const bytes = (await Promise.all(done)).reduce((a, b) => a + b, 0);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = cpuSeconds(cpuStart);
   await Promise.all(threads.map(t => t.terminate()));
+  if (bytes !== expectedBytes) {
+    throw new Error(
+      `workers rendered ${bytes} bytes, the main thread ${expectedBytes}: not the same namespaces`,
+    );
+  }
   return report(
     `plan + render, ${workers} worker(s)`,
     n,
@@ -152,7 +173,7 @@ async function main() {
     bytes,
     loadBefore,
   );
-  const rate = await parallel(n, workers);
+  const rate = await parallel(n, workers, bytes);
   console.log(
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
   );
@@ -169,10 +190,9 @@ if (isMainThread) {
     process.exitCode = 1;
   });
 } else {
-  const { from, to } = workerData as { from: number; to: number };
   warmUp();
   parentPort!.postMessage('ready');
-  parentPort!.once('message', () =>
+  parentPort!.on('message', ({ from, to }: { from: number; to: number }) =>
     parentPort!.postMessage(planAndRender(from, to)),
   );
 }
