@@ -8,6 +8,9 @@ import {
   startGithubFixture,
 } from './__testUtils__/githubFixture';
 
+// Real HTTP through Octokit to github-sim (hundreds of requests in the paging test) on 2 shared cores.
+jest.setTimeout(30_000);
+
 const LIMITS = { lookbackMs: 30 * 24 * 3600_000, maxPullRequests: 500 };
 
 describe('GithubOnboardingReader (Octokit through integrations.github, against github-sim)', () => {

@@ -7,6 +7,9 @@ import {
   startGithubFixture,
 } from './__testUtils__/githubFixture';
 
+// Real HTTP through Octokit to github-sim (hundreds of requests in the paging test) on 2 shared cores.
+jest.setTimeout(30_000);
+
 const warnings: string[] = [];
 const logger = {
   error() {},

@@ -7,6 +7,7 @@ import type {
   FleetResponse,
   NamespaceDetailResponse,
   NamespaceMeshStatus,
+  NamespaceMeshSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceSnapshot } from '../analyzer';
 import type { NamespaceTarget } from './entityNamespaces';
@@ -17,6 +18,9 @@ import {
   matchesFleetFilter,
 } from './fleetQuery';
 import { SnapshotSource, StatusIndex } from './StatusIndex';
+
+/** How many distinct fleet filters keep their matching rows. */
+const FLEET_MEMO_SIZE = 32;
 
 /** What the service needs from one cluster's cache. */
 export interface ClusterSource extends SnapshotSource {
@@ -39,6 +43,11 @@ export interface ClusterRuntime {
  */
 export class MeshStatusService {
   private readonly byName: Map<string, ClusterRuntime>;
+  /** Recently used fleet filters → their rows (least recently used first). */
+  private readonly fleetMemo = new Map<
+    string,
+    { sources: NamespaceMeshSummary[][]; rows: NamespaceMeshSummary[] }
+  >();
 
   constructor(private readonly clusters: ClusterRuntime[]) {
     this.byName = new Map(clusters.map(c => [c.source.name, c]));
@@ -125,31 +134,60 @@ export class MeshStatusService {
       ? [this.byName.get(filter.cluster)!]
       : this.clusters;
     const problems: ClusterProblem[] = [];
-    let total = 0;
-    let items: FleetResponse['items'] = [];
-    const end = filter.offset + filter.limit;
-    const sorting = filter.sort !== undefined;
     for (const c of clusters) {
       const problem = this.problemFor(c);
       if (problem) problems.push(problem);
-      for (const row of c.index.summaries()) {
-        if (!matchesFleetFilter(row, filter)) continue;
-        // Without a sort the index order is the page order, so only the page is kept.
-        if (sorting || (total >= filter.offset && total < end)) items.push(row);
-        total++;
-      }
     }
-    if (filter.sort) {
-      items = items
-        .sort(compareFleetRows(filter.sort, filter.order))
-        .slice(filter.offset, end);
-    }
+    const rows = this.matchingRows(clusters, filter);
+    const end = filter.offset + filter.limit;
     return {
-      items,
-      total,
-      ...(end < total ? { nextCursor: encodeCursor(end) } : {}),
+      items: rows.slice(filter.offset, end),
+      total: rows.length,
+      ...(end < rows.length ? { nextCursor: encodeCursor(end) } : {}),
       problems,
     };
+  }
+
+  /**
+   * Every row matching the filter, in page order. Memoized per filter (paging
+   * aside) while no cluster's index changed: the index hands out the same
+   * summaries array until it re-analyzes, so page 2..n and repeated views of
+   * a large fleet cost only the slice (sorting 10k+ rows dominated a page).
+   */
+  private matchingRows(
+    clusters: ClusterRuntime[],
+    filter: FleetFilter,
+  ): NamespaceMeshSummary[] {
+    const sources = clusters.map(c => c.index.summaries());
+    const key = JSON.stringify([
+      filter.cluster,
+      filter.mode,
+      filter.severity,
+      filter.q,
+      filter.sort,
+      filter.order,
+    ]);
+    const cached = this.fleetMemo.get(key);
+    if (
+      cached &&
+      cached.sources.length === sources.length &&
+      cached.sources.every((s, i) => s === sources[i])
+    ) {
+      return cached.rows;
+    }
+    const rows: NamespaceMeshSummary[] = [];
+    for (const summaries of sources) {
+      for (const row of summaries) {
+        if (matchesFleetFilter(row, filter)) rows.push(row);
+      }
+    }
+    if (filter.sort) rows.sort(compareFleetRows(filter.sort, filter.order));
+    this.fleetMemo.delete(key);
+    this.fleetMemo.set(key, { sources, rows });
+    if (this.fleetMemo.size > FLEET_MEMO_SIZE) {
+      this.fleetMemo.delete(this.fleetMemo.keys().next().value!);
+    }
+    return rows;
   }
 
   /**
