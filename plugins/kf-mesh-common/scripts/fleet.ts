@@ -1,12 +1,6 @@
-import type { OnboardingRequest } from '../src/planner';
+import { CURRENT_MODES, type OnboardingRequest } from '../src/planner';
 
-const CURRENT = [
-  undefined,
-  'none',
-  'sidecar',
-  'sidecar-strict',
-  'ambient',
-] as const;
+const CURRENT = [undefined, ...CURRENT_MODES] as const;
 
 /**
  * Namespace i of a varied, deterministic fleet: distinct names and owners, both targets, every

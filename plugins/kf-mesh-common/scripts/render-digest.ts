@@ -8,7 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { desiredState, planOnboarding, renderPlan } from '../src/planner';
+import {
+  CURRENT_MODES,
+  desiredState,
+  planOnboarding,
+  renderPlan,
+} from '../src/planner';
 import type { OnboardingRequest } from '../src/planner';
 import { fleetRequest } from './fleet';
 
@@ -28,13 +33,7 @@ const ODD_TEXT = [
 
 function variants(): OnboardingRequest[] {
   const out: OnboardingRequest[] = [];
-  const currents = [
-    undefined,
-    'none',
-    'sidecar',
-    'sidecar-strict',
-    'ambient',
-  ] as const;
+  const currents = [undefined, ...CURRENT_MODES] as const;
   let k = 0;
   for (const targetMode of ['ambient', 'sidecar-strict'] as const) {
     for (const currentMode of currents) {

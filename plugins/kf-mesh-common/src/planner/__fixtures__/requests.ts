@@ -1,4 +1,5 @@
 import type { OnboardingRequest } from '../input/inputSchema';
+import { CURRENT_MODES } from '../input/modes';
 
 /** The inputs behind shared/reference/ambient-profile (use case c, KFP 2.5.0 of the demo). */
 export const ambientProfileRequest: OnboardingRequest = {
@@ -19,13 +20,7 @@ export const contributors: OnboardingRequest['contributors'] = [
 /** A matrix of requests covering every transition, KFP generation and option. */
 export function requestMatrix(): OnboardingRequest[] {
   const out: OnboardingRequest[] = [];
-  const currents = [
-    undefined,
-    'none',
-    'sidecar',
-    'sidecar-strict',
-    'ambient',
-  ] as const;
+  const currents = [undefined, ...CURRENT_MODES] as const;
   for (const targetMode of ['ambient', 'sidecar-strict'] as const) {
     for (const currentMode of currents) {
       for (const kfpVersion of ['2.5.0', '2.16.0']) {
