@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { CrdRegistry } from './CrdRegistry';
-import { referenceCrdPaths } from './referenceCrdPaths';
+import { referenceCrdPaths, sharedReferenceDir } from './referenceCrdPaths';
 
 // real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
 jest.setTimeout(30_000);
@@ -17,11 +17,21 @@ describe('referenceCrdPaths', () => {
     for (const p of paths) expect(fs.existsSync(p)).toBe(true);
   });
 
-  it('throws a clear error when no shared/reference/crds is above the start', () => {
+  it('throws a clear error when no shared/reference is above the start', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'no-crds-'));
     expect(() => referenceCrdPaths(dir)).toThrow(
-      /no "shared\/reference\/crds" directory above/,
+      /no "shared\/reference" directory above/,
     );
+    expect(() => sharedReferenceDir(dir)).toThrow(
+      `Cannot find the shared reference files: no "shared/reference" directory above ${dir}`,
+    );
+  });
+
+  it('finds the shared reference directory from anywhere below it', () => {
+    const dir = sharedReferenceDir();
+    expect(path.basename(dir)).toBe('reference');
+    expect(fs.existsSync(path.join(dir, 'crds'))).toBe(true);
+    expect(sharedReferenceDir(path.join(dir, 'crds'))).toBe(dir);
   });
 });
 

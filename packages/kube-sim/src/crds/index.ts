@@ -1,5 +1,5 @@
 export { CrdRegistry, parseApiVersion } from './CrdRegistry';
-export { referenceCrdPaths } from './referenceCrdPaths';
+export { referenceCrdPaths, sharedReferenceDir } from './referenceCrdPaths';
 export { profileCrd } from './profileCrd';
 export { validateObjectName } from './objectMetaValidation';
 export type {

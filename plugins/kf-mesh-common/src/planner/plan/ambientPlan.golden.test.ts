@@ -1,7 +1,7 @@
 import {
   loadReferenceYaml,
   readReference,
-} from '../__fixtures__/sharedReference';
+} from '../__testUtils__/sharedReference';
 import { ambientProfileRequest } from '../__fixtures__/requests';
 import { planOnboarding } from './planOnboarding';
 import type { KubeObject } from './types';

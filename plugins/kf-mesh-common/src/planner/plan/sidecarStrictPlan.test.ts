@@ -1,7 +1,7 @@
 import {
   loadReferenceYaml,
   readReference,
-} from '../__fixtures__/sharedReference';
+} from '../__testUtils__/sharedReference';
 import { contributors } from '../__fixtures__/requests';
 import { planOnboarding } from './planOnboarding';
 import { parseAllDocuments } from 'yaml';
