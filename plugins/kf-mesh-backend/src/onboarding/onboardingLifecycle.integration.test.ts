@@ -179,6 +179,17 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
     });
     server = backend.server;
     stop = () => backend.stop();
+    // Every type synced first: with part of the cluster data missing the
+    // lifecycle deliberately leaves out risk and convergence.
+    await eventually(
+      async () => {
+        const res = await request(server)
+          .get('/api/kf-mesh/clusters')
+          .set(as(PLATFORM));
+        return res.body.clusters?.[0]?.health === 'ok';
+      },
+      { timeoutMs: 30_000, what: 'cluster synced' },
+    );
     await eventually(async () => (await onboardingOf()).state === 'known', {
       timeoutMs: 30_000,
       what: 'first PR read',
