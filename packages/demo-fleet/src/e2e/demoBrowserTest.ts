@@ -87,6 +87,19 @@ async function main() {
       path: path.join(shotDir, `${name}.png`),
       fullPage: true,
     });
+  /** Opens the Mesh tab of a seeded onboarding's namespace and reads its current stage. */
+  const currentStageOnMeshTab = async (o: {
+    namespace: { name: string };
+    cluster: string;
+  }) => {
+    await page.goto(
+      `${baseUrl}${entityPath(o.namespace.name, o.cluster)}/kf-mesh`,
+    );
+    const stages = page.getByRole('list', { name: 'Onboarding stages' });
+    await stages.waitFor();
+    const current = await stages.locator('[aria-current="step"]').textContent();
+    return current?.trim();
+  };
   let failures = 0;
   const checks = new Checks(async () => {
     await shot(`failed-${++failures}`);
@@ -222,16 +235,9 @@ async function main() {
       'the mesh tab of the stuck namespace shows its onboarding lifecycle',
       async () => {
         const stuck = onboarding('merged-stuck');
-        await page.goto(
-          `${baseUrl}${entityPath(stuck.namespace.name, stuck.cluster)}/kf-mesh`,
-        );
-        const stages = page.getByRole('list', { name: 'Onboarding stages' });
-        await stages.waitFor();
-        const current = await stages
-          .locator('[aria-current="step"]')
-          .textContent();
+        const current = await currentStageOnMeshTab(stuck);
         expectThat(
-          current?.trim() === 'Stuck',
+          current === 'Stuck',
           `the current stage is Stuck (got ${current})`,
         );
         const pods = page.getByRole('list', { name: 'Pods to restart' });
@@ -250,16 +256,9 @@ async function main() {
       'the mesh tab of the merged healthy namespace shows it converged',
       async () => {
         const done = onboarding('merged-converged');
-        await page.goto(
-          `${baseUrl}${entityPath(done.namespace.name, done.cluster)}/kf-mesh`,
-        );
-        const stages = page.getByRole('list', { name: 'Onboarding stages' });
-        await stages.waitFor();
-        const current = await stages
-          .locator('[aria-current="step"]')
-          .textContent();
+        const current = await currentStageOnMeshTab(done);
         expectThat(
-          current?.trim() === 'Converged',
+          current === 'Converged',
           `the current stage is Converged (got ${current}; ${await page
             .getByRole('region', { name: 'Convergence' })
             .textContent()})`,
@@ -279,7 +278,10 @@ async function main() {
           .getByText(/^In review #\d+: /)
           .first()
           .waitFor();
-        await page.getByRole('link', { name: /^#\d+$/ }).first().waitFor();
+        await page
+          .getByRole('link', { name: /^#\d+$/ })
+          .first()
+          .waitFor();
         await shot('entity-overview-onboarding');
       },
     );
@@ -407,7 +409,9 @@ async function main() {
       'GitHub rate-limited: the mesh tab says "unknown since T", keeps the last known lifecycle and the mesh status',
       async () => {
         const stuck = onboarding('merged-stuck');
-        const pidFile = path.resolve('packages/demo-fleet/.generated/fleet.pid');
+        const pidFile = path.resolve(
+          'packages/demo-fleet/.generated/fleet.pid',
+        );
         const fleetPid = Number(fs.readFileSync(pidFile, 'utf8').trim());
         process.kill(fleetPid, 'SIGUSR2'); // github-sim answers 429 from now on
         try {
@@ -435,11 +439,16 @@ async function main() {
             .getByRole('list', { name: 'Pods to restart' })
             .getByText(stuck.namespace.podsNeedingRestart[0], { exact: true })
             .waitFor();
-          await page.getByText(/^Analyzed /).first().waitFor();
+          await page
+            .getByText(/^Analyzed /)
+            .first()
+            .waitFor();
           await shot('entity-onboarding-github-unknown');
           await page.goto(`${baseUrl}/kf-mesh/approvals`);
           await page
-            .getByText(/^GitHub github\.kf-mesh\.test\/kubeflow-platform\/gitops unknown since /)
+            .getByText(
+              /^GitHub github\.kf-mesh\.test\/kubeflow-platform\/gitops unknown since /,
+            )
             .waitFor();
           await shot('approvals-github-unknown');
         } finally {
