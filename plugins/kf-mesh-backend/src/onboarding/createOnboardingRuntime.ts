@@ -3,9 +3,9 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
-import type {
-  NamespaceMeshStatus,
-  OnboardingTargetMode,
+import {
+  currentModeOfStatus,
+  type OnboardingTargetMode,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { MeshStatusService } from '../service/MeshStatusService';
 import { planForNamespace } from '../service/namespacePlan';
@@ -17,22 +17,6 @@ import { createGithubRequestFactory } from './githubRequestFactory';
 import type { OnboardingSettings } from './onboardingSettings';
 import { OnboardingService, NamespaceStateLookup } from './OnboardingService';
 import { OnboardingTracker } from './OnboardingTracker';
-
-/** The current mode the planner should assume, from the live status. */
-function currentModeOf(status: NamespaceMeshStatus) {
-  switch (status.dataplane.intent) {
-    case 'ambient':
-      return 'ambient' as const;
-    case 'sidecar':
-      return status.mtls.mode === 'STRICT'
-        ? ('sidecar-strict' as const)
-        : ('sidecar' as const);
-    case 'none':
-      return 'none' as const;
-    default:
-      return undefined; // conflict: let the planner assume nothing
-  }
-}
 
 /** Lookup of live namespace state for the lifecycle, from the mesh caches. */
 export function meshStateLookup(
@@ -51,7 +35,7 @@ export function meshStateLookup(
             snapshot,
             targetMode,
             kfpVersion,
-            currentModeOf(status),
+            currentModeOfStatus(status),
           ),
       },
     };

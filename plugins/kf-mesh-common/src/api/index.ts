@@ -1,3 +1,4 @@
 export * from './status';
 export * from './responses';
 export * from './onboarding';
+export * from './currentMode';

@@ -1,4 +1,5 @@
 import {
+  currentModeOfStatus,
   kfamBindingName,
   type ContributorRole,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -81,14 +82,7 @@ function replacedPolicies(mode: MeshMode, policies: PolicyEnforcementStatus[]) {
 
 /** Maps the backend's dataplane verdict (the intent while migrating) plus mTLS to a {@link CurrentMode}. */
 export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
-  const { dataplane, mtls } = detail.status;
-  const basis =
-    dataplane.verdict === 'migrating' || dataplane.verdict === 'conflict'
-      ? dataplane.intent
-      : dataplane.verdict;
-  if (basis === 'ambient') return 'ambient';
-  if (basis === 'none') return 'none';
-  return mtls.mode === 'STRICT' ? 'sidecar-strict' : 'sidecar';
+  return currentModeOfStatus(detail.status);
 }
 
 /**
