@@ -6,4 +6,5 @@
 
 export * from './permissions';
 export * from './api';
+export * from './mesh';
 export * from './planner';

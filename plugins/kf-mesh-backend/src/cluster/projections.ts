@@ -1,3 +1,4 @@
+import { MESH_ANNOTATIONS } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
   AuthorizationRuleProjection,
@@ -87,12 +88,12 @@ export function projectNamespace(obj: Obj): NamespaceProjection {
  */
 export function projectPod(obj: Obj): PodProjection {
   const annotations = obj.metadata?.annotations ?? {};
-  const redirection = str(annotations['ambient.istio.io/redirection']);
+  const redirection = str(annotations[MESH_ANNOTATIONS.ambientRedirection]);
   return {
     namespace: obj.metadata.namespace,
     name: obj.metadata.name,
     labels: stringMap(obj.metadata.labels),
-    hasSidecar: typeof annotations['sidecar.istio.io/status'] === 'string',
+    hasSidecar: typeof annotations[MESH_ANNOTATIONS.sidecarStatus] === 'string',
     ...(redirection ? { redirection } : {}),
   };
 }

@@ -1,8 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { TARGET_MODES, TargetMode } from '@kf-mesh/plugin-kf-mesh-common';
-
-/** DNS-1123 label: what Kubernetes accepts as a namespace name. */
-export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+import {
+  DNS1123_LABEL_RULE,
+  isDns1123Label,
+  TARGET_MODES,
+  TargetMode,
+} from '@kf-mesh/plugin-kf-mesh-common';
 
 /** The target modes a namespace can be onboarded onto (the planner's). @public */
 export const MESH_MODES = TARGET_MODES;
@@ -33,13 +35,7 @@ export function invalidInput(
 
 /** Checks a Kubernetes object name (namespace, cluster) against DNS-1123. */
 export function assertDnsLabel(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !DNS1123_LABEL.test(value)) {
-    invalidInput(
-      field,
-      'must be a DNS-1123 label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit',
-      value,
-    );
-  }
+  if (!isDns1123Label(value)) invalidInput(field, DNS1123_LABEL_RULE, value);
   return value;
 }
 

@@ -3,18 +3,14 @@
  * names it, so error messages can say which rule a field broke.
  */
 
-/** Kubernetes DNS-1123 label (namespace names, Gateway names, cluster keys): max 63. */
-export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-export const DNS1123_LABEL_MAX = 63;
-export const DNS1123_LABEL_RULE =
-  'must be a DNS-1123 label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit (no "/", "..", spaces or other characters)';
-
-/** DNS-1123 subdomain (trust domains, ServiceAccount names): max 253. */
-export const DNS1123_SUBDOMAIN =
-  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-export const DNS1123_SUBDOMAIN_MAX = 253;
-export const DNS1123_SUBDOMAIN_RULE =
-  'must be a DNS-1123 subdomain: at most 253 characters, dot-separated lowercase labels of letters, digits or "-"';
+export {
+  DNS1123_LABEL,
+  DNS1123_LABEL_MAX,
+  DNS1123_LABEL_RULE,
+  DNS1123_SUBDOMAIN,
+  DNS1123_SUBDOMAIN_MAX,
+  DNS1123_SUBDOMAIN_RULE,
+} from '../../mesh/names';
 
 /**
  * Istio principal `<trust-domain>/ns/<namespace>/sa/<service-account>` with DNS-safe parts

@@ -9,7 +9,8 @@ import {
   kubernetesTokenRules,
   ownerAccessRules,
 } from './ownerAccessRules';
-import { serviceAccountPrincipal } from './principals';
+import { MESH_LABELS, WAYPOINT_GATEWAY_CLASS } from '../../mesh/labels';
+import { serviceAccountPrincipal } from '../../mesh/principals';
 
 /** An object of the ambient plan, with why it exists. */
 export interface AmbientObject {
@@ -61,10 +62,10 @@ export function waypointGateway(input: OnboardingInput): KubeObject {
     metadata: {
       name: input.options.waypointName,
       namespace: input.namespace,
-      labels: { 'istio.io/waypoint-for': input.options.waypointFor },
+      labels: { [MESH_LABELS.waypointFor]: input.options.waypointFor },
     },
     spec: {
-      gatewayClassName: 'istio-waypoint',
+      gatewayClassName: WAYPOINT_GATEWAY_CLASS,
       listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }],
     },
   };

@@ -1,5 +1,5 @@
 import type { OnboardingInput } from '../input/inputSchema';
-import { headerKey } from './principals';
+import { headerKey } from './headerKey';
 
 /**
  * The four rules of the profile controller's `ns-owner-access-istio` (mesh-domain §A.0):

@@ -1,4 +1,5 @@
 import type { OnboardingInput } from '../input/inputSchema';
+import { MESH_ANNOTATIONS, MESH_LABELS } from '../../mesh/labels';
 import { hasVisualizationServer } from './kfpVersion';
 import type { ControllerSetting, PlanTransition } from './types';
 
@@ -75,12 +76,12 @@ export function ambientControllerSettings(
 
 /** KFP driver pod config for sidecar STRICT: JSON maps whose values are JSON strings (pitfall D.15). */
 export const DRIVER_POD_LABELS: Record<string, string> = {
-  'sidecar.istio.io/inject': 'true',
+  [MESH_LABELS.sidecarInject]: 'true',
   'app.kubernetes.io/component': 'kfp-driver',
 };
 export const DRIVER_POD_ANNOTATIONS: Record<string, string> = {
   // byte-identical to the upstream overlay's value
-  'proxy.istio.io/config': '{"holdApplicationUntilProxyStarts": true}',
+  [MESH_ANNOTATIONS.proxyConfig]: '{"holdApplicationUntilProxyStarts": true}',
   'traffic.sidecar.istio.io/includeInboundPorts': '*',
   'traffic.sidecar.istio.io/excludeOutboundPorts': '15090,15021',
 };

@@ -3,13 +3,14 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CONTRIBUTOR_ROLES,
   CURRENT_MODES,
+  DNS1123_LABEL,
   PlanInputError,
   TARGET_MODES,
   WAYPOINT_FOR_VALUES,
   planOnboarding,
   renderPlan,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { DNS1123_LABEL, MESH_MODE_DESCRIPTION } from '../inputs';
+import { MESH_MODE_DESCRIPTION } from '../inputs';
 import { examples } from './onboard.examples';
 import { assertRelativeDirectory, writeDirectory } from './writeDirectory';
 

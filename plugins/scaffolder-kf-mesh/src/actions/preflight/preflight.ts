@@ -1,10 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { DNS1123_LABEL } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
 import {
   assertDnsLabel,
   assertMode,
-  DNS1123_LABEL,
   MESH_MODE_DESCRIPTION,
   MESH_MODES,
 } from '../inputs';
