@@ -191,7 +191,7 @@ describe('dataplane verdict', () => {
   });
 });
 
-describe('Sidecar resources (istioctl IST0167, mesh-domain §D.18)', () => {
+describe('Sidecar resources (istioctl IST0167, mesh-semantics §D.18)', () => {
   it('KFM309: a namespace-wide Sidecar in an ambient namespace has no effect', () => {
     const s = analyzeNamespace(
       snapshot(

@@ -9,7 +9,7 @@ import { dataplaneIntent, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
 import { finding, listNames } from './finding';
 import type { Labels, PodProjection } from './model';
 
-/** Observed dataplane of a pod from its annotations (mesh-domain §B.1). */
+/** Observed dataplane of a pod from its annotations (docs/mesh-semantics.md#b1). */
 export function podDataplane(pod: PodProjection): PodDataplane {
   if (pod.hasSidecar) return 'sidecar';
   if (pod.redirection === 'enabled') return 'ambient';
@@ -199,7 +199,7 @@ export function analyzeDataplane(
       labels,
       counts,
       verdict,
-      // Pending pods recover by a restart too (mesh-domain §D.12), so they are listed as well.
+      // Pending pods recover by a restart too (docs/mesh-semantics.md#d12), so they are listed as well.
       podsNeedingRestart: [...needRestart, ...pending].sort(),
     },
     findings,

@@ -48,7 +48,7 @@ function ref(ap: AuthorizationPolicyProjection) {
 }
 
 /**
- * Layers that enforce a policy (mesh-domain §B.5): `targetRefs` policies are
+ * Layers that enforce a policy (docs/mesh-semantics.md#b5): `targetRefs` policies are
  * enforced by the targeted waypoint/gateway and skipped by ztunnel
  * ("TargetRef is not intended for ztunnel"); selector and selector-less
  * policies are enforced by the selected pods' sidecars or, for ambient pods,
@@ -272,7 +272,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
     });
   }
 
-  // Missing waypoint L4 allow under allow-nothing (mesh-domain §A.1 step 3, §D.6):
+  // Missing waypoint L4 allow under allow-nothing (docs/mesh-semantics.md#a1-step-3, #d6):
   // the destination ztunnel sees the waypoint principal once traffic is proxied.
   if (
     input.mesh.globalAllowNothing &&

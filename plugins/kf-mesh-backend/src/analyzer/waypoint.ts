@@ -18,7 +18,7 @@ import type {
   ServiceProjection,
 } from './model';
 
-/** A Gateway is a waypoint when its class is `istio-waypoint` (mesh-domain §B.3). */
+/** A Gateway is a waypoint when its class is `istio-waypoint` (docs/mesh-semantics.md#b3). */
 export function isWaypoint(gw: GatewayProjection): boolean {
   return gw.gatewayClassName === WAYPOINT_GATEWAY_CLASS;
 }
@@ -44,7 +44,7 @@ const KIND_OF_SOURCE = {
   pod: 'Pod',
 } as const;
 
-/** Which traffic types a waypoint must accept for an enrollment source (§B.2). */
+/** Which traffic types a waypoint must accept for an enrollment source (docs/mesh-semantics.md#b2). */
 const ACCEPTED_TYPES: Record<
   WaypointEnrollment['source'],
   WaypointTrafficType[]

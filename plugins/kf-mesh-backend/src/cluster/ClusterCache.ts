@@ -194,7 +194,7 @@ export class ClusterCache {
       rootNamespace: root,
       meshPeerAuthentications: pas.filter(p => !p.selector),
       rootSelectorPeerAuthentications: pas.filter(p => p.selector),
-      // Empty spec = ALLOW with no rules = allow-nothing; in the root namespace it is mesh-wide (§B.5).
+      // Empty spec = ALLOW with no rules = allow-nothing; in the root namespace it is mesh-wide (docs/mesh-semantics.md#b5).
       globalAllowNothing: aps.some(
         a =>
           a.action === 'ALLOW' &&

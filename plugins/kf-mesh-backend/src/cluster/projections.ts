@@ -84,7 +84,7 @@ export function projectNamespace(obj: Obj): NamespaceProjection {
  * Sidecar detection uses `sidecar.istio.io/status`: metadata has no
  * containers, and the injector writes this annotation on every injected pod,
  * native sidecars included; istio-cni also treats it as "has sidecar"
- * (mesh-domain §B.1, cni/pkg/util/podutil.go).
+ * (docs/mesh-semantics.md#b1, cni/pkg/util/podutil.go).
  */
 export function projectPod(obj: Obj): PodProjection {
   const annotations = obj.metadata?.annotations ?? {};

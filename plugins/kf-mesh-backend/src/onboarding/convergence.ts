@@ -32,7 +32,7 @@ function names(list: string[], max = 5) {
  * every pod runs the target dataplane and, for ambient, the waypoint is
  * `Programmed`. Injection acts on pod CREATE only, so pods that still run
  * the old dataplane never converge by themselves: they must be restarted
- * (mesh-domain §B.1). Not converged after `stuckAfterMs` since merge, or a
+ * (docs/mesh-semantics.md#b1). Not converged after `stuckAfterMs` since merge, or a
  * waypoint that istiod reports `Programmed=False`, is `stuck`.
  */
 export function assessConvergence(input: {

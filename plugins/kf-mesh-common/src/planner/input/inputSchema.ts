@@ -203,7 +203,7 @@ export interface OnboardingOptions {
   waypointName: string;
   /** `istio.io/waypoint-for` (default `service`). */
   waypointFor: WaypointFor;
-  /** Principal of the ingress gateway; default depends on the target mode (pitfall D.11). */
+  /** Principal of the ingress gateway; default depends on the target mode (docs/mesh-semantics.md#d11). */
   ingressGatewayPrincipal: string;
   kfpUiPrincipal: string;
   notebookControllerPrincipal: string;

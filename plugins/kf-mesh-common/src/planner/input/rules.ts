@@ -14,7 +14,7 @@ export {
 
 /**
  * Istio principal `<trust-domain>/ns/<namespace>/sa/<service-account>` with DNS-safe parts
- * (mesh-domain §A.0: profile controller and KFAM principals have this shape).
+ * (docs/mesh-semantics.md#a0: profile controller and KFAM principals have this shape).
  */
 const SUBDOMAIN_PART =
   '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';

@@ -54,7 +54,7 @@ function waypointTargetRefs(input: OnboardingInput) {
   ];
 }
 
-/** The per-namespace waypoint Gateway (mesh-domain §A.1 step 2). */
+/** The per-namespace waypoint Gateway (docs/mesh-semantics.md#a1-step-2). */
 export function waypointGateway(input: OnboardingInput): KubeObject {
   return {
     apiVersion: API_VERSIONS.gateway,
@@ -78,7 +78,7 @@ export function ambientObjects(input: OnboardingInput): AmbientObject[] {
     { role: 'waypoint', object: waypointGateway(input) },
     {
       role: 'waypoint-l4',
-      // Istio names the waypoint's ServiceAccount after the Gateway (§A.1 step 2)
+      // Istio names the waypoint's ServiceAccount after the Gateway (docs/mesh-semantics.md#a1-step-2)
       object: authorizationPolicy(input, OBJECT_NAMES.waypointL4, {
         action: 'ALLOW',
         rules: [

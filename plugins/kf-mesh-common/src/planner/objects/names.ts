@@ -1,6 +1,6 @@
 /** Names of the objects the plan manages or deletes. */
 export const OBJECT_NAMES = {
-  /** Profile controller's owner policy (mesh-domain §A.0). */
+  /** Profile controller's owner policy (docs/mesh-semantics.md#a0). */
   ownerAccess: 'ns-owner-access-istio',
   /** Demo names (reference/ambient-profile). */
   waypointL4: 'ns-l4-waypoint',

@@ -32,7 +32,7 @@ const REFERENCE_FILES: Record<
     ours: 'authorizationpolicy-ml-pipeline-visualizationserver-l7-ml-pipeline.yaml',
     deviations: {
       apiVersion:
-        'security.istio.io/v1beta1 instead of v1: one version for every AuthorizationPolicy, the one the Kubeflow controllers use (mesh-domain §A.3, pitfall D.19); both are served by Istio >= 1.22',
+        'security.istio.io/v1beta1 instead of v1: one version for every AuthorizationPolicy, the one the Kubeflow controllers use (mesh-semantics §A.3, pitfall D.19); both are served by Istio >= 1.22',
     },
   },
 };
@@ -111,7 +111,7 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
       .filter(c => c.endsWith('-'))
       .map(c => c.slice(0, -1));
     expect(removed).toEqual(['istio-injection']);
-    // deviation (pitfall D.3): removing istio-injection does not stop pod-label injection
+    // deviation (docs/mesh-semantics.md#d3): removing istio-injection does not stop pod-label injection
     expect(plan.namespaceLabels.set).toEqual({
       ...set,
       'istio-injection': 'disabled',
@@ -155,7 +155,7 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
     );
   });
 
-  it('lists the controller settings, restarts and warnings of mesh-domain §A.1 and §D', () => {
+  it('lists the controller settings, restarts and warnings of mesh-semantics §A.1 and §D', () => {
     expect(plan.controllerSettings).toContainEqual(
       expect.objectContaining({
         key: 'DISABLE_ISTIO_SIDECAR',

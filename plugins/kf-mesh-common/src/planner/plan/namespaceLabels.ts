@@ -3,9 +3,9 @@ import { MESH_LABELS } from '../../mesh/labels';
 import type { NamespaceLabelChanges } from './types';
 
 const REVISION_REMOVAL =
-  'istio.io/rev also selects the sidecar injector (mesh-domain §B.1, pitfall D.3) and has no neutral value, so it must be removed';
+  'istio.io/rev also selects the sidecar injector (mesh-semantics §B.1, pitfall D.3) and has no neutral value, so it must be removed';
 
-/** Labels of an ambient namespace (mesh-domain §A.1 step 1). */
+/** Labels of an ambient namespace (docs/mesh-semantics.md#a1-step-1). */
 export function ambientNamespaceLabels(
   input: OnboardingInput,
 ): NamespaceLabelChanges {
@@ -33,7 +33,7 @@ export function ambientNamespaceLabels(
   };
 }
 
-/** Labels of a sidecar-STRICT namespace (mesh-domain §A.2). */
+/** Labels of a sidecar-STRICT namespace (docs/mesh-semantics.md#a2). */
 export function sidecarNamespaceLabels(): NamespaceLabelChanges {
   return {
     set: {
@@ -48,11 +48,11 @@ export function sidecarNamespaceLabels(): NamespaceLabelChanges {
     ],
     reasons: {
       [MESH_LABELS.injection]:
-        'sidecar injection for every new pod (mesh-domain §A.2)',
+        'sidecar injection for every new pod (mesh-semantics §A.2)',
       [MESH_LABELS.dataplaneMode]:
         '"none" is Istio\'s neutral value: it keeps ztunnel from capturing pods and survives appliers that do not delete labels',
       [MESH_LABELS.useWaypoint]:
-        '"none" is Istio\'s neutral value for waypoint enrollment (mesh-domain §B.2)',
+        '"none" is Istio\'s neutral value for waypoint enrollment (mesh-semantics §B.2)',
       [MESH_LABELS.revision]: `${REVISION_REMOVAL}; istio-injection=enabled with istio.io/rev is IST0123`,
       [MESH_LABELS.ingressUseWaypoint]:
         'ambient-only label without a neutral value; it must not route ingress traffic to a waypoint',

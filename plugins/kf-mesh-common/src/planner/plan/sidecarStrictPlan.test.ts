@@ -31,7 +31,7 @@ function overlayDriverEnv(): Record<string, Record<string, string>> {
   );
 }
 
-describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay and mesh-domain §A.2', () => {
+describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay and mesh-semantics §A.2', () => {
   const plan = planOnboarding(request);
   const find = (kind: string, name: string) =>
     plan.objects.find(
@@ -47,8 +47,8 @@ describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay a
     expect(pa).toBeDefined();
     // same spec: STRICT, no selector (namespace-wide)
     expect(pa!.object.spec).toEqual(reference.spec);
-    // deliberate deviations: name "default" (§A.2), the profile namespace instead of kubeflow,
-    // and security.istio.io/v1 (§A.2, GA since Istio 1.22) instead of the overlay's v1beta1
+    // deliberate deviations: name "default" (docs/mesh-semantics.md#a2), the profile namespace instead of kubeflow,
+    // and security.istio.io/v1 (docs/mesh-semantics.md#a2, GA since Istio 1.22) instead of the overlay's v1beta1
     expect(pa!.object.metadata).toEqual({
       name: 'default',
       namespace: 'my-profile',
@@ -85,7 +85,7 @@ describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay a
     );
     expect(labels).toEqual(driverConfig.labels);
     expect(annotations).toEqual(driverConfig.annotations);
-    // pitfall D.15: values are strings ("true", never true)
+    // docs/mesh-semantics.md#d15: values are strings ("true", never true)
     for (const value of [
       ...Object.values(labels),
       ...Object.values(annotations),
