@@ -116,7 +116,7 @@ export function sidecarControllerSettings(
       key: 'DRIVER_POD_ANNOTATIONS',
       value: JSON.stringify(DRIVER_POD_ANNOTATIONS),
       reason:
-        'holdApplicationUntilProxyStarts so the driver does not call MinIO/MLMD before its proxy is ready; keep Istio control ports out of capture (reference kfp-strict-mtls-overlay, pitfall D.15)',
+        'holdApplicationUntilProxyStarts so the driver does not call MinIO/MLMD before its proxy is ready; keep Istio control ports out of capture (the KFP istio-strict-mtls overlay, pitfall D.15)',
     },
     ...ingressPrincipal(input),
   ];
