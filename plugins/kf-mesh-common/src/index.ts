@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './api';
 export * from './mesh';
 export * from './planner';
+export * from './mesh/istioValueMatching';

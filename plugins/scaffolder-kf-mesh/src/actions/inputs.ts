@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
 import {
+  ContributorRole,
   DNS1123_LABEL_RULE,
   isDns1123Label,
+  isIstioLiteral,
+  istioLiteralRule,
+  MAX_CONTRIBUTORS,
   TARGET_MODES,
   TargetMode,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -45,4 +49,32 @@ export function assertMode(value: unknown): MeshMode {
     invalidInput('mode', `must be one of ${MESH_MODES.join(', ')}`, value);
   }
   return value as MeshMode;
+}
+
+/**
+ * Checks the contributors before anything is read: at most the planner's
+ * {@link MAX_CONTRIBUTORS}, and user ids Istio matches literally (a `*` would
+ * become a wildcard in the `when.values` of their AuthorizationPolicy).
+ */
+export function assertContributors(
+  value: Array<{ user: string; role: ContributorRole }> | undefined,
+): Array<{ user: string; role: ContributorRole }> {
+  const contributors = value ?? [];
+  if (contributors.length > MAX_CONTRIBUTORS) {
+    invalidInput(
+      'contributors',
+      `must have at most ${MAX_CONTRIBUTORS} entries`,
+      `${contributors.length} entries`,
+    );
+  }
+  contributors.forEach((c, i) => {
+    if (!isIstioLiteral(c.user)) {
+      invalidInput(
+        `contributors[${i}].user`,
+        istioLiteralRule('when.values'),
+        c.user,
+      );
+    }
+  });
+  return contributors;
 }

@@ -38,8 +38,10 @@ export const HEADER_RULE = `must be an HTTP header name (RFC 7230 token characte
  */
 const HAS_CONTROL_OR_INVISIBLE = /[\p{C}\p{Zl}\p{Zp}]/u;
 export const OWNER_MAX = 256;
+/** Longest contributor user id. @public */
 export const CONTRIBUTOR_MAX = 128;
 export const PREFIX_MAX = 128;
+/** Most contributors one onboarding carries (each becomes one L7 AuthorizationPolicy). @public */
 export const MAX_CONTRIBUTORS = 200;
 
 export function isPrintableText(value: string): boolean {

@@ -2,7 +2,7 @@
 export const OBJECT_NAMES = {
   /** Profile controller's owner policy (docs/mesh-semantics.md#a0). */
   ownerAccess: 'ns-owner-access-istio',
-  /** Demo names (orfeas-k/kubeflow-istio-ambient-demo, use case c `my-profile/`). */
+  /** Demo names (orfeas-k/kubeflow-istio-ambient-demo `use-case-c-programmatic-access-using-k8s-token/my-profile/`). */
   waypointL4: 'ns-l4-waypoint',
   ownerAccessL7: 'ns-owner-access-istio-l7-allow',
   kubernetesTokenL7: 'ns-l7-allow-k8s-token',

@@ -20,6 +20,9 @@ export const ONBOARD_ACTION_ID = 'kf-mesh:onboard';
 /** Default workspace directory the manifests are written to. */
 export const DEFAULT_TARGET_PATH = 'kf-mesh-onboarding';
 
+/** Default directory of the namespaces in the GitOps repository. */
+export const DEFAULT_GITOPS_PATH = 'clusters';
+
 /** Drops options left empty by the template (`''`), so the planner applies Kubeflow's defaults. */
 function withoutEmpty(options: Record<string, unknown> | undefined) {
   if (!options) return undefined;
@@ -131,6 +134,12 @@ export function createKfMeshOnboardAction() {
               description: `Workspace directory to write the kustomize files to (default ${DEFAULT_TARGET_PATH})`,
             })
             .optional(),
+        gitopsPath: z =>
+          z
+            .string({
+              description: `Directory of the namespaces in the GitOps repository (default ${DEFAULT_GITOPS_PATH}); relative, no "." or ".." segments`,
+            })
+            .optional(),
       },
       output: {
         title: z => z.string({ description: 'Pull request title' }),
@@ -156,12 +165,21 @@ export function createKfMeshOnboardAction() {
           z.array(z.string(), {
             description: 'Written files, workspace-relative',
           }),
+        repositoryPath: z =>
+          z.string({
+            description:
+              "The namespace's directory in the GitOps repository: <gitopsPath>/<cluster>/<namespace>",
+          }),
       },
     },
     async handler(ctx) {
       const targetPath = assertRelativeDirectory(
         'targetPath',
         ctx.input.targetPath ?? DEFAULT_TARGET_PATH,
+      );
+      const gitopsPath = assertRelativeDirectory(
+        'gitopsPath',
+        ctx.input.gitopsPath ?? DEFAULT_GITOPS_PATH,
       );
       let rendered;
       try {
@@ -203,6 +221,11 @@ export function createKfMeshOnboardAction() {
       ctx.output('summary', rendered.summary);
       ctx.output('targetPath', targetPath);
       ctx.output('files', files);
+      // cluster and namespace are DNS-1123 labels (the planner checked them)
+      ctx.output(
+        'repositoryPath',
+        `${gitopsPath}/${ctx.input.cluster}/${ctx.input.namespace}`,
+      );
     },
   });
 }
