@@ -30,6 +30,9 @@ count() {
 step "install (yarn install --immutable)"
 yarn install --immutable
 
+step "CRDs of the pinned Istio and Gateway API modules (go mod download, cached)"
+scripts/control-plane/crds.sh >/dev/null
+
 step "type-check (tsc)"
 yarn tsc
 
