@@ -197,12 +197,20 @@ export interface NamespaceOnboardingStatus {
 
 /** `GET /onboardings?state=`: the platform team's queue. @public */
 export interface OnboardingsResponse {
+  /** One page, oldest PR first. */
   items: OnboardingLifecycle[];
+  /** Onboardings in the selected stages, over every page. */
   total: number;
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
   sources: OnboardingSourceStatus[];
 }
 
 /** Query of `GET /onboardings`. `state` is a comma-separated list of stages; absent = every stage. @public */
 export interface OnboardingsQuery {
   state?: OnboardingStage[];
+  /** Page size, 1-500 (default 100). */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
 }
