@@ -1,7 +1,10 @@
 import type {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
+  RootConfigService,
 } from '@backstage/backend-plugin-api';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import {
   makeValidator,
   parseEntityRef,
@@ -33,6 +36,8 @@ import type { MeshStatusService } from './service/MeshStatusService';
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
+  config: RootConfigService;
+  logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
@@ -87,7 +92,9 @@ function parseEntityRefParameter(raw: unknown): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, meshStatus, onboardings } = options;
+  const { config, logger, httpAuth, permissions, catalog, meshStatus } =
+    options;
+  const { onboardings } = options;
   const router = Router();
 
   // The lifecycle of a namespace follows the permission of the route that
@@ -190,6 +197,14 @@ export async function createRouter(
       : { items: [], total: 0, sources: [] };
     res.json(body);
   });
+
+  // Backstage's error bodies, never with a stack trace (the root handler adds one, with absolute
+  // file paths, whenever NODE_ENV is development).
+  router.use(
+    MiddlewareFactory.create({ config, logger }).error({
+      showStackTraces: false,
+    }),
+  );
 
   return router;
 }
