@@ -57,6 +57,8 @@ export const kfMeshPlugin = createBackendPlugin({
           : undefined;
         httpRouter.use(
           await createRouter({
+            config,
+            logger,
             httpAuth,
             permissions,
             catalog,
