@@ -7,7 +7,7 @@ import type {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { dataplaneIntent, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
 import { finding, listNames } from './finding';
-import type { Labels, PodProjection } from './model';
+import type { Labels, PodProjection } from '../model';
 
 /** Observed dataplane of a pod from its annotations (docs/mesh-semantics.md#b1). */
 export function podDataplane(pod: PodProjection): PodDataplane {

@@ -5,8 +5,8 @@ import {
   projectAuthorizationPolicy,
   projectGateway,
   projectPeerAuthentication,
-} from '../cluster/projections';
-import type { NamespaceSnapshot } from './model';
+} from '../model';
+import type { NamespaceSnapshot } from '../model';
 
 type Comparable = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import type {
   MeshContext,
   PeerAuthenticationProjection,
   PodProjection,
-} from './model';
+} from '../model';
 
 /** Oldest first; ties broken by name for a stable answer. */
 function byAge(

@@ -18,7 +18,7 @@ import type {
   MeshContext,
   PodProjection,
   ServiceProjection,
-} from './model';
+} from '../model';
 import { servingWaypoints } from './waypoint';
 
 /** Inputs of the AuthorizationPolicy analysis. */

@@ -4,7 +4,7 @@ import type {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { podDataplane } from './dataplane';
 import { finding, selectorMatches } from './finding';
-import type { PodProjection, SidecarResourceProjection } from './model';
+import type { PodProjection, SidecarResourceProjection } from '../model';
 
 /**
  * `Sidecar` resources on ambient workloads have no effect (istioctl IST0167,

@@ -16,7 +16,7 @@ import type {
   Labels,
   PodProjection,
   ServiceProjection,
-} from './model';
+} from '../model';
 
 /** A Gateway is a waypoint when its class is `istio-waypoint` (docs/mesh-semantics.md#b3). */
 export function isWaypoint(gw: GatewayProjection): boolean {

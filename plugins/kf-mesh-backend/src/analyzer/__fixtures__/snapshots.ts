@@ -6,7 +6,7 @@ import type {
   PeerAuthenticationProjection,
   PodProjection,
   ServiceProjection,
-} from '../model';
+} from '../../model';
 
 export const NS = 'kubeflow-user-alice';
 

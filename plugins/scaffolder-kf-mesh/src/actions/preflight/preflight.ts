@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { DNS1123_LABEL } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  CONTRIBUTOR_ROLES,
+  DNS1123_LABEL,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
 import {
   assertContributors,
@@ -53,7 +56,7 @@ export function createKfMeshPreflightAction(options: {
         contributors: z =>
           z
             .array(
-              z.object({ user: z.string(), role: z.enum(['edit', 'view']) }),
+              z.object({ user: z.string(), role: z.enum(CONTRIBUTOR_ROLES) }),
               {
                 description:
                   'Contributors the onboarding keeps (user id and role); checked against the KFAM policies of the namespace',

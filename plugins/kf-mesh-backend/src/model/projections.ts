@@ -11,7 +11,7 @@ import type {
   ProfileProjection,
   ServiceProjection,
   SidecarResourceProjection,
-} from '../analyzer';
+} from './types';
 
 /** A GatewayClass: only its name matters (capability check). */
 export interface GatewayClassProjection {
