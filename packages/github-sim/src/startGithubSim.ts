@@ -374,6 +374,7 @@ export async function startGithubSim(
         user: review.user,
         state: review.state,
         submittedAt: new Date().toISOString(),
+        commitId: repo.branches.get(pr.headRef) ?? null,
       });
       pr.requestedReviewers = pr.requestedReviewers.filter(
         r => r !== review.user,

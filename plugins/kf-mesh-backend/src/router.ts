@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   EntityStatusResponse,
+  isDns1123Label,
   kfMeshEntityStatusReadPermission,
   kfMeshFleetReadPermission,
   NamespaceMeshStatus,
@@ -38,8 +39,6 @@ export interface RouterOptions {
   /** The onboarding lifecycle; absent when `kfMesh.onboardings` is not configured. */
   onboardings?: Pick<OnboardingService, 'forNamespace' | 'list'>;
 }
-
-const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
  * Routes of the kf-mesh backend. Every route requires Backstage credentials
@@ -145,7 +144,7 @@ export async function createRouter(
   router.get('/clusters/:cluster/namespaces/:namespace', async (req, res) => {
     await requireBasic(req, kfMeshFleetReadPermission);
     const { cluster, namespace } = req.params;
-    if (!K8S_NAME.test(namespace)) {
+    if (!isDns1123Label(namespace)) {
       throw new InputError(
         'Invalid path parameter namespace: must be a DNS-1123 label',
       );

@@ -311,6 +311,7 @@ export const pullRoutes: Route[] = [
           user: user(r.user),
           state: r.state,
           submitted_at: r.submittedAt,
+          commit_id: r.commitId,
         })),
       };
     },

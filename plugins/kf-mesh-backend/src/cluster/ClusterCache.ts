@@ -1,5 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { setMaxListeners } from 'node:events';
+import {
+  MESH_LABELS,
+  WAYPOINT_GATEWAY_CLASS,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   ClusterCapabilities,
   ClusterSyncStatus,
@@ -190,7 +194,7 @@ export class ClusterCache {
       rootNamespace: root,
       meshPeerAuthentications: pas.filter(p => !p.selector),
       rootSelectorPeerAuthentications: pas.filter(p => p.selector),
-      // Empty spec = ALLOW with no rules = allow-nothing; in the root namespace it is mesh-wide (§B.5).
+      // Empty spec = ALLOW with no rules = allow-nothing; in the root namespace it is mesh-wide (docs/mesh-semantics.md#b5).
       globalAllowNothing: aps.some(
         a =>
           a.action === 'ALLOW' &&
@@ -221,7 +225,7 @@ export class ClusterCache {
       ...services.map(s => s.labels),
       ...pods.map(p => p.labels),
     ]) {
-      const other = labels['istio.io/use-waypoint-namespace'];
+      const other = labels[MESH_LABELS.useWaypointNamespace];
       if (other && other !== namespace) otherNs.add(other);
     }
     // ...and parent Gateways of HTTPRoutes (usually the ingress in istio-system).
@@ -271,7 +275,9 @@ export class ClusterCache {
         : null,
       gatewayApi: this.typeServed('gateways', () => true),
       waypointGatewayClass: this.typeServed('gatewayclasses', () =>
-        this.reflectors.get('gatewayclasses')!.items.has('istio-waypoint'),
+        this.reflectors
+          .get('gatewayclasses')!
+          .items.has(WAYPOINT_GATEWAY_CLASS),
       ),
       globalAllowNothing: known('authorizationpolicies')
         ? mesh.globalAllowNothing

@@ -1,3 +1,4 @@
+import { MESH_ANNOTATIONS } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
   AuthorizationRuleProjection,
@@ -83,16 +84,16 @@ export function projectNamespace(obj: Obj): NamespaceProjection {
  * Sidecar detection uses `sidecar.istio.io/status`: metadata has no
  * containers, and the injector writes this annotation on every injected pod,
  * native sidecars included; istio-cni also treats it as "has sidecar"
- * (mesh-domain §B.1, cni/pkg/util/podutil.go).
+ * (docs/mesh-semantics.md#b1, cni/pkg/util/podutil.go).
  */
 export function projectPod(obj: Obj): PodProjection {
   const annotations = obj.metadata?.annotations ?? {};
-  const redirection = str(annotations['ambient.istio.io/redirection']);
+  const redirection = str(annotations[MESH_ANNOTATIONS.ambientRedirection]);
   return {
     namespace: obj.metadata.namespace,
     name: obj.metadata.name,
     labels: stringMap(obj.metadata.labels),
-    hasSidecar: typeof annotations['sidecar.istio.io/status'] === 'string',
+    hasSidecar: typeof annotations[MESH_ANNOTATIONS.sidecarStatus] === 'string',
     ...(redirection ? { redirection } : {}),
   };
 }

@@ -30,6 +30,7 @@ import {
   isPrintableText,
 } from './rules';
 import { kfamBindingName } from '../objects/kfamBindingName';
+import { isIstioLiteral } from '../../mesh/istioValueMatching';
 
 /*
  * The fast path of `parseOnboardingInput` for requests that are valid as they are. It applies the
@@ -95,13 +96,15 @@ function patterned(value: unknown, max: number, pattern: RegExp): string {
   return value;
 }
 
-function freeText(value: unknown, min: number, max: number): string {
+/** The schema's `policyText`: printable, trimmed and an Istio literal. */
+function policyText(value: unknown, min: number, max: number): string {
   if (
     typeof value !== 'string' ||
     value.length < min ||
     value.length > max ||
     !isPrintableText(value) ||
-    hasOuterWhitespace(value)
+    hasOuterWhitespace(value) ||
+    !isIstioLiteral(value)
   ) {
     return fallBack();
   }
@@ -153,11 +156,12 @@ function parseOptions(
       d.kfpApiServerPrincipal,
       principal,
     ),
-    userIdHeader: orDefault(o.userIdHeader, d.userIdHeader, v =>
-      patterned(v, HEADER_MAX, HTTP_TOKEN),
-    ),
+    userIdHeader: orDefault(o.userIdHeader, d.userIdHeader, v => {
+      const header = patterned(v, HEADER_MAX, HTTP_TOKEN);
+      return isIstioLiteral(header) ? header : fallBack();
+    }),
     userIdPrefix: orDefault(o.userIdPrefix, d.userIdPrefix, v =>
-      freeText(v, 0, PREFIX_MAX),
+      policyText(v, 0, PREFIX_MAX),
     ),
     trustDomain: orDefault(o.trustDomain, d.trustDomain, v =>
       patterned(v, DNS1123_SUBDOMAIN_MAX, DNS1123_SUBDOMAIN),
@@ -192,7 +196,7 @@ function parseContributors(raw: unknown): OnboardingInput['contributors'] {
   const bindingNames = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
     const c = plainObject(raw[i], CONTRIBUTOR_KEYS);
-    const user = freeText(c.user, 1, CONTRIBUTOR_MAX);
+    const user = policyText(c.user, 1, CONTRIBUTOR_MAX);
     const role: ContributorRole = oneOf(c.role, CONTRIBUTOR_ROLES);
     // the schema's duplicate rule: two contributors with the same KFAM binding name
     const name = kfamBindingName(user, role);
@@ -207,7 +211,7 @@ function parse(raw: unknown): OnboardingInput {
   const r = plainObject(raw, TOP_LEVEL_KEYS);
   const cluster = dnsLabel(r.cluster);
   const namespace = dnsLabel(r.namespace);
-  const owner = freeText(r.owner, 1, OWNER_MAX);
+  const owner = policyText(r.owner, 1, OWNER_MAX);
   const contributors = parseContributors(r.contributors);
   const currentMode =
     r.currentMode === undefined
