@@ -49,6 +49,18 @@ export interface GithubSim {
    * Returns the pull request number.
    */
   openPullRequest(options: OpenPullRequestOptions): number;
+  /**
+   * Commits `files` (and deletions) on top of an existing branch, as a re-run of the template
+   * does; its open pull requests move to the new head. Returns the commit SHA.
+   */
+  pushCommit(options: {
+    owner: string;
+    repo: string;
+    branch: string;
+    files: Record<string, string>;
+    deletePaths?: string[];
+    message?: string;
+  }): string;
   /** Merges an open pull request into its base branch (`mergedAt` back-dates it). */
   merge(
     owner: string,
@@ -333,6 +345,21 @@ export async function startGithubSim(
         createdAt: at,
       });
       return pr.number;
+    },
+    pushCommit: o => {
+      const repo = store.repo(o.owner, o.repo);
+      const parent = repo.branches.get(o.branch);
+      if (!parent) {
+        throw new Error(`No branch ${o.branch} in ${o.owner}/${o.repo}`);
+      }
+      const sha = store.commitChanges(
+        parent,
+        { files: o.files, deletePaths: o.deletePaths },
+        o.message ?? `Update ${o.branch}`,
+        new Date().toISOString(),
+      );
+      store.moveBranch(repo, o.branch, sha);
+      return sha;
     },
     merge: (owner, repo, number, mergeOptions) => {
       store.merge(owner, repo, number, undefined, mergeOptions?.mergedAt);
