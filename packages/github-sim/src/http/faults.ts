@@ -106,7 +106,7 @@ export class FaultController implements GithubSimFaults {
     const rule = this.rules[index];
     rule.times = (rule.times ?? 1) - 1;
     if (rule.times <= 0) this.rules.splice(index, 1);
-    const limit =
+    const limit: Record<string, string> =
       rule.retryAfterSeconds === undefined
         ? {}
         : {
