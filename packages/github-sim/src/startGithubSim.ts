@@ -233,6 +233,16 @@ export async function startGithubSim(
         webUrl,
         apiUrl,
       });
+      if (result.raw) {
+        entry.status = result.status;
+        res.writeHead(result.status, {
+          'content-type': result.raw.contentType,
+          'content-length': String(result.raw.data.length),
+          ...result.headers,
+        });
+        res.end(method === 'HEAD' ? undefined : result.raw.data);
+        return;
+      }
       if (method === 'GET' || method === 'HEAD') {
         const etag = `W/"${createHash('sha1')
           .update(JSON.stringify(result.body ?? null))

@@ -100,6 +100,8 @@ describe('kf-mesh:preflight', () => {
     ],
     ['cluster', { cluster: 'Prod/..', namespace: 'team-a', mode: 'ambient' }],
     ['mode', { cluster: 'prod', namespace: 'team-a', mode: 'mesh' }],
+    ['namespace', { cluster: 'prod', mode: 'ambient' }],
+    ['cluster', { namespace: 'team-a', mode: 'ambient' }],
   ])('rejects a bad %s before calling the backend', async (field, input) => {
     const action = await setup();
     const ctx = createMockActionContext<any>({ input });
