@@ -8,9 +8,9 @@
  * On PostgreSQL when KF_MESH_POSTGRES_URL is set (scripts/with-postgres.sh), else SQLite in memory.
  * Prints numbers; asserts nothing.
  */
-import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { DatabaseManager } from '@backstage/backend-defaults/database';
+import { ConfigReader } from '@backstage/config';
 import type { OnboardingPullRequest } from '@kf-mesh/plugin-kf-mesh-common';
-import knexFactory from 'knex';
 import { performance } from 'node:perf_hooks';
 import { emptyReaderCache } from '../src/onboarding/GithubOnboardingReader';
 import { OnboardingStore } from '../src/onboarding/OnboardingStore';
@@ -46,17 +46,27 @@ async function time(runs: number, fn: () => Promise<unknown>) {
 async function main() {
   const sizes = process.argv.slice(2).map(Number);
   const url = process.env.KF_MESH_POSTGRES_URL;
-  const knex = url
-    ? knexFactory({ client: 'pg', connection: url })
-    : knexFactory({
-        client: 'better-sqlite3',
-        connection: ':memory:',
-        useNullAsDefault: true,
-      });
-  const database: DatabaseService = {
-    getClient: async () => knex,
-    migrations: { skip: false },
-  };
+  const quiet = {
+    error() {},
+    warn() {},
+    info() {},
+    debug() {},
+    child: () => quiet,
+  } as any;
+  // Backstage's own database manager, configured as a backend would be
+  const database = DatabaseManager.fromConfig(
+    new ConfigReader({
+      backend: {
+        database: url
+          ? { client: 'pg', connection: url }
+          : { client: 'better-sqlite3', connection: ':memory:' },
+      },
+    }),
+  ).forPlugin('kf-mesh', {
+    logger: quiet,
+    lifecycle: { addStartupHook() {}, addShutdownHook() {} } as any,
+  });
+  const knex = await database.getClient();
   const store = await OnboardingStore.create(database);
   for (const n of sizes.length ? sizes : [100, 500, 5000]) {
     const cache = emptyReaderCache();
@@ -92,16 +102,13 @@ async function main() {
     await knex('kf_mesh_onboarding_pull_requests').delete();
     await knex('kf_mesh_onboarding_sources').delete();
   }
-  if (url) {
-    await knex.migrate.rollback(
-      { directory: `${__dirname}/../migrations` },
-      true,
-    );
-  }
   await knex.destroy();
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
