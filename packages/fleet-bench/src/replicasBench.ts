@@ -26,6 +26,8 @@ interface Row {
 
 const REFRESH_MS = 2000;
 const PULL_REQUESTS = 30;
+/** ReplicaFleet merges every third PR. */
+const OPEN_PULL_REQUESTS = PULL_REQUESTS - Math.floor(PULL_REQUESTS / 3);
 
 function option(argv: string[], name: string, fallback: string): string {
   const i = argv.indexOf(`--${name}`);
@@ -97,13 +99,18 @@ function render(
         .join(
           ' / ',
         )}. Each replica is a separate Backstage backend process on one PostgreSQL server; one kube-sim ` +
-      `cluster with ${namespaces} profile namespaces; ${PULL_REQUESTS} onboarding PRs (20 open, 10 merged) on github-sim; ` +
+      `cluster with ${namespaces} profile namespaces; ${PULL_REQUESTS} onboarding PRs (${OPEN_PULL_REQUESTS} open, ${
+        PULL_REQUESTS - OPEN_PULL_REQUESTS
+      } merged) on github-sim; ` +
       `refresh every ${
         REFRESH_MS / 1000
-      } s, measured over ${seconds} s after every replica had read them once.`,
+      } s, measured over ${seconds} s after every replica had read them once. One refresh sends ${
+        1 + OPEN_PULL_REQUESTS * 3
+      } requests (the PR list, then reviews, check runs and combined status of each open PR; merged PRs are not ` +
+      "re-read): the fleet stays at one replica's worth per period; with a task per replica it would be N times that.",
     '',
-    '| Replicas | GitHub requests per refresh period (fleet) | PR list reads in the window | API-server requests per replica at start | of which LIST | WATCH connections per replica |',
-    '| -------- | ------------------------------------------ | --------------------------- | ---------------------------------------- | ------------- | ----------------------------- |',
+    '| Replicas | GitHub requests per refresh period (fleet) | PR list reads in the window | API-server requests per replica at start | of which LIST (pages) | WATCH connections per replica |',
+    '| -------- | ------------------------------------------ | --------------------------- | ---------------------------------------- | --------------------- | ----------------------------- |',
     ...rows.map(
       r =>
         `| ${r.replicas} | ${r.perRefreshPeriod} | ${
