@@ -11,4 +11,4 @@ export { controlPlaneBinary, readPinnedVersions } from './pinnedVersions';
 export { isProcessAlive } from './processState';
 export type { ControlPlaneComponent } from './pinnedVersions';
 export { loadObjects } from './loadObjects';
-export type { PlainObject } from './loadObjects';
+export type { LoadOptions, PlainObject } from './loadObjects';

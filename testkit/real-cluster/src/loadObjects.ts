@@ -74,6 +74,16 @@ async function objectPath(
   return `${groupVersionPath(obj.apiVersion)}${ns}/${type.plural}${name}`;
 }
 
+/** Options of {@link loadObjects}. */
+export interface LoadOptions {
+  /**
+   * Kinds whose relative age matters (e.g. `PeerAuthentication`: of several namespace-wide ones Istio applies
+   * the oldest). The server stamps `creationTimestamp` itself, in whole seconds: two such objects of one
+   * namespace are created in different seconds, in the given order, so the older one stays older.
+   */
+  ageOrderedKinds?: string[];
+}
+
 /**
  * Writes objects through the real API, in order, the way their controllers would have left them:
  * create (server-assigned uid, resourceVersion and timestamps replace the given ones), then the
@@ -82,9 +92,19 @@ async function objectPath(
 export async function loadObjects(
   admin: ApiClient,
   objects: PlainObject[],
+  options: LoadOptions = {},
 ): Promise<void> {
   const discovery = new Discovery(admin);
+  const lastCreatedSecond = new Map<string, number>();
   for (const input of objects) {
+    if (options.ageOrderedKinds?.includes(input.kind)) {
+      const key = `${input.kind}/${input.metadata.namespace ?? ''}`;
+      const last = lastCreatedSecond.get(key);
+      while (last !== undefined && Math.floor(Date.now() / 1000) <= last) {
+        await new Promise(r => setTimeout(r, 50));
+      }
+      lastCreatedSecond.set(key, Math.floor(Date.now() / 1000));
+    }
     const { status, ...rest } = input;
     const {
       resourceVersion,

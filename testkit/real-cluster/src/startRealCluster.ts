@@ -259,7 +259,8 @@ function apiServerArgs(
     '--advertise-address=127.0.0.1',
     '--endpoint-reconciler-type=none',
     `--cert-dir=${path.join(workDir, 'certs')}`,
-    '--service-cluster-ip-range=10.0.0.0/24',
+    // kubeadm's default range: the scenarios' Services carry ClusterIPs from it
+    '--service-cluster-ip-range=10.96.0.0/12',
     '--allow-privileged=true',
     '--authorization-mode=RBAC',
     // no kube-controller-manager creates the `default` ServiceAccount that this plugin would require
