@@ -25,14 +25,21 @@ function pullRequest(n: number): OnboardingPullRequest {
     branch: `kf-mesh/onboard/prod/team-${n}/ambient`,
     author: 'backstage-bot',
     state: 'open',
+    headSha: `${n}`.padStart(40, 'a'),
     createdAt: '2026-11-01T10:00:00Z',
     updatedAt: '2026-11-02T10:00:00Z',
     requestedReviewers: ['alice', 'bob'],
     requestedTeams: ['kubeflow-platform'],
     reviews: [
-      { user: 'alice', state: 'APPROVED', submittedAt: '2026-11-02T09:00:00Z' },
+      {
+        user: 'alice',
+        state: 'APPROVED',
+        submittedAt: '2026-11-02T09:00:00Z',
+        commitId: `${n}`.padStart(40, 'a'),
+      },
     ],
     approvals: ['alice'],
+    staleApprovals: [],
     checks: { state: 'success', total: 2, failing: [], pending: [] },
   };
 }
