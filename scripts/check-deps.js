@@ -69,7 +69,9 @@ function binsOf(name, packageDir) {
     if (fs.existsSync(manifest)) {
       const { bin } = readJson(manifest);
       if (!bin) return [];
-      return typeof bin === 'string' ? [name.split('/').pop()] : Object.keys(bin);
+      return typeof bin === 'string'
+        ? [name.split('/').pop()]
+        : Object.keys(bin);
     }
   }
   return [];
@@ -102,7 +104,9 @@ function checkPackage(packageDir) {
   }
   const typesDir = path.join(root, 'dist-types', rel, 'src');
   if (!fs.existsSync(typesDir)) {
-    return [`${rel}: no declarations in dist-types/${rel}: run \`yarn tsc\` first`];
+    return [
+      `${rel}: no declarations in dist-types/${rel}: run \`yarn tsc\` first`,
+    ];
   }
   for (const file of walk(typesDir)) {
     const local = path.relative(path.join(root, 'dist-types', rel), file);
@@ -136,7 +140,8 @@ function checkPackage(packageDir) {
   const declared = [...deps, ...peers, ...devDeps];
   for (const name of devDeps) {
     if (everywhere.has(name) || shipped.has(name)) continue;
-    if (name.startsWith('@types/') && declared.includes(name.slice(7))) continue;
+    if (name.startsWith('@types/') && declared.includes(name.slice(7)))
+      continue;
     if (binsOf(name, packageDir).some(bin => scripts.includes(bin))) continue;
     if (declared.some(other => peersOf(other, packageDir).includes(name))) {
       continue;

@@ -9,9 +9,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 /** Guest sign-in: the demo backend only enables the guest provider. */
 const guestSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => (
-      <SignInPage {...props} auto providers={['guest']} />
-    ),
+    loader: async () => props =>
+      <SignInPage {...props} auto providers={['guest']} />,
   },
 });
 
