@@ -45,10 +45,30 @@ export function planForNamespace(
 }
 
 /**
+ * Whether the cluster shows that a kf-mesh onboarding was applied to the
+ * namespace. An ambient intent always comes from an onboarding (Kubeflow
+ * never sets it). Sidecar injection alone does not: Kubeflow labels every
+ * profile namespace `istio-injection=enabled`, so a sidecar namespace counts
+ * as onboarded only with a mark of the sidecar-strict plan: the neutral
+ * `istio.io/dataplane-mode` label it sets, or a namespace-wide STRICT
+ * PeerAuthentication.
+ */
+function showsOnboarding(snapshot: NamespaceSnapshot, ambient: boolean) {
+  if (ambient) return true;
+  return (
+    snapshot.namespace.labels['istio.io/dataplane-mode'] !== undefined ||
+    snapshot.peerAuthentications.some(
+      pa => pa.selector === undefined && pa.mode === 'STRICT',
+    )
+  );
+}
+
+/**
  * The onboarding plan a namespace is meant to match, derived from what the
  * cluster says: target mode from the namespace intent (ambient label →
  * `ambient`, injection → `sidecar-strict`). Undefined when the namespace is
- * not (being) onboarded, is in conflict, or no plan can be derived.
+ * not (being) onboarded (see `showsOnboarding`: drift against a plan nobody
+ * applied means nothing), is in conflict, or no plan can be derived.
  */
 export function desiredStateForNamespace(
   snapshot: NamespaceSnapshot,
@@ -60,6 +80,7 @@ export function desiredStateForNamespace(
     labels['istio-injection'] === 'enabled' ||
     labels['istio.io/rev'] !== undefined;
   if (ambient === sidecar) return undefined; // not onboarded, or a conflict: no single plan
+  if (!showsOnboarding(snapshot, ambient)) return undefined;
   const plan = planForNamespace(
     snapshot,
     ambient ? 'ambient' : 'sidecar-strict',
