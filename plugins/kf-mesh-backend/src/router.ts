@@ -2,28 +2,20 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
-import {
   EntityStatusResponse,
-  kfMeshEntityStatusReadPermission,
-  kfMeshFleetReadPermission,
-  NamespaceMeshStatus,
   OnboardingsResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   OnboardingService,
   parseOnboardingsQuery,
 } from './onboarding/OnboardingService';
-import express, { Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
-import { namespaceTargetsFromEntity } from './service/entityNamespaces';
-import { parseFleetQuery } from './service/fleetQuery';
+import { createMeshAccess } from './service/meshAccess';
+import { createMeshQueries } from './service/meshQueries';
 import type { MeshStatusService } from './service/MeshStatusService';
 
 /** Dependencies of {@link createRouter}. */
@@ -50,43 +42,18 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, meshStatus, onboardings } = options;
+  const access = createMeshAccess({ permissions, catalog });
+  const queries = createMeshQueries({ access, meshStatus, onboardings });
+  const { withOnboarding } = queries;
   const router = Router();
 
-  // The lifecycle of a namespace follows the permission of the route that
-  // returns the namespace (entity permission or fleet permission).
-  const withOnboarding = (
-    status: NamespaceMeshStatus,
-  ): NamespaceMeshStatus => ({
-    ...status,
-    onboarding: onboardings
-      ? onboardings.forNamespace(status.cluster, status.namespace)
-      : { state: 'disabled' },
-  });
-
-  async function requireBasic(req: Request, permission: BasicPermission) {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
-    return credentials;
-  }
-
   router.get('/clusters', async (req, res) => {
-    await requireBasic(req, kfMeshFleetReadPermission);
+    await access.requireFleetRead(await httpAuth.credentials(req));
     res.json(meshStatus.listClusters());
   });
 
   router.get('/entity-status', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const raw = req.query.entityRef;
-    if (typeof raw !== 'string' || raw.length === 0 || raw.length > 512) {
-      throw new InputError(
-        'Invalid query parameter entityRef: must be one entity reference like component:default/name',
-      );
-    }
     const extra = Object.keys(req.query).filter(k => k !== 'entityRef');
     if (extra.length > 0) {
       // Namespaces come from the entity only; refuse anything that looks like widening.
@@ -96,54 +63,22 @@ export async function createRouter(
         )}: only entityRef is accepted`,
       );
     }
-    let entityRef: string;
-    try {
-      entityRef = stringifyEntityRef(parseEntityRef(raw));
-    } catch {
-      throw new InputError(
-        'Invalid query parameter entityRef: must be an entity reference like component:default/name',
-      );
-    }
-    // Resource permission on the catalog entity. The permission backend resolves
-    // CONDITIONAL policies (e.g. isEntityOwner) with the catalog; anything that
-    // is not ALLOW is a deny here.
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: kfMeshEntityStatusReadPermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
+    const body: EntityStatusResponse = await queries.entityStatus(
+      credentials,
+      req.query.entityRef,
+      'query parameter entityRef',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${kfMeshEntityStatusReadPermission.name}`,
-      );
-    }
-    // Loaded on behalf of the caller: an entity they cannot see is "not found".
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
-    const result = meshStatus.statusForTargets(
-      namespaceTargetsFromEntity(entity),
-    );
-    const body: EntityStatusResponse = {
-      entityRef,
-      namespaces: result.namespaces.map(withOnboarding),
-      problems: result.problems,
-    };
     res.json(body);
   });
 
   router.get('/namespaces', async (req, res) => {
-    await requireBasic(req, kfMeshFleetReadPermission);
-    res.json(meshStatus.fleet(parseFleetQuery(req.query)));
+    res.json(await queries.fleet(await httpAuth.credentials(req), req.query));
   });
 
   // Guarded by the fleet permission: the caller names the namespace, so only
   // fleet readers (platform team, scaffolder preflight as a service) may use it.
   router.get('/clusters/:cluster/namespaces/:namespace', async (req, res) => {
-    await requireBasic(req, kfMeshFleetReadPermission);
+    await access.requireFleetRead(await httpAuth.credentials(req));
     const { cluster, namespace } = req.params;
     if (!K8S_NAME.test(namespace)) {
       throw new InputError(
@@ -158,7 +93,7 @@ export async function createRouter(
 
   // The platform team's queue of onboarding PRs.
   router.get('/onboardings', async (req, res) => {
-    await requireBasic(req, kfMeshFleetReadPermission);
+    await access.requireFleetRead(await httpAuth.credentials(req));
     const stages = parseOnboardingsQuery(req.query);
     const body: OnboardingsResponse = onboardings
       ? onboardings.list(stages)
