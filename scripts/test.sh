@@ -36,6 +36,12 @@ scripts/control-plane/crds.sh >/dev/null
 step "type-check (tsc)"
 yarn tsc
 
+step "dependencies of the published packages match their imports"
+node scripts/check-deps.js
+
+step "API reports of the published packages are up to date (yarn build:api-reports to refresh)"
+yarn build:api-reports --ci
+
 step "lint"
 yarn lint
 

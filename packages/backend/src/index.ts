@@ -1,6 +1,6 @@
 /*
  * The kf-mesh demo backend: a standard Backstage backend with the catalog, the scaffolder (GitHub module), the
- * kf-mesh backend plugin and the kf-mesh scaffolder actions. What it talks to (clusters, GitHub) comes from
+ * kf-mesh backend plugin, the kf-mesh scaffolder actions and the MCP server for kf-mesh's actions. What it talks to (clusters, GitHub) comes from
  * app-config.yaml; in the demo those are the loopback simulators of packages/demo-fleet.
  */
 import { createBackend } from '@backstage/backend-defaults';
@@ -46,5 +46,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@kf-mesh/plugin-scaffolder-backend-module-kf-mesh'));
 
 backend.add(import('@kf-mesh/plugin-kf-mesh-backend'));
+// kf-mesh's Actions Registry actions as MCP tools for AI agents, at /api/mcp-actions/v1
+// (actions come from the plugins listed in backend.actions.pluginSources).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

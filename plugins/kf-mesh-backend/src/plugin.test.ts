@@ -1,28 +1,12 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { kfMeshPlugin } from './plugin';
-import { eventually } from './__fixtures__/eventually';
-import { mixedObjects } from './__fixtures__/kubeObjects';
-import {
-  ALICE,
-  catalogFactory,
-  MALLORY,
-  permissionsFactory,
-  PLATFORM,
-} from './__testUtils__/testBackend';
+import { startMixedBackend } from './__testUtils__/startMixedBackend';
+import { ALICE, MALLORY, PLATFORM } from './__testUtils__/testBackend';
 
 // Real servers on 2 shared cores: the first kube-sim start compiles CRD validators.
 jest.setTimeout(30_000);
 
-const TOKEN = 'sa-token-for-plugin-test';
-
 describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
-  let sim: KubeSim;
   let server: any;
   let stop: () => Promise<void>;
   const as = (user: string) => ({
@@ -30,45 +14,10 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
   });
 
   beforeAll(async () => {
-    sim = await startKubeSim({ auth: { tokens: { [TOKEN]: 'admin' } } });
-    for (const obj of mixedObjects()) sim.apply(obj as any);
-    const backend = await startTestBackend({
-      features: [
-        kfMeshPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            kfMesh: {
-              requestTimeoutMs: 2000,
-              analysisDebounceMs: 10,
-              clusters: [
-                {
-                  name: 'dev',
-                  url: sim.url,
-                  serviceAccountToken: TOKEN,
-                  skipTLSVerify: true,
-                },
-              ],
-            },
-          },
-        }),
-        catalogFactory(),
-        permissionsFactory(),
-      ],
-    });
-    server = backend.server;
-    stop = () => backend.stop();
-    await eventually(async () => {
-      const res = await request(server)
-        .get('/api/kf-mesh/clusters')
-        .set(as(PLATFORM));
-      return res.body.clusters?.[0]?.health === 'ok';
-    });
+    ({ server, stop } = await startMixedBackend());
   }, 60_000);
 
-  afterAll(async () => {
-    await stop();
-    await sim.close();
-  });
+  afterAll(() => stop());
 
   it.each([
     '/api/kf-mesh/clusters',

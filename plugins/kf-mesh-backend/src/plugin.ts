@@ -2,14 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kfMeshPermissions } from '@kf-mesh/plugin-kf-mesh-common';
+import { registerMeshActions } from './actions/meshActions';
 import { readKfMeshSettings } from './config/clusterConfig';
 import { createOnboardingRuntime } from './onboarding/createOnboardingRuntime';
 import { readOnboardingSettings } from './onboarding/onboardingSettings';
 import { createRouter } from './router';
 import { createMeshRuntime } from './service/createMeshRuntime';
+import { createMeshAccess } from './service/meshAccess';
+import { createMeshQueries } from './service/meshQueries';
 
 /**
  * kf-mesh backend plugin: live Istio mesh status of Kubeflow namespaces.
@@ -30,6 +34,7 @@ export const kfMeshPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
         database: coreServices.database,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -42,6 +47,7 @@ export const kfMeshPlugin = createBackendPlugin({
         lifecycle,
         scheduler,
         database,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(kfMeshPermissions);
         const runtime = createMeshRuntime(readKfMeshSettings(config), logger);
@@ -58,6 +64,17 @@ export const kfMeshPlugin = createBackendPlugin({
               logger,
             })
           : undefined;
+        const access = createMeshAccess({ permissions, catalog });
+        registerMeshActions({
+          actionsRegistry,
+          access,
+          queries: createMeshQueries({
+            access,
+            meshStatus: runtime.service,
+            ...(onboardings ? { onboardings: onboardings.service } : {}),
+          }),
+          meshStatus: runtime.service,
+        });
         httpRouter.use(
           await createRouter({
             config,

@@ -155,4 +155,52 @@ describe('drift between a namespace and its onboarding plan (kf-mesh-common plan
       ),
     ).toBeUndefined();
   });
+
+  it('no plan (so no drift rows) for a Kubeflow profile namespace that only has sidecar injection, as Kubeflow leaves it', () => {
+    const kubeflowDefault = snapshot(
+      { 'istio-injection': 'enabled' },
+      { profile: { name: NS, owner: OWNER } },
+    );
+    expect(desiredStateForNamespace(kubeflowDefault, '2.16.0')).toBeUndefined();
+  });
+
+  it('the sidecar-strict plan once the namespace bears its marks: the neutral dataplane-mode label or a namespace-wide STRICT PeerAuthentication', () => {
+    const labelled = snapshot(
+      { 'istio-injection': 'enabled', 'istio.io/dataplane-mode': 'none' },
+      { profile: { name: NS, owner: OWNER } },
+    );
+    expect(desiredStateForNamespace(labelled, '2.16.0')?.mode).toBe(
+      'sidecar-strict',
+    );
+    const strict = projectPeerAuthentication({
+      metadata: { namespace: NS, name: 'default' },
+      spec: { mtls: { mode: 'STRICT' } },
+    });
+    const withStrictPa = snapshot(
+      { 'istio-injection': 'enabled' },
+      { profile: { name: NS, owner: OWNER }, peerAuthentications: [strict] },
+    );
+    expect(desiredStateForNamespace(withStrictPa, '2.16.0')?.mode).toBe(
+      'sidecar-strict',
+    );
+    const workloadWideStrict = projectPeerAuthentication({
+      metadata: { namespace: NS, name: 'one-app' },
+      spec: {
+        selector: { matchLabels: { app: 'x' } },
+        mtls: { mode: 'STRICT' },
+      },
+    });
+    expect(
+      desiredStateForNamespace(
+        snapshot(
+          { 'istio-injection': 'enabled' },
+          {
+            profile: { name: NS, owner: OWNER },
+            peerAuthentications: [workloadWideStrict],
+          },
+        ),
+        '2.16.0',
+      ),
+    ).toBeUndefined();
+  });
 });

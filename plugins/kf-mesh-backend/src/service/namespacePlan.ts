@@ -47,11 +47,31 @@ export function planForNamespace(
 }
 
 /**
+ * Whether the cluster shows that a kf-mesh onboarding was applied to the
+ * namespace. An ambient intent always comes from an onboarding (Kubeflow
+ * never sets it). Sidecar injection alone does not: Kubeflow labels every
+ * profile namespace `istio-injection=enabled`, so a sidecar namespace counts
+ * as onboarded only with a mark of the sidecar-strict plan: the neutral
+ * `istio.io/dataplane-mode` label it sets, or a namespace-wide STRICT
+ * PeerAuthentication.
+ */
+function showsOnboarding(snapshot: NamespaceSnapshot, ambient: boolean) {
+  if (ambient) return true;
+  return (
+    snapshot.namespace.labels[MESH_LABELS.dataplaneMode] !== undefined ||
+    snapshot.peerAuthentications.some(
+      pa => pa.selector === undefined && pa.mode === 'STRICT',
+    )
+  );
+}
+
+/**
  * The onboarding plan a namespace is meant to match, derived from what the
  * cluster says: target mode from the namespace's dataplane intent (the same
  * rule the status reads: ambient → `ambient`, sidecar → `sidecar-strict`).
- * Undefined when the namespace is not (being) onboarded, is in conflict, or no
- * plan can be derived.
+ * Undefined when the namespace is not (being) onboarded (see
+ * `showsOnboarding`: drift against a plan nobody applied means nothing), is in
+ * conflict, or no plan can be derived.
  */
 export function desiredStateForNamespace(
   snapshot: NamespaceSnapshot,
@@ -59,6 +79,7 @@ export function desiredStateForNamespace(
 ): DesiredState | undefined {
   const intent = dataplaneIntent(snapshot.namespace.labels);
   if (intent === 'none' || intent === 'conflict') return undefined; // no single plan
+  if (!showsOnboarding(snapshot, intent === 'ambient')) return undefined;
   const plan = planForNamespace(
     snapshot,
     intent === 'ambient' ? 'ambient' : 'sidecar-strict',

@@ -12,12 +12,10 @@ import { ambientStatus } from '../__fixtures__/namespaceStatuses';
 import { entityKfMeshContent } from './entityContent';
 
 describe('entityKfMeshContent (new frontend system)', () => {
-  it('is the "Istio mesh" tab at /kf-mesh for mapped entities only', () => {
+  it('is the "Mesh" tab at /kf-mesh for mapped entities only', () => {
     const tester = createExtensionTester(entityKfMeshContent);
     expect(tester.get(coreExtensionData.routePath)).toBe('/kf-mesh');
-    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
-      'Istio mesh',
-    );
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Mesh');
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
     expect(filter?.(profileEntity)).toBe(true);
     expect(filter?.(unannotatedEntity)).toBe(false);

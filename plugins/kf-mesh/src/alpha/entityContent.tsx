@@ -3,14 +3,14 @@ import { isKfMeshAvailable } from '../conditions';
 import { entityContentRouteRef } from '../routes';
 
 /**
- * Entity tab "Istio mesh" on entities that map to a namespace.
+ * Entity tab "Mesh" on entities that map to a namespace.
  * @alpha
  */
 export const entityKfMeshContent = EntityContentBlueprint.make({
   name: 'kf-mesh',
   params: {
     path: '/kf-mesh',
-    title: 'Istio mesh',
+    title: 'Mesh',
     group: 'deployment',
     routeRef: entityContentRouteRef,
     filter: isKfMeshAvailable,

@@ -1,16 +1,24 @@
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import type { OnboardingsQuery } from '@kf-mesh/plugin-kf-mesh-common';
 import { kfMeshApiRef } from '../api';
-import {
-  allOnboardings,
-  queryOnboardings,
-} from '../__fixtures__/onboardings';
+import { allOnboardings, queryOnboardings } from '../__fixtures__/onboardings';
 import { kfMeshPage } from './pages';
 
 jest.setTimeout(30_000);
 
 describe('kfMeshPage (new frontend system)', () => {
+  it('has the title and icon a new-system app needs to list it in the sidebar', () => {
+    const tester = createExtensionTester(kfMeshPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/kf-mesh');
+    expect(tester.get(coreExtensionData.title)).toBe('Mesh fleet');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
   it('serves the approvals queue at /kf-mesh/approvals', async () => {
     const api = {
       getOnboardings: jest.fn(async (q: OnboardingsQuery) =>

@@ -7,6 +7,7 @@ import {
 import { kfMeshApi } from './apis';
 import { entityKfMeshCard } from './entityCards';
 import { entityKfMeshContent } from './entityContent';
+import { meshIcon } from './meshIcon';
 import { kfMeshPage } from './pages';
 
 /**
@@ -17,7 +18,8 @@ import { kfMeshPage } from './pages';
  */
 export default createFrontendPlugin({
   pluginId: 'kf-mesh',
-  title: 'Istio mesh',
+  title: 'Mesh',
+  icon: meshIcon,
   info: { packageJson: () => import('../../package.json') },
   routes: {
     root: rootRouteRef,

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { startKubeSim, type KubeSim } from '@kf-mesh/kube-sim';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { startRealCluster, type RealCluster } from '@kf-mesh/real-cluster';
-import { KUBECTL } from '../__fixtures__/kubectlKustomize';
+import { KUBECTL } from '../__testUtils__/kubectlKustomize';
 import { requestMatrix } from '../__fixtures__/requests';
 import { planOnboarding } from '../plan/planOnboarding';
 import type { PlannedDeletion } from '../plan/types';

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { kubectlKustomize } from '../__fixtures__/kubectlKustomize';
+import { kubectlKustomize } from '../__testUtils__/kubectlKustomize';
 import {
   ambientProfileRequest,
   contributors,

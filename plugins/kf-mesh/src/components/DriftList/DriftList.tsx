@@ -47,8 +47,9 @@ export function DriftList(props: { drift?: MeshDriftItem[] }) {
             { title: 'Detail', render: d => d.detail },
           ]}
           rows={drift}
+          // One object can drift in several ways (each namespace label is a row).
           rowKey={d =>
-            `${d.kind}/${d.object.kind}/${d.object.namespace}/${d.object.name}`
+            `${d.kind}/${d.object.kind}/${d.object.namespace}/${d.object.name}/${d.detail}`
           }
         />
       )}
