@@ -23,6 +23,7 @@ function pullRequest(n: number): OnboardingPullRequest {
     url: `https://github.example.com/acme/gitops/pull/${n}`,
     title: `Onboard team-${n} onto Istio ambient`,
     branch: `kf-mesh/onboard/prod/team-${n}/ambient`,
+    headSha: 'a'.repeat(40),
     author: 'backstage-bot',
     state: 'open',
     createdAt: '2026-11-01T10:00:00Z',
@@ -30,9 +31,15 @@ function pullRequest(n: number): OnboardingPullRequest {
     requestedReviewers: ['alice', 'bob'],
     requestedTeams: ['kubeflow-platform'],
     reviews: [
-      { user: 'alice', state: 'APPROVED', submittedAt: '2026-11-02T09:00:00Z' },
+      {
+        user: 'alice',
+        state: 'APPROVED',
+        submittedAt: '2026-11-02T09:00:00Z',
+        commitId: 'a'.repeat(40),
+      },
     ],
     approvals: ['alice'],
+    staleApprovals: [],
     checks: { state: 'success', total: 2, failing: [], pending: [] },
   };
 }
@@ -80,6 +87,7 @@ async function main() {
             user: { login: 'alice' },
             state: 'APPROVED',
             submitted_at: '2026-11-02T09:00:00Z',
+            commit_id: 'a'.repeat(40),
           },
         ],
         pullRequest: pr,
