@@ -50,7 +50,7 @@ as_pg "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-sync
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 # fsync off: a throwaway server for tests, durability is not the question
 as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=400" start >/dev/null
 
 url="postgresql://postgres@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL $major on 127.0.0.1:$port (data in $dir)" >&2

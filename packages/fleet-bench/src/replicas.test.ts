@@ -83,9 +83,11 @@ describe('several replicas on PostgreSQL', () => {
     // One replica refreshes at most once per period (plus the scheduler's poll slack); two would double it.
     expect(lists).toBeGreaterThanOrEqual(2);
     expect(lists).toBeLessThanOrEqual(windowMs / REFRESH_MS + 1);
-    // Each refresh: the PR list, then reviews, check runs and status of the 4 open PRs (merged ones are not re-read).
-    expect(requests.length).toBeLessThanOrEqual(lists * (1 + 4 * 3));
-    expect(requests.length).toBeGreaterThanOrEqual(lists * (1 + 4 * 3) - 13);
+    // Each refresh: the PR list, then reviews, check runs and status of the 4 open PRs (merged ones are not
+    // re-read); a refresh cut by either end of the window counts in part.
+    const perRefresh = 1 + 4 * 3;
+    expect(requests.length).toBeLessThanOrEqual((lists + 1) * perRefresh);
+    expect(requests.length).toBeGreaterThanOrEqual((lists - 1) * perRefresh);
   });
 
   it('both replicas give the same /onboardings and entity lifecycle, and follow a change on GitHub', async () => {
@@ -130,13 +132,18 @@ describe('several replicas on PostgreSQL', () => {
       expect.arrayContaining(['in-review']),
     );
     const ref = fleet.entityOf(fleet.onboarded[0]);
+    const entityPath = `/api/kf-mesh/entity-status?entityRef=${encodeURIComponent(
+      ref,
+    )}`;
+    // the catalog (shared through the database) ingests the entities at its own pace
+    await fleet.waitFor(
+      async () =>
+        (await fleet.get(a.backend, entityPath)).namespaces?.length === 1,
+      60_000,
+      `${ref} in the catalog`,
+    );
     const [ea, eb] = await Promise.all(
-      [a, b].map(r =>
-        fleet.get(
-          r.backend,
-          `/api/kf-mesh/entity-status?entityRef=${encodeURIComponent(ref)}`,
-        ),
-      ),
+      [a, b].map(r => fleet.get(r.backend, entityPath)),
     );
     const lifecycleOf = (e: any) => {
       const o = e.namespaces[0].onboarding;

@@ -249,7 +249,10 @@ describe.each(databases.eachSupportedId())(
       const stored = (await store.readerCache(key)).details.get(n)!;
       expect(stored.reviews).toEqual(asGithubSays);
       expect(stored.reviews).toEqual([
-        expect.objectContaining({ state: 'APPROVED' }),
+        expect.objectContaining({
+          state: 'APPROVED',
+          commit_id: stored.headSha,
+        }),
       ]);
       expect(stored.pullRequest.approvals).toEqual(['bob']);
       sim.faults.down();

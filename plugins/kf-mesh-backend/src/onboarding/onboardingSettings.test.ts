@@ -26,6 +26,13 @@ describe('kfMesh.onboardings settings', () => {
     expect(s.stuckAfterMs).toBe(600_000);
     expect(s.lookbackMs).toBe(30 * 24 * 3600_000);
     expect(s.maxPullRequests).toBe(500);
+    expect(s.refreshTimeout).toEqual({ minutes: 5 });
+    expect(
+      read({
+        repositories: [{ url: 'https://ghe.example.test/acme/gitops' }],
+        refreshTimeout: { seconds: 30 },
+      })!.refreshTimeout,
+    ).toEqual({ seconds: 30 });
   });
 
   it.each([
@@ -56,6 +63,13 @@ describe('kfMesh.onboardings settings', () => {
     [
       { repositories: [{ url: 'https://github.com/a/b' }], stuckAfter: 'soon' },
       'kfMesh.onboardings.stuckAfter must be a duration',
+    ],
+    [
+      {
+        repositories: [{ url: 'https://github.com/a/b' }],
+        refreshTimeout: 'x',
+      },
+      'kfMesh.onboardings.refreshTimeout must be a duration',
     ],
   ])('rejects %j naming the field', (value, message) => {
     expect(() => read(value)).toThrow(message);
