@@ -30,10 +30,19 @@ describe('desiredStateForNamespace follows the status dataplane intent', () => {
     expect(desiredStateForNamespace(snap, '2.16.0')?.mode).toBe('ambient');
   });
 
-  it('istio.io/rev without istio-injection: intent sidecar, sidecar-strict drift plan', () => {
-    const snap = owned({ 'istio.io/rev': 'canary' });
-    expect(analyzeNamespace(snap).dataplane.intent).toBe('sidecar');
-    expect(desiredStateForNamespace(snap, '2.16.0')?.mode).toBe(
+  it('istio.io/rev without istio-injection: intent sidecar; a drift plan only once the sidecar-strict plan was applied', () => {
+    // Kubeflow leaves every profile with sidecar injection: without the plan's own mark
+    // (dataplane-mode "none" or a namespace-wide STRICT PeerAuthentication) nothing was onboarded.
+    const untouched = owned({ 'istio.io/rev': 'canary' });
+    expect(analyzeNamespace(untouched).dataplane.intent).toBe('sidecar');
+    expect(desiredStateForNamespace(untouched, '2.16.0')).toBeUndefined();
+
+    const onboarded = owned({
+      'istio.io/rev': 'canary',
+      'istio.io/dataplane-mode': 'none',
+    });
+    expect(analyzeNamespace(onboarded).dataplane.intent).toBe('sidecar');
+    expect(desiredStateForNamespace(onboarded, '2.16.0')?.mode).toBe(
       'sidecar-strict',
     );
   });
