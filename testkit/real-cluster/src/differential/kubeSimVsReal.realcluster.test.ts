@@ -1,9 +1,9 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "same"] }] -- same() asserts */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
+import { runKubectl } from '../kubectl';
 import { clients, kubeSimTarget, realTarget, type Target } from './targets';
 
 // two servers (one real etcd + kube-apiserver) on a shared 2-core machine
@@ -47,32 +47,14 @@ async function failure(
   };
 }
 
+/** kubectl against a target, with a kubeconfig of its own in `dir`. */
 function kubectl(target: Target, dir: string, args: string[], stdin?: string) {
-  const kubeconfig = path.join(dir, `${target.name}.kubeconfig`);
-  if (!fs.existsSync(kubeconfig))
+  const kubeconfig = path.join(dir, target.name, 'kubeconfig');
+  if (!fs.existsSync(kubeconfig)) {
+    fs.mkdirSync(path.dirname(kubeconfig), { recursive: true });
     fs.writeFileSync(kubeconfig, target.kubeconfig(), { mode: 0o600 });
-  return new Promise<{ code: number; stdout: string; stderr: string }>(
-    resolve => {
-      const child = execFile(
-        'kubectl',
-        [
-          '--kubeconfig',
-          kubeconfig,
-          '--cache-dir',
-          path.join(dir, `${target.name}-cache`),
-          ...args,
-        ],
-        { timeout: 60_000, env: { PATH: process.env.PATH ?? '', HOME: dir } },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? Number((error as any).code ?? 1) : 0,
-            stdout,
-            stderr,
-          }),
-      );
-      if (stdin !== undefined) child.stdin!.end(stdin);
-    },
-  );
+  }
+  return runKubectl(kubeconfig, args, stdin);
 }
 
 describe('kube-sim against a real kube-apiserver: same answers to the client-node and kubectl cases', () => {
