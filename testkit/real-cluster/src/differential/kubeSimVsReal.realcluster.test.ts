@@ -443,3 +443,50 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
     });
   });
 });
+
+describe('kube-sim against a real kube-apiserver: the differences kube-sim keeps (listed in its README)', () => {
+  let sim: Target;
+  let real: Target;
+
+  beforeAll(async () => {
+    [sim, real] = [await kubeSimTarget(), await realTarget()];
+    for (const t of [sim, real]) {
+      await t.seed([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } }]);
+    }
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    await real?.stop();
+  });
+
+  it('CEL rules: only the real server rejects an AuthorizationPolicy with both selector and targetRefs', async () => {
+    const both = (t: Target) =>
+      failure(
+        clients(t).custom.createNamespacedCustomObject({
+          ...AP,
+          namespace: 'team-a',
+          body: {
+            ...ap('selector-and-target', 'team-a'),
+            spec: {
+              action: 'ALLOW',
+              selector: { matchLabels: { app: 'x' } },
+              targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' }],
+            },
+          },
+        }),
+      );
+    const onReal = await both(real);
+    expect(onReal.code).toBe(422);
+    expect(onReal.body.message).toContain('only one of targetRefs or selector can be set');
+    expect((await both(sim)).code).toBe(0); // accepted: kube-sim evaluates no CEL rule
+  });
+
+  it('protobuf: only the real server answers a protobuf-only Accept for a built-in type', async () => {
+    const protobuf = (t: Target) =>
+      t.admin.request('GET', '/api/v1/namespaces', undefined, 10_000, {
+        accept: 'application/vnd.kubernetes.protobuf',
+      });
+    expect((await protobuf(real)).status).toBe(200);
+    expect((await protobuf(sim)).status).toBe(406);
+  });
+});
