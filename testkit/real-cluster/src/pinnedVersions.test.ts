@@ -16,7 +16,10 @@ describe('pinned control-plane versions', () => {
   it('names the component, version and build command when a binary is not built', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-no-bin-'));
     fs.mkdirSync(path.join(root, 'tools'));
-    fs.writeFileSync(path.join(root, 'tools', 'versions.env'), '# pinned\nKUBERNETES_VERSION=v1.36.3\n');
+    fs.writeFileSync(
+      path.join(root, 'tools', 'versions.env'),
+      '# pinned\nKUBERNETES_VERSION=v1.36.3\n',
+    );
     expect(() => controlPlaneBinary('kube-apiserver', root)).toThrow(
       `kube-apiserver v1.36.3 is not built (no ${root}/.bin/kube-apiserver-v1.36.3/kube-apiserver): run scripts/control-plane/build.sh kube-apiserver`,
     );
@@ -26,7 +29,12 @@ describe('pinned control-plane versions', () => {
   });
 
   it('build.sh stops at once, naming what is missing, without Go on PATH', () => {
-    const script = path.join(kfMeshRepoRoot(), 'scripts', 'control-plane', 'build.sh');
+    const script = path.join(
+      kfMeshRepoRoot(),
+      'scripts',
+      'control-plane',
+      'build.sh',
+    );
     // the caller's PATH without the directories that hold a `go`
     const withoutGo = (process.env.PATH ?? '')
       .split(path.delimiter)

@@ -451,7 +451,9 @@ describe('kube-sim against a real kube-apiserver: the differences kube-sim keeps
   beforeAll(async () => {
     [sim, real] = [await kubeSimTarget(), await realTarget()];
     for (const t of [sim, real]) {
-      await t.seed([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } }]);
+      await t.seed([
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+      ]);
     }
   });
   afterAll(async () => {
@@ -470,14 +472,22 @@ describe('kube-sim against a real kube-apiserver: the differences kube-sim keeps
             spec: {
               action: 'ALLOW',
               selector: { matchLabels: { app: 'x' } },
-              targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' }],
+              targetRefs: [
+                {
+                  group: 'gateway.networking.k8s.io',
+                  kind: 'Gateway',
+                  name: 'waypoint',
+                },
+              ],
             },
           },
         }),
       );
     const onReal = await both(real);
     expect(onReal.code).toBe(422);
-    expect(onReal.body.message).toContain('only one of targetRefs or selector can be set');
+    expect(onReal.body.message).toContain(
+      'only one of targetRefs or selector can be set',
+    );
     expect((await both(sim)).code).toBe(0); // accepted: kube-sim evaluates no CEL rule
   });
 
