@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what it needs, then type-checks, lints and runs every test (Jest suites, the
-# frontend dev app and the whole demo in a real browser). Ends with one line summing every stage's counts.
+# suites on a real etcd + kube-apiserver, the frontend dev app and the whole demo in a real browser). Ends with one
+# line summing every stage's counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -50,6 +51,16 @@ step "unit and integration tests (on SQLite and on a throwaway PostgreSQL)"
 # its URL: suites using TestDatabases run on SQLite and PostgreSQL, the replica test starts its backends on it.
 CI=true ./scripts/with-postgres.sh corepack yarn backstage-cli repo test 2>&1 | tee "$logs/jest.log"
 count "$logs/jest.log"
+
+step "real control plane: etcd + kube-apiserver from pinned Go modules (*.realcluster.test.ts)"
+# Kept out of the Jest stage by each package's testPathIgnorePatterns (they need Go-built binaries and take
+# minutes); run here per package, after building the binaries (skipped when .bin/ has them for their version).
+scripts/control-plane/build.sh
+for pkg in testkit/real-cluster plugins/kf-mesh-common plugins/kf-mesh-backend; do
+  log="$logs/realcluster-$(basename "$pkg").log"
+  (cd "$pkg" && CI=true yarn test:realcluster) 2>&1 | tee "$log"
+  count "$log"
+done
 
 step "frontend plugin's dev app in a real browser (Debian Chromium via playwright-core)"
 ./scripts/ensure-chromium.sh

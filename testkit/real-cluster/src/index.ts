@@ -12,3 +12,5 @@ export { isProcessAlive } from './processState';
 export type { ControlPlaneComponent } from './pinnedVersions';
 export { loadObjects } from './loadObjects';
 export type { LoadOptions, PlainObject } from './loadObjects';
+export { KUBECTL, runKubectl } from './kubectl';
+export type { KubectlResult } from './kubectl';

@@ -22,33 +22,37 @@ export async function installCrds(
   extraCrds: unknown[] = [],
 ): Promise<string[]> {
   const crds = [...readCrds(files), ...(extraCrds as any[])];
-  for (const crd of crds) {
-    const res = await admin.request('POST', CRD_COLLECTION, crd);
-    if (res.status !== 201 && res.status !== 409) {
-      throw new Error(
-        `installing CRD ${crd.metadata?.name} failed: ${res.status} ${
-          res.body?.message ?? ''
-        }`,
-      );
-    }
-  }
+  // one request each, all at once: the apiserver handles CRD creation concurrently
+  await Promise.all(
+    crds.map(async crd => {
+      const res = await admin.request('POST', CRD_COLLECTION, crd, 60_000);
+      if (res.status !== 201 && res.status !== 409) {
+        throw new Error(
+          `installing CRD ${crd.metadata?.name} failed: ${res.status} ${
+            res.body?.message ?? ''
+          }`,
+        );
+      }
+    }),
+  );
   const names: string[] = crds.map(crd => crd.metadata.name);
   const deadline = Date.now() + timeoutMs;
-  const pending = new Set(names);
-  while (pending.size > 0) {
-    for (const name of [...pending]) {
-      const res = await admin.request('GET', `${CRD_COLLECTION}/${name}`);
-      const established = res.body?.status?.conditions?.some(
-        (c: any) => c.type === 'Established' && c.status === 'True',
-      );
-      if (established) pending.delete(name);
-    }
-    if (pending.size === 0) break;
+  for (;;) {
+    const list = await admin.request('GET', CRD_COLLECTION, undefined, 60_000);
+    const established = new Set<string>(
+      (list.body?.items ?? [])
+        .filter((crd: any) =>
+          crd.status?.conditions?.some(
+            (c: any) => c.type === 'Established' && c.status === 'True',
+          ),
+        )
+        .map((crd: any) => crd.metadata.name),
+    );
+    const pending = names.filter(name => !established.has(name));
+    if (pending.length === 0) break;
     if (Date.now() > deadline) {
       throw new Error(
-        `CRDs not Established after ${timeoutMs} ms: ${[...pending].join(
-          ', ',
-        )}`,
+        `CRDs not Established after ${timeoutMs} ms: ${pending.join(', ')}`,
       );
     }
     await new Promise(r => setTimeout(r, 100));

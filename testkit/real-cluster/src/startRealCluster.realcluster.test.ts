@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import * as k8s from '@kubernetes/client-node';
 import { startRealCluster, type RealCluster } from './startRealCluster';
 import { isProcessAlive } from './processState';
+import { runKubectl as kubectl } from './kubectl';
 
 // real etcd + kube-apiserver processes and ~30 CRDs on a shared 2-core machine
 jest.setTimeout(120_000);
-
-function kubectl(
-  kubeconfig: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise(resolve => {
-    execFile(
-      'kubectl',
-      ['--kubeconfig', kubeconfig, ...args],
-      { timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number((error as any).code ?? 1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
 
 function clientFor(kubeconfigYaml: string) {
   const kc = new k8s.KubeConfig();

@@ -1,9 +1,9 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "same"] }] -- same() asserts */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
+import { runKubectl } from '../kubectl';
 import { clients, kubeSimTarget, realTarget, type Target } from './targets';
 
 // two servers (one real etcd + kube-apiserver) on a shared 2-core machine
@@ -47,32 +47,14 @@ async function failure(
   };
 }
 
+/** kubectl against a target, with a kubeconfig of its own in `dir`. */
 function kubectl(target: Target, dir: string, args: string[], stdin?: string) {
-  const kubeconfig = path.join(dir, `${target.name}.kubeconfig`);
-  if (!fs.existsSync(kubeconfig))
+  const kubeconfig = path.join(dir, target.name, 'kubeconfig');
+  if (!fs.existsSync(kubeconfig)) {
+    fs.mkdirSync(path.dirname(kubeconfig), { recursive: true });
     fs.writeFileSync(kubeconfig, target.kubeconfig(), { mode: 0o600 });
-  return new Promise<{ code: number; stdout: string; stderr: string }>(
-    resolve => {
-      const child = execFile(
-        'kubectl',
-        [
-          '--kubeconfig',
-          kubeconfig,
-          '--cache-dir',
-          path.join(dir, `${target.name}-cache`),
-          ...args,
-        ],
-        { timeout: 60_000, env: { PATH: process.env.PATH ?? '', HOME: dir } },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? Number((error as any).code ?? 1) : 0,
-            stdout,
-            stderr,
-          }),
-      );
-      if (stdin !== undefined) child.stdin!.end(stdin);
-    },
-  );
+  }
+  return runKubectl(kubeconfig, args, stdin);
 }
 
 describe('kube-sim against a real kube-apiserver: same answers to the client-node and kubectl cases', () => {
@@ -459,5 +441,62 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
       );
       return { code: res.code, stderr: res.stderr.trim() };
     });
+  });
+});
+
+describe('kube-sim against a real kube-apiserver: the differences kube-sim keeps (listed in its README)', () => {
+  let sim: Target;
+  let real: Target;
+
+  beforeAll(async () => {
+    [sim, real] = [await kubeSimTarget(), await realTarget()];
+    for (const t of [sim, real]) {
+      await t.seed([
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+      ]);
+    }
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    await real?.stop();
+  });
+
+  it('CEL rules: only the real server rejects an AuthorizationPolicy with both selector and targetRefs', async () => {
+    const both = (t: Target) =>
+      failure(
+        clients(t).custom.createNamespacedCustomObject({
+          ...AP,
+          namespace: 'team-a',
+          body: {
+            ...ap('selector-and-target', 'team-a'),
+            spec: {
+              action: 'ALLOW',
+              selector: { matchLabels: { app: 'x' } },
+              targetRefs: [
+                {
+                  group: 'gateway.networking.k8s.io',
+                  kind: 'Gateway',
+                  name: 'waypoint',
+                },
+              ],
+            },
+          },
+        }),
+      );
+    const onReal = await both(real);
+    expect(onReal.code).toBe(422);
+    expect(onReal.body.message).toContain(
+      'only one of targetRefs or selector can be set',
+    );
+    expect((await both(sim)).code).toBe(0); // accepted: kube-sim evaluates no CEL rule
+  });
+
+  it('protobuf: only the real server answers a protobuf-only Accept for a built-in type', async () => {
+    const protobuf = (t: Target) =>
+      t.admin.request('GET', '/api/v1/namespaces', undefined, 10_000, {
+        accept: 'application/vnd.kubernetes.protobuf',
+      });
+    expect((await protobuf(real)).status).toBe(200);
+    expect((await protobuf(sim)).status).toBe(406);
   });
 });

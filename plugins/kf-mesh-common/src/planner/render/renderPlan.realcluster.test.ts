@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,8 +6,11 @@ import { stringify } from 'yaml';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { startKubeSim, type KubeSim } from '@kf-mesh/kube-sim';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import { startRealCluster, type RealCluster } from '@kf-mesh/real-cluster';
-import { KUBECTL } from '../__testUtils__/kubectlKustomize';
+import {
+  runKubectl as kubectl,
+  startRealCluster,
+  type RealCluster,
+} from '@kf-mesh/real-cluster';
 import { requestMatrix } from '../__fixtures__/requests';
 import { planOnboarding } from '../plan/planOnboarding';
 import type { PlannedDeletion } from '../plan/types';
@@ -16,36 +18,6 @@ import { renderPlan } from './renderPlan';
 
 // real etcd + kube-apiserver processes, kubectl per step, on a shared 2-core machine
 jest.setTimeout(180_000);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kubectl(
-  kubeconfig: string,
-  args: string[],
-  stdin?: string,
-): Promise<Result> {
-  return new Promise(resolve => {
-    const child = execFile(
-      KUBECTL,
-      ['--kubeconfig', kubeconfig, ...args],
-      {
-        timeout: 60_000,
-        env: { PATH: process.env.PATH ?? '', HOME: path.dirname(kubeconfig) },
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number((error as any).code ?? 1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-    if (stdin !== undefined) child.stdin!.end(stdin);
-  });
-}
 
 /** `kind.version.group` (or the lower-case kind for the core group): how kubectl names a type unambiguously. */
 function resourceArg(d: PlannedDeletion): string {
