@@ -42,9 +42,21 @@ export function isProxyPod(pod: PodProjection): boolean {
 }
 
 /**
+ * The injector skips the pod: `sidecar.istio.io/inject=false` as label, or as the
+ * deprecated annotation when the label is absent (the label wins;
+ * pkg/kube/inject/inject.go `injectRequired`). Opting in needs the label: the injector
+ * webhooks select pods by label only.
+ */
+export function optedOutOfInjection(pod: PodProjection): boolean {
+  const label = pod.labels[LABEL.sidecarInject];
+  return (label ?? pod.sidecarInjectAnnotation) === 'false';
+}
+
+/**
  * The dataplane a pod should have under the namespace intent, honouring pod
  * opt-outs/opt-ins: `istio.io/dataplane-mode=none|ambient` on the pod (CNI
- * enablement selectors) and `sidecar.istio.io/inject=true|false` (injector;
+ * enablement selectors) and `sidecar.istio.io/inject=true|false` (injector, see
+ * {@link optedOutOfInjection};
  * `istio-injection=disabled` blocks the pod opt-in).
  */
 export function expectedPodDataplane(
@@ -55,7 +67,8 @@ export function expectedPodDataplane(
   const podMode = pod.labels[LABEL.dataplaneMode];
   const podInject = pod.labels[LABEL.sidecarInject];
   const nsInjection = nsLabels[LABEL.injection];
-  if (intent === 'sidecar') return podInject === 'false' ? 'none' : 'sidecar';
+  if (intent === 'sidecar')
+    return optedOutOfInjection(pod) ? 'none' : 'sidecar';
   if (podInject === 'true' && nsInjection !== 'disabled') return 'sidecar';
   if (intent === 'ambient') return podMode === 'none' ? 'none' : 'ambient';
   return podMode === 'ambient' ? 'ambient' : 'none';

@@ -11,6 +11,7 @@ import type {
   ServiceProjection,
   SidecarResourceProjection,
 } from '../analyzer';
+import { LABEL } from '../analyzer/finding';
 
 /** A GatewayClass: only its name matters (capability check). */
 export interface GatewayClassProjection {
@@ -88,12 +89,14 @@ export function projectNamespace(obj: Obj): NamespaceProjection {
 export function projectPod(obj: Obj): PodProjection {
   const annotations = obj.metadata?.annotations ?? {};
   const redirection = str(annotations['ambient.istio.io/redirection']);
+  const injectAnnotation = str(annotations[LABEL.sidecarInject]);
   return {
     namespace: obj.metadata.namespace,
     name: obj.metadata.name,
     labels: stringMap(obj.metadata.labels),
     hasSidecar: typeof annotations['sidecar.istio.io/status'] === 'string',
     ...(redirection ? { redirection } : {}),
+    ...(injectAnnotation ? { sidecarInjectAnnotation: injectAnnotation } : {}),
   };
 }
 
