@@ -36,7 +36,8 @@ export async function analyzeOffline(
   try {
     const file = path.join(dir, 'objects.yaml');
     fs.writeFileSync(file, objects.map(o => stringify(o)).join('---\n'));
-    const args = ['analyze', '--use-kube=false', '-o', 'json'];
+    // -A: without it only namespace `default` is reported (file objects keep their namespace)
+    const args = ['analyze', '--use-kube=false', '-A', '-o', 'json'];
     if (options.meshConfigFile)
       args.push('--meshConfigFile', options.meshConfigFile);
     args.push('--failure-threshold', 'Error', file);
