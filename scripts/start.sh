@@ -12,6 +12,8 @@ started=$(date +%s)
 
 echo "==> install"
 yarn install --immutable >"$LOG_DIR/install.log" 2>&1 || { tail -40 "$LOG_DIR/install.log"; exit 1; }
+echo "==> CRDs of the pinned Istio and Gateway API modules (Go module cache)"
+scripts/control-plane/crds.sh >"$LOG_DIR/crds.log" 2>&1 || { cat "$LOG_DIR/crds.log"; exit 1; }
 
 app_stamp=packages/app/dist/index.html
 if [ ! -f "$app_stamp" ] || [ -n "$(find packages/app/src packages/app/package.json plugins/kf-mesh/src plugins/kf-mesh-common/src yarn.lock -newer "$app_stamp" -print -quit)" ]; then

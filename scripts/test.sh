@@ -30,14 +30,19 @@ count() {
 step "install (yarn install --immutable)"
 yarn install --immutable
 
+step "CRDs of the pinned Istio and Gateway API modules (go mod download, cached)"
+scripts/control-plane/crds.sh >/dev/null
+
 step "type-check (tsc)"
 yarn tsc
 
 step "lint"
 yarn lint
 
-step "unit and integration tests"
-CI=true yarn backstage-cli repo test 2>&1 | tee "$logs/jest.log"
+step "unit and integration tests (on SQLite and on a throwaway PostgreSQL)"
+# with-postgres.sh (installs Debian's postgresql when missing) runs one server around the whole Jest run and exports
+# its URL: suites using TestDatabases run on SQLite and PostgreSQL, the replica test starts its backends on it.
+CI=true ./scripts/with-postgres.sh corepack yarn backstage-cli repo test 2>&1 | tee "$logs/jest.log"
 count "$logs/jest.log"
 
 step "frontend plugin's dev app in a real browser (Debian Chromium via playwright-core)"

@@ -56,8 +56,13 @@ export interface Config {
         /** Repository URL; its host must match an `integrations.github` entry. */
         url: string;
       }>;
-      /** How often the PRs are re-read. Default 60 seconds. */
+      /** How often the PRs are re-read (once per fleet, by whichever replica holds the task). Default 60 seconds. */
       refreshInterval?: HumanDuration | string;
+      /**
+       * A refresh running longer than this is abandoned; if the replica running it died, another replica takes the
+       * task after this long at most. Default 5 minutes.
+       */
+      refreshTimeout?: HumanDuration | string;
       /** After this long since merge, a namespace that has not converged is `stuck`. Default 30 minutes. */
       stuckAfter?: HumanDuration | string;
       /** Closed/merged PRs older than this are not read. Default 30 days. */

@@ -4,8 +4,27 @@
  * app-config.yaml; in the demo those are the loopback simulators of packages/demo-fleet.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 
 const backend = createBackend();
+
+// Backstage's default middleware chain, except that error bodies never carry stack traces (the default shows
+// them, with absolute file paths, whenever NODE_ENV is development, which the demo's guest sign-in needs).
+backend.add(
+  rootHttpRouterServiceFactory({
+    configure: ({ app, routes, middleware, healthRouter }) => {
+      app.use(middleware.helmet());
+      app.use(middleware.cors());
+      app.use(middleware.compression());
+      app.use(middleware.logging());
+      app.use(middleware.rateLimit());
+      app.use(healthRouter);
+      app.use(routes);
+      app.use(middleware.notFound());
+      app.use(middleware.error({ showStackTraces: false }));
+    },
+  }),
+);
 
 backend.add(import('@backstage/plugin-app-backend'));
 

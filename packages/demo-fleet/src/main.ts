@@ -30,11 +30,8 @@ async function main() {
   console.log(`catalog entities: ${fleet.entitiesFile}`);
   const pidFile = path.join(outputDir, 'fleet.pid');
   fs.writeFileSync(pidFile, `${process.pid}\n`);
-  let rateLimited = false;
   process.on('SIGUSR2', () => {
-    rateLimited = !rateLimited;
-    if (rateLimited) fleet.github.faults.rateLimit({ status: 429, retryAfterSeconds: 20 });
-    else fleet.github.faults.clear();
+    const rateLimited = fleet.github.faults.toggleRateLimit({ status: 429, retryAfterSeconds: 20 });
     console.log(`github-sim: ${rateLimited ? 'rate-limited (429) until the next SIGUSR2' : 'answering again'}`);
   });
   console.log('demo fleet ready');

@@ -29,7 +29,7 @@ export interface DemoFleet {
 
 /**
  * Starts the simulated Kubeflow fleet of the demo: two kube-sim clusters with the mixed-state scenario (every
- * namespace state of mesh-domain.md at least twice), the loopback GitHub with the GitOps repository and its
+ * namespace state of docs/mesh-semantics.md at least twice), the loopback GitHub with the GitOps repository and its
  * onboarding pull requests in every lifecycle stage (see demoOnboardings.ts), and a catalog file with one entity per
  * profile namespace.
  *

@@ -48,6 +48,9 @@ async function main() {
     }
   });
 
+  // a driver that died (a failed test, Ctrl-C) takes its backends with it
+  process.on('disconnect', () => process.exit(0));
+
   const startCalledAt = Date.now();
   await backend.start();
   send({ type: 'started', startCalledAt, startedAt: Date.now() });

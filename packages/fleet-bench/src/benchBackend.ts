@@ -31,6 +31,8 @@ export interface BenchBackendOptions {
   nodeFlags?: string[];
   /** Show the backend's log output (warnings and errors). */
   verbose?: boolean;
+  /** Extra environment of the backend process. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A Backstage backend in its own process (`backendHost.ts`). */
@@ -64,6 +66,7 @@ export class BenchBackend {
         nodeFlags: options.nodeFlags,
         env: {
           LOG_LEVEL: options.verbose ? 'warn' : 'error',
+          ...options.env,
         },
         output: 'inherit',
       },
@@ -81,6 +84,12 @@ export class BenchBackend {
   /** RSS and heap of the backend process after a full GC. */
   async memory(): Promise<NonNullable<BackendReply['memory']>> {
     return (await this.child.request({ type: 'memory' })).memory!;
+  }
+
+  /** Kills the process at once (SIGKILL: no shutdown hook runs), as a crashed replica. */
+  async kill(): Promise<void> {
+    this.child.child.kill('SIGKILL');
+    await this.child.exit();
   }
 
   /** Stops the backend (shutdown hooks run) and waits for the process to end. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { MESH_ANNOTATIONS, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
 import { BenchBackend, freePort } from './benchBackend';
 import {
   buildAppConfig,
@@ -95,8 +96,8 @@ function k8sCounts(body: any, cluster: string): Record<string, number> {
         const labels = obj.metadata?.labels ?? {};
         if (
           kind === 'pods' &&
-          !labels['gateway.networking.k8s.io/gateway-name'] &&
-          !labels['gateway.istio.io/managed']
+          !labels[MESH_LABELS.gatewayName] &&
+          !labels[MESH_LABELS.gatewayManaged]
         )
           counts.workloadPods = (counts.workloadPods ?? 0) + 1;
       }
@@ -243,7 +244,7 @@ function sidecarPod(namespace: string, name: string) {
       namespace,
       labels: { app: name, 'security.istio.io/tlsMode': 'istio' },
       annotations: {
-        'sidecar.istio.io/status':
+        [MESH_ANNOTATIONS.sidecarStatus]:
           '{"initContainers":["istio-init"],"containers":["istio-proxy"]}',
       },
     },

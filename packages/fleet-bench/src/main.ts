@@ -4,36 +4,17 @@
  * Backstage backend, against kube-sim fleets of N profile namespaces × C clusters. Writes
  * docs/benchmarks.md and docs/benchmarks.json. Not a test: it prints and records numbers.
  */
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, USAGE } from './args';
 import { measureBaseline, runCell } from './cell';
 import { runInfo } from './machine';
+import { REPLICAS_SECTION, sectionOf } from './markdownSection';
+import { formatLikeRepo, REPO_ROOT } from './repoFiles';
 import { renderJson, renderMarkdown } from './report';
 import type { BenchReport, CellResult } from './results';
-
-/** The repository root (this package lives in packages/fleet-bench). */
-const REPO_ROOT = resolvePackagePath('@kf-mesh/fleet-bench', '../..');
-
-/**
- * Formats a generated file with the repository's Prettier setup (the root `prettier:check`
- * covers docs/), when Prettier is installed at the root; unformatted otherwise.
- */
-function formatLikeRepo(file: string, text: string): string {
-  try {
-    const prettier = createRequire(path.join(REPO_ROOT, 'package.json'))(
-      'prettier',
-    );
-    const options = prettier.resolveConfig.sync(file) ?? {};
-    return prettier.format(text, { ...options, filepath: file });
-  } catch {
-    return text;
-  }
-}
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -101,7 +82,18 @@ async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const mdFile = path.join(outDir, 'benchmarks.md');
   const jsonFile = path.join(outDir, 'benchmarks.json');
-  fs.writeFileSync(mdFile, formatLikeRepo(mdFile, renderMarkdown(report)));
+  // the replica benchmark (replicasBench.ts) owns a section of the same file: keep it
+  const replicas = fs.existsSync(mdFile)
+    ? sectionOf(fs.readFileSync(mdFile, 'utf8'), REPLICAS_SECTION)
+    : undefined;
+  const markdown = renderMarkdown(report);
+  fs.writeFileSync(
+    mdFile,
+    formatLikeRepo(
+      mdFile,
+      replicas ? `${markdown.trimEnd()}\n\n${replicas}\n` : markdown,
+    ),
+  );
   fs.writeFileSync(jsonFile, formatLikeRepo(jsonFile, renderJson(report)));
   log(
     `wrote ${path.join(

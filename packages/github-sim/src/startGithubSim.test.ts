@@ -126,6 +126,28 @@ describe('startGithubSim', () => {
     },
   );
 
+  it('toggles a rate limit that holds for every request until toggled off', async () => {
+    expect(
+      sim.faults.toggleRateLimit({ status: 429, retryAfterSeconds: 20 }),
+    ).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      const limited = await api(
+        'GET',
+        i % 2 ? '/repos/acme/gitops' : '/repos/acme/gitops/pulls',
+      );
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('20');
+      expect(Number(limited.headers.get('x-ratelimit-reset'))).toBeGreaterThan(
+        Date.now() / 1000,
+      );
+    }
+    expect(
+      sim.faults.toggleRateLimit({ status: 429, retryAfterSeconds: 20 }),
+    ).toBe(false);
+    expect((await api('GET', '/repos/acme/gitops')).status).toBe(200);
+    expect((await api('GET', '/repos/acme/gitops/pulls')).status).toBe(200);
+  });
+
   it('drops connections while down', async () => {
     sim.faults.down();
     await expect(api('GET', '/repos/acme/gitops')).rejects.toThrow();

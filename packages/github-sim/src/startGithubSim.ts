@@ -49,6 +49,18 @@ export interface GithubSim {
    * Returns the pull request number.
    */
   openPullRequest(options: OpenPullRequestOptions): number;
+  /**
+   * Commits `files` (and deletions) on top of an existing branch, as a re-run of the template
+   * does; its open pull requests move to the new head. Returns the commit SHA.
+   */
+  pushCommit(options: {
+    owner: string;
+    repo: string;
+    branch: string;
+    files: Record<string, string>;
+    deletePaths?: string[];
+    message?: string;
+  }): string;
   /** Merges an open pull request into its base branch (`mergedAt` back-dates it). */
   merge(
     owner: string,
@@ -221,6 +233,16 @@ export async function startGithubSim(
         webUrl,
         apiUrl,
       });
+      if (result.raw) {
+        entry.status = result.status;
+        res.writeHead(result.status, {
+          'content-type': result.raw.contentType,
+          'content-length': String(result.raw.data.length),
+          ...result.headers,
+        });
+        res.end(method === 'HEAD' ? undefined : result.raw.data);
+        return;
+      }
       if (method === 'GET' || method === 'HEAD') {
         const etag = `W/"${createHash('sha1')
           .update(JSON.stringify(result.body ?? null))
@@ -334,6 +356,21 @@ export async function startGithubSim(
       });
       return pr.number;
     },
+    pushCommit: o => {
+      const repo = store.repo(o.owner, o.repo);
+      const parent = repo.branches.get(o.branch);
+      if (!parent) {
+        throw new Error(`No branch ${o.branch} in ${o.owner}/${o.repo}`);
+      }
+      const sha = store.commitChanges(
+        parent,
+        { files: o.files, deletePaths: o.deletePaths },
+        o.message ?? `Update ${o.branch}`,
+        new Date().toISOString(),
+      );
+      store.moveBranch(repo, o.branch, sha);
+      return sha;
+    },
     merge: (owner, repo, number, mergeOptions) => {
       store.merge(owner, repo, number, undefined, mergeOptions?.mergedAt);
     },
@@ -374,6 +411,7 @@ export async function startGithubSim(
         user: review.user,
         state: review.state,
         submittedAt: new Date().toISOString(),
+        commitId: repo.branches.get(pr.headRef) ?? null,
       });
       pr.requestedReviewers = pr.requestedReviewers.filter(
         r => r !== review.user,

@@ -209,6 +209,58 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
     expect(res.body.error.message).toContain('entityRef');
   });
 
+  it.each([
+    ['a NUL', 'resource:default/bob%00'],
+    ['a newline', 'resource:default/bob%0a'],
+    ['an emoji', 'resource:default/%F0%9F%98%80'],
+    ['a bidi override', 'component:default/team%E2%80%AEx'],
+    ['a bad namespace', 'component:Default_NS/team-ambient'],
+    ['a bad kind', 'comp%20onent:default/team-ambient'],
+  ])(
+    'entityRef with %s -> 400 naming entityRef, without reaching the catalog',
+    async (_, ref) => {
+      const res = await request(server)
+        .get(`/api/kf-mesh/entity-status?entityRef=${ref}`)
+        .set(as(ALICE));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /^Invalid query parameter entityRef: /,
+      );
+      expect(JSON.stringify(res.body)).not.toMatch(/https?:\/\//);
+    },
+  );
+
+  it('namespace detail refuses unknown query parameters, like the other routes', async () => {
+    const res = await request(server)
+      .get('/api/kf-mesh/clusters/dev/namespaces/team-ambient?include=secrets')
+      .set(as(PLATFORM));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'Invalid query parameter include: is not a supported query parameter',
+    );
+  });
+
+  it.each([
+    ['a NUL', 'pr%00od'],
+    ['a right-to-left mark', 'pr%E2%80%8Fod'],
+    ['a bidi override', '%E2%80%AEdorp'],
+    ['a newline', 'prod%0aforged: line'],
+  ])(
+    'a cluster path parameter with %s is never echoed raw',
+    async (_, cluster) => {
+      const res = await request(server)
+        .get(`/api/kf-mesh/clusters/${cluster}/namespaces/team-ambient`)
+        .set(as(PLATFORM));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'Invalid path parameter cluster: must be a configured cluster name (printable characters only)',
+      );
+      expect(JSON.stringify(res.body.error)).not.toMatch(
+        /[\p{Cc}\p{Cf}]|\\u00/u,
+      );
+    },
+  );
+
   it('fleet: filtered and paginated server-side; bad filters name the field and rule', async () => {
     const conflict = await request(server)
       .get('/api/kf-mesh/namespaces?mode=conflict')

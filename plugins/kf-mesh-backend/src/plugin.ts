@@ -29,6 +29,7 @@ export const kfMeshPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
+        database: coreServices.database,
       },
       async init({
         config,
@@ -40,6 +41,7 @@ export const kfMeshPlugin = createBackendPlugin({
         catalog,
         lifecycle,
         scheduler,
+        database,
       }) {
         permissionsRegistry.addPermissions(kfMeshPermissions);
         const runtime = createMeshRuntime(readKfMeshSettings(config), logger);
@@ -52,11 +54,14 @@ export const kfMeshPlugin = createBackendPlugin({
               integrations: ScmIntegrations.fromConfig(config),
               meshStatus: runtime.service,
               scheduler,
+              database,
               logger,
             })
           : undefined;
         httpRouter.use(
           await createRouter({
+            config,
+            logger,
             httpAuth,
             permissions,
             catalog,

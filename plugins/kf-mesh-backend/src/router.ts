@@ -1,8 +1,15 @@
 import type {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
+  RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -11,6 +18,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   EntityStatusResponse,
+  isDns1123Label,
   kfMeshEntityStatusReadPermission,
   kfMeshFleetReadPermission,
   NamespaceMeshStatus,
@@ -24,10 +32,13 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { namespaceTargetsFromEntity } from './service/entityNamespaces';
 import { parseFleetQuery } from './service/fleetQuery';
+import { assertOnlyQueryParameters, isPrintableName } from './queryParameters';
 import type { MeshStatusService } from './service/MeshStatusService';
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
+  config: RootConfigService;
+  logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
@@ -39,7 +50,38 @@ export interface RouterOptions {
   onboardings?: Pick<OnboardingService, 'forNamespace' | 'list'>;
 }
 
-const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Backstage's entity name rules (the catalog's default validators). */
+const entityValidator = makeValidator();
+
+const ENTITY_REF_RULE =
+  'must be an entity reference like component:default/name (kind, namespace and name by the catalog rules)';
+
+/** `entityRef` parsed and checked against the catalog's rules, or an InputError naming it. */
+function parseEntityRefParameter(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 512) {
+    throw new InputError(
+      `Invalid query parameter entityRef: ${ENTITY_REF_RULE}`,
+    );
+  }
+  let ref;
+  try {
+    ref = parseEntityRef(raw);
+  } catch {
+    throw new InputError(
+      `Invalid query parameter entityRef: ${ENTITY_REF_RULE}`,
+    );
+  }
+  if (
+    !entityValidator.isValidKind(ref.kind) ||
+    !entityValidator.isValidNamespace(ref.namespace) ||
+    !entityValidator.isValidEntityName(ref.name)
+  ) {
+    throw new InputError(
+      `Invalid query parameter entityRef: ${ENTITY_REF_RULE}`,
+    );
+  }
+  return stringifyEntityRef(ref);
+}
 
 /**
  * Routes of the kf-mesh backend. Every route requires Backstage credentials
@@ -49,7 +91,9 @@ const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, meshStatus, onboardings } = options;
+  const { config, logger, httpAuth, permissions, catalog, meshStatus } =
+    options;
+  const { onboardings } = options;
   const router = Router();
 
   // The lifecycle of a namespace follows the permission of the route that
@@ -81,29 +125,9 @@ export async function createRouter(
 
   router.get('/entity-status', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const raw = req.query.entityRef;
-    if (typeof raw !== 'string' || raw.length === 0 || raw.length > 512) {
-      throw new InputError(
-        'Invalid query parameter entityRef: must be one entity reference like component:default/name',
-      );
-    }
-    const extra = Object.keys(req.query).filter(k => k !== 'entityRef');
-    if (extra.length > 0) {
-      // Namespaces come from the entity only; refuse anything that looks like widening.
-      throw new InputError(
-        `Invalid query parameter ${extra.join(
-          ', ',
-        )}: only entityRef is accepted`,
-      );
-    }
-    let entityRef: string;
-    try {
-      entityRef = stringifyEntityRef(parseEntityRef(raw));
-    } catch {
-      throw new InputError(
-        'Invalid query parameter entityRef: must be an entity reference like component:default/name',
-      );
-    }
+    // Namespaces come from the entity only; refuse anything that looks like widening.
+    assertOnlyQueryParameters(req.query, ['entityRef']);
+    const entityRef = parseEntityRefParameter(req.query.entityRef);
     // Resource permission on the catalog entity. The permission backend resolves
     // CONDITIONAL policies (e.g. isEntityOwner) with the catalog; anything that
     // is not ALLOW is a deny here.
@@ -144,14 +168,21 @@ export async function createRouter(
   // fleet readers (platform team, scaffolder preflight as a service) may use it.
   router.get('/clusters/:cluster/namespaces/:namespace', async (req, res) => {
     await requireBasic(req, kfMeshFleetReadPermission);
+    assertOnlyQueryParameters(req.query, []);
     const { cluster, namespace } = req.params;
-    if (!K8S_NAME.test(namespace)) {
+    if (!isDns1123Label(namespace)) {
       throw new InputError(
         'Invalid path parameter namespace: must be a DNS-1123 label',
       );
     }
     if (cluster.length > 253)
       throw new InputError('Invalid path parameter cluster: too long');
+    // the 404 names the cluster: never with control or bidi characters in it
+    if (!isPrintableName(cluster)) {
+      throw new InputError(
+        'Invalid path parameter cluster: must be a configured cluster name (printable characters only)',
+      );
+    }
     const detail = meshStatus.namespaceDetail(cluster, namespace);
     res.json({ ...detail, status: withOnboarding(detail.status) });
   });
@@ -159,12 +190,20 @@ export async function createRouter(
   // The platform team's queue of onboarding PRs.
   router.get('/onboardings', async (req, res) => {
     await requireBasic(req, kfMeshFleetReadPermission);
-    const stages = parseOnboardingsQuery(req.query);
+    const query = parseOnboardingsQuery(req.query);
     const body: OnboardingsResponse = onboardings
-      ? onboardings.list(stages)
+      ? onboardings.list(query)
       : { items: [], total: 0, sources: [] };
     res.json(body);
   });
+
+  // Backstage's error bodies, never with a stack trace (the root handler adds one, with absolute
+  // file paths, whenever NODE_ENV is development).
+  router.use(
+    MiddlewareFactory.create({ config, logger }).error({
+      showStackTraces: false,
+    }),
+  );
 
   return router;
 }

@@ -14,7 +14,8 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { planOnboarding, renderPlan } from '../src/planner';
 import { fleetRequest as request } from './fleet';
 
-const TARGET = 5000;
+/** The fleet wave: 15,000 namespaces planned and rendered in under 10 s on one core. */
+const TARGET = 1500;
 
 /** Namespaces each thread plans and renders before measuring, so the JIT has optimized the planner. */
 const WARM_UP = 3000;
@@ -165,22 +166,25 @@ async function main() {
   cpuStart = process.cpuUsage();
   start = process.hrtime.bigint();
   const bytes = planAndRender(0, n);
-  report(
+  const cpu = cpuSeconds(cpuStart);
+  const rate = report(
     'plan + render, main thread',
     n,
     Number(process.hrtime.bigint() - start) / 1e9,
-    cpuSeconds(cpuStart),
+    cpu,
     bytes,
     loadBefore,
   );
-  const rate = await parallel(n, workers, bytes);
+  await parallel(n, workers, bytes);
   console.log(
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
   );
   console.log(
-    `target >= ${TARGET} namespaces/s (plan + render, ${workers} worker(s)): ${
+    `target >= ${TARGET} namespaces/s on one core (plan + render, main thread): ${
       rate >= TARGET ? 'met' : 'NOT met'
-    } (${Math.round(rate)} namespaces/s, load average ${load()})`,
+    } (${Math.round(rate)} namespaces/s wall clock, ${Math.round(
+      n / cpu,
+    )} per CPU-second; load average ${load()})`,
   );
 }
 

@@ -158,7 +158,13 @@ function main() {
   const order = requests.map((_, i) => i);
   for (let i = 0; i < requests.length; i += 7) order.push(i);
   for (const i of order) {
-    const plan = planOnboarding(requests[i]);
+    let plan;
+    try {
+      plan = planOnboarding(requests[i]);
+    } catch (e) {
+      add(String(e));
+      continue;
+    }
     add(JSON.stringify(plan));
     const r = renderPlan(plan);
     add(JSON.stringify(r));

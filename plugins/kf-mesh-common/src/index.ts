@@ -6,4 +6,6 @@
 
 export * from './permissions';
 export * from './api';
+export * from './mesh';
 export * from './planner';
+export * from './mesh/istioValueMatching';

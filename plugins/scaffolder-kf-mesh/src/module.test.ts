@@ -32,7 +32,9 @@ describe('scaffolderModuleKfMesh', () => {
         description: expect.stringContaining('Kubeflow profile namespace'),
         schema: {
           input: {
-            required: expect.arrayContaining(['cluster', 'namespace', 'mode']),
+            // cluster and namespace are checked by the handler, after the entity (an unknown
+            // profile leaves them empty and gets the entity's clear 404)
+            required: ['mode'],
             properties: {
               namespace: { type: 'string', pattern: expect.any(String) },
               mode: { enum: ['ambient', 'sidecar-strict'] },
@@ -47,6 +49,7 @@ describe('scaffolderModuleKfMesh', () => {
       expect(onboard.schema.output.properties).toEqual(
         expect.objectContaining({
           branchName: expect.anything(),
+          repositoryPath: expect.anything(),
           filesToDelete: expect.anything(),
           description: expect.anything(),
         }),

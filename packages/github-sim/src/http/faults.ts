@@ -13,6 +13,8 @@ export interface FaultRule {
   times?: number;
   /** Extra response headers. */
   headers?: Record<string, string>;
+  /** A rate limit: `retry-after` and an `x-ratelimit-reset` computed per answer (never in the past). */
+  retryAfterSeconds?: number;
 }
 
 /** Fault injection controls for tests. */
@@ -28,6 +30,15 @@ export interface GithubSimFaults {
     retryAfterSeconds?: number;
     times?: number;
   }): void;
+  /**
+   * Starts a rate limit on every request that holds until the next call (which ends it);
+   * returns whether the limit is now on. `retry-after` stays as given, `x-ratelimit-reset`
+   * moves with time, as GitHub's does while a limit lasts.
+   */
+  toggleRateLimit(options?: {
+    status?: 403 | 429;
+    retryAfterSeconds?: number;
+  }): boolean;
   /** Drops every connection without answering until {@link GithubSimFaults.up} is called. */
   down(): void;
   /** Ends a {@link GithubSimFaults.down}. */
@@ -52,22 +63,22 @@ export class FaultController implements GithubSimFaults {
       times?: number;
     } = {},
   ) {
-    const status = options.status ?? 403;
-    const retryAfter = options.retryAfterSeconds ?? 60;
-    const reset = Math.floor(Date.now() / 1000) + retryAfter;
-    this.rules.push({
-      status,
-      times: options.times ?? 1,
-      message:
-        status === 429
-          ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
-          : 'API rate limit exceeded for installation.',
-      headers: {
-        'retry-after': String(retryAfter),
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': String(reset),
-      },
-    });
+    this.rules.push(rateLimitRule(options));
+  }
+
+  private heldRateLimit: FaultRule | undefined;
+
+  toggleRateLimit(
+    options: { status?: 403 | 429; retryAfterSeconds?: number } = {},
+  ): boolean {
+    if (this.heldRateLimit) {
+      this.rules = this.rules.filter(r => r !== this.heldRateLimit);
+      this.heldRateLimit = undefined;
+      return false;
+    }
+    this.heldRateLimit = rateLimitRule({ ...options, times: Infinity });
+    this.rules.push(this.heldRateLimit);
+    return true;
   }
 
   down() {
@@ -80,6 +91,7 @@ export class FaultController implements GithubSimFaults {
 
   clear() {
     this.rules = [];
+    this.heldRateLimit = undefined;
     this.isDown = false;
   }
 
@@ -94,13 +106,40 @@ export class FaultController implements GithubSimFaults {
     const rule = this.rules[index];
     rule.times = (rule.times ?? 1) - 1;
     if (rule.times <= 0) this.rules.splice(index, 1);
+    const limit: Record<string, string> =
+      rule.retryAfterSeconds === undefined
+        ? {}
+        : {
+            'retry-after': String(rule.retryAfterSeconds),
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(
+              Math.floor(Date.now() / 1000) + rule.retryAfterSeconds,
+            ),
+          };
     return new GithubApiError(
       rule.status,
       rule.message ?? defaultMessage(rule.status),
       {},
-      rule.headers ?? {},
+      { ...limit, ...rule.headers },
     );
   }
+}
+
+function rateLimitRule(options: {
+  status?: 403 | 429;
+  retryAfterSeconds?: number;
+  times?: number;
+}): FaultRule {
+  const status = options.status ?? 403;
+  return {
+    status,
+    times: options.times ?? 1,
+    message:
+      status === 429
+        ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+        : 'API rate limit exceeded for installation.',
+    retryAfterSeconds: options.retryAfterSeconds ?? 60,
+  };
 }
 
 function defaultMessage(status: number) {

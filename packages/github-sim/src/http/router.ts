@@ -18,6 +18,8 @@ export interface RouteResult {
   body?: unknown;
   /** Extra response headers (e.g. `link` for pagination). */
   headers?: Record<string, string>;
+  /** A binary answer (e.g. a tarball) instead of a JSON `body`. */
+  raw?: { contentType: string; data: Buffer };
 }
 
 /** One REST route. `path` uses `:name` for a segment and `*name` for the rest. */

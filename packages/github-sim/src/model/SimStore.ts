@@ -110,6 +110,20 @@ export class SimStore {
       .sort();
   }
 
+  /**
+   * Points a branch at `sha`; the open pull requests of that branch get the new head (GitHub
+   * moves a PR with its branch) and a new revision.
+   */
+  moveBranch(repo: SimRepo, branch: string, sha: string): void {
+    repo.branches.set(branch, sha);
+    for (const pr of repo.pulls) {
+      if (pr.headRef === branch && pr.state === 'open') {
+        pr.revision++;
+        pr.updatedAt = new Date().toISOString();
+      }
+    }
+  }
+
   /** Records a new open pull request (number = next in the repository). */
   addPull(
     repo: SimRepo,

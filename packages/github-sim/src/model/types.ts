@@ -7,6 +7,8 @@ export interface SimReview {
   user: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
   submittedAt: string;
+  /** Head commit of the pull request when the review was submitted (GitHub's `commit_id`). */
+  commitId: string | null;
 }
 
 /** A check run on a commit (GitHub Checks API). */

@@ -264,13 +264,7 @@ export const gitRoutes: Route[] = [
       if (!body.force && !store.git.ancestors(sha).has(current)) {
         throw new GithubApiError(422, 'Update is not a fast forward');
       }
-      repo.branches.set(branch, sha);
-      for (const pr of repo.pulls) {
-        if (pr.headRef === branch && pr.state === 'open') {
-          pr.revision++;
-          pr.updatedAt = new Date().toISOString();
-        }
-      }
+      store.moveBranch(repo, branch, sha);
       return {
         status: 200,
         body: refBody(apiUrl, params.owner, params.repo, branch, sha),

@@ -140,4 +140,44 @@ describe('pull request lifecycle as a reader sees it', () => {
       (await api('GET', '/repos/acme/gitops/commits/nope/check-runs')).status,
     ).toBe(422);
   });
+
+  it('records the head commit a review was made on, and moves the head with new commits', async () => {
+    const n = open('rev', '2026-11-01T00:00:00Z');
+    const before = (await api('GET', `/repos/acme/gitops/pulls/${n}`)).json;
+    sim.review('acme', 'gitops', n, { user: 'lead', state: 'APPROVED' });
+    const reviews = async () =>
+      (await api('GET', `/repos/acme/gitops/pulls/${n}/reviews`)).json;
+    expect(await reviews()).toEqual([
+      expect.objectContaining({
+        user: expect.objectContaining({ login: 'lead' }),
+        state: 'APPROVED',
+        commit_id: before.head.sha,
+      }),
+    ]);
+
+    // a re-run of the template pushes a new commit onto the same branch
+    const tree = await api('POST', '/repos/acme/gitops/git/trees', {
+      base_tree: (
+        await api('GET', `/repos/acme/gitops/git/commits/${before.head.sha}`)
+      ).json.tree.sha,
+      tree: [
+        {
+          path: 'clusters/prod/rev/extra.yaml',
+          mode: '100644',
+          content: 'x: 1\n',
+        },
+      ],
+    });
+    const commit = await api('POST', '/repos/acme/gitops/git/commits', {
+      message: 'update rev',
+      tree: tree.json.sha,
+      parents: [before.head.sha],
+    });
+    await api('PATCH', '/repos/acme/gitops/git/refs/heads/rev', {
+      sha: commit.json.sha,
+    });
+    const after = (await api('GET', `/repos/acme/gitops/pulls/${n}`)).json;
+    expect(after.head.sha).toBe(commit.json.sha);
+    expect((await reviews())[0].commit_id).toBe(before.head.sha);
+  });
 });

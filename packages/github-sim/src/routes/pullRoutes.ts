@@ -1,7 +1,7 @@
 import { GithubApiError, validationFailed } from '../http/errors';
 import { Route, RouteContext } from '../http/router';
 import { SimPullRequest, SimRepo } from '../model/types';
-import { serializePull, SIM_USER, user } from './serialize';
+import { serializePull, serializeRepo, SIM_USER, user } from './serialize';
 
 function fileStatus(before: boolean, after: boolean) {
   if (!before) return 'added';
@@ -311,6 +311,7 @@ export const pullRoutes: Route[] = [
           user: user(r.user),
           state: r.state,
           submitted_at: r.submittedAt,
+          commit_id: r.commitId,
         })),
       };
     },
@@ -359,12 +360,18 @@ export const pullRoutes: Route[] = [
     method: 'GET',
     path: '/repos/:owner/:repo/commits/:ref/status',
     handler: ctx => {
-      const { sha } = commitContext(ctx);
+      const { sha, repo } = commitContext(ctx);
       // The simulator reports checks through the Checks API only; the legacy
       // combined status is empty (`pending` with no statuses, as on GitHub).
       return {
         status: 200,
-        body: { state: 'pending', sha, total_count: 0, statuses: [] },
+        body: {
+          state: 'pending',
+          sha,
+          total_count: 0,
+          statuses: [],
+          repository: serializeRepo(repo, ctx.webUrl, ctx.apiUrl),
+        },
       };
     },
   },

@@ -1,5 +1,6 @@
 import { GithubApiError } from '../http/errors';
 import { Route } from '../http/router';
+import { gzippedTarball } from '../model/tarball';
 import { serializeCommit, serializeRepo, SIM_USER, user } from './serialize';
 
 /** Repository, user and commit-listing endpoints. */
@@ -55,6 +56,35 @@ export const repoRoutes: Route[] = [
       return {
         status: 200,
         body: list.map(sha => serializeCommit(store, sha, apiUrl, repo)),
+      };
+    },
+  },
+  {
+    // The repository contents at a ref (what `archive_url` points to), as `fetch:plain` reads them.
+    method: 'GET',
+    path: '/repos/:owner/:repo/tarball/*ref',
+    handler: ({ store, params }) => {
+      const repo = store.repo(params.owner, params.repo);
+      const sha = store.resolveCommit(repo, params.ref);
+      if (!sha) throw new GithubApiError(404, 'Not Found');
+      const commit = store.git.getCommit(sha)!;
+      const tree = store.git.getTree(commit.tree)!;
+      const files = [...tree.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([path, entry]) => ({
+          path,
+          content: store.git.getBlob(entry.sha)!,
+        }));
+      return {
+        status: 200,
+        raw: {
+          contentType: 'application/x-gzip',
+          data: gzippedTarball(
+            `${repo.owner}-${repo.name}-${sha.slice(0, 7)}`,
+            files,
+            new Date(commit.committer.date),
+          ),
+        },
       };
     },
   },

@@ -29,6 +29,9 @@ export function serializeRepo(repo: SimRepo, webUrl: string, apiUrl: string) {
     private: true,
     html_url: `${webUrl}/${repo.owner}/${repo.name}`,
     url: `${apiUrl}/repos/${repo.owner}/${repo.name}`,
+    // URI templates, as GitHub serves them (Backstage's GitHub UrlReader fills them in)
+    archive_url: `${apiUrl}/repos/${repo.owner}/${repo.name}/{archive_format}{/ref}`,
+    trees_url: `${apiUrl}/repos/${repo.owner}/${repo.name}/git/trees{/sha}`,
     default_branch: repo.defaultBranch,
     permissions: {
       admin: true,

@@ -52,6 +52,13 @@ export function statusBody(
 
 type TypeRef = { group: string; plural: string };
 
+/** `details` of an object error; the core group is omitted, as the apiserver's `omitempty` does. */
+const objectDetails = (name: string, group: string, kind: string) => ({
+  name,
+  ...(group ? { group } : {}),
+  kind,
+});
+
 const fail = (
   code: number,
   reason: string,
@@ -63,11 +70,12 @@ const fail = (
 /** Factories for the apiserver's error responses. */
 export const errors = {
   notFound: (type: TypeRef, name: string) =>
-    fail(404, 'NotFound', `${qualifiedResource(type)} "${name}" not found`, {
-      name,
-      group: type.group,
-      kind: type.plural,
-    }),
+    fail(
+      404,
+      'NotFound',
+      `${qualifiedResource(type)} "${name}" not found`,
+      objectDetails(name, type.group, type.plural),
+    ),
   pathNotFound: () =>
     fail(
       404,
@@ -80,11 +88,7 @@ export const errors = {
       409,
       'AlreadyExists',
       `${qualifiedResource(type)} "${name}" already exists`,
-      {
-        name,
-        group: type.group,
-        kind: type.plural,
-      },
+      objectDetails(name, type.group, type.plural),
     ),
   conflict: (type: TypeRef, name: string) =>
     fail(
@@ -93,7 +97,7 @@ export const errors = {
       `Operation cannot be fulfilled on ${qualifiedResource(
         type,
       )} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-      { name, group: type.group, kind: type.plural },
+      objectDetails(name, type.group, type.plural),
     ),
   invalid: (
     type: { group: string; kind: string },
@@ -110,7 +114,7 @@ export const errors = {
       `${what} "${name}" is invalid: ${
         lines.length === 1 ? lines[0] : `[${lines.join(', ')}]`
       }`,
-      { name, group: type.group, kind: type.kind, causes },
+      { ...objectDetails(name, type.group, type.kind), causes },
     );
   },
   badRequest: (message: string) => fail(400, 'BadRequest', message),

@@ -2,41 +2,61 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { CrdRegistry } from './CrdRegistry';
-import { referenceCrdPaths, sharedReferenceDir } from './referenceCrdPaths';
+import { kfMeshRepoRoot, upstreamCrdPaths } from './upstreamCrdPaths';
+
+const CEL_NOT_CHECKED =
+  '<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
 
 // real servers, real clients and ~1 MB of CRD schemas: generous limits for busy CI machines
 jest.setTimeout(30_000);
 
-describe('referenceCrdPaths', () => {
-  it('finds the Istio and Gateway API CRD files above the package', () => {
-    const paths = referenceCrdPaths();
-    expect(paths.map(p => path.basename(p))).toEqual([
-      'istio-crd-all.gen.yaml',
-      'gateway-api-crd.yaml',
-    ]);
+describe('upstreamCrdPaths', () => {
+  it('lists the CRD files of the pinned Istio and Gateway API modules in the Go module cache', () => {
+    const paths = upstreamCrdPaths();
+    const versions = fs.readFileSync(
+      path.join(kfMeshRepoRoot(), 'tools', 'versions.env'),
+      'utf8',
+    );
+    const pinned = (key: string) =>
+      new RegExp(`^${key}=(.+)$`, 'm').exec(versions)![1];
+    expect(paths[0]).toMatch(
+      new RegExp(
+        `/istio\\.io/istio@${pinned(
+          'ISTIO_VERSION',
+        )}/manifests/charts/base/files/crd-all\\.gen\\.yaml$`,
+      ),
+    );
+    const gateway = paths.slice(1);
+    expect(gateway.length).toBeGreaterThan(5);
+    for (const p of gateway) {
+      expect(p).toContain(
+        `/sigs.k8s.io/gateway-api@${pinned(
+          'GATEWAY_API_VERSION',
+        )}/config/crd/experimental/`,
+      );
+    }
+    expect(gateway.map(p => path.basename(p))).toContain(
+      'gateway.networking.k8s.io_gateways.yaml',
+    );
     for (const p of paths) expect(fs.existsSync(p)).toBe(true);
   });
 
-  it('throws a clear error when no shared/reference is above the start', () => {
+  it('throws a clear error when the start is outside a kf-mesh checkout', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'no-crds-'));
-    expect(() => referenceCrdPaths(dir)).toThrow(
-      /no "shared\/reference" directory above/,
-    );
-    expect(() => sharedReferenceDir(dir)).toThrow(
-      `Cannot find the shared reference files: no "shared/reference" directory above ${dir}`,
+    expect(() => upstreamCrdPaths(dir)).toThrow(
+      `Cannot find the kf-mesh repository: no scripts/control-plane/crds.sh above ${dir}`,
     );
   });
 
-  it('finds the shared reference directory from anywhere below it', () => {
-    const dir = sharedReferenceDir();
-    expect(path.basename(dir)).toBe('reference');
-    expect(fs.existsSync(path.join(dir, 'crds'))).toBe(true);
-    expect(sharedReferenceDir(path.join(dir, 'crds'))).toBe(dir);
+  it('finds the repository root from anywhere below it', () => {
+    const root = kfMeshRepoRoot();
+    expect(fs.existsSync(path.join(root, 'tools', 'versions.env'))).toBe(true);
+    expect(kfMeshRepoRoot(path.join(root, 'packages', 'kube-sim'))).toBe(root);
   });
 });
 
 describe('CrdRegistry', () => {
-  const registry = CrdRegistry.fromFiles(referenceCrdPaths());
+  const registry = CrdRegistry.fromFiles(upstreamCrdPaths());
 
   it('exposes names, scope and served versions from the real CRDs', () => {
     const ap = registry.byKind('security.istio.io', 'AuthorizationPolicy')!;
@@ -128,6 +148,8 @@ describe('CrdRegistry', () => {
       }),
     ).toEqual([
       'spec.action: Unsupported value: "FOO": supported values: "ALLOW", "DENY", "AUDIT", "CUSTOM"',
+      // the schema failure blocks the CRD's CEL rules, and the apiserver says so
+      CEL_NOT_CHECKED,
     ]);
   });
 
@@ -239,6 +261,7 @@ describe('CrdRegistry', () => {
     expect(custom.validate(thing({ port: 'http' }))).toEqual([]);
     expect(custom.validate(thing({ port: true }))).toEqual([
       'spec.port: Invalid value: "boolean": spec.port in body must be of type integer,string: "boolean"',
+      CEL_NOT_CHECKED,
     ]);
     expect(custom.validate(thing({ ip: 'nope' }))).toEqual([
       'spec.ip: Invalid value: "nope": spec.ip in body must be of type ipv4: "nope"',
@@ -286,7 +309,7 @@ describe('CrdRegistry', () => {
 });
 
 describe('CrdRegistry.prune', () => {
-  const registry = CrdRegistry.fromFiles(referenceCrdPaths());
+  const registry = CrdRegistry.fromFiles(upstreamCrdPaths());
 
   it('drops undeclared fields and reports their paths, keeping preserved ones', () => {
     const { pruned, unknown } = registry.prune({
@@ -330,7 +353,7 @@ describe('CrdRegistry.prune', () => {
 });
 
 describe('CrdRegistry.withDefaults', () => {
-  const registry = CrdRegistry.fromFiles(referenceCrdPaths());
+  const registry = CrdRegistry.fromFiles(upstreamCrdPaths());
 
   it('applies the Gateway API schema defaults to absent fields only', () => {
     const gateway = registry.withDefaults({

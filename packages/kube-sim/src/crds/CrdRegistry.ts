@@ -8,6 +8,7 @@ import { formatCause, toCauses } from './validationMessages';
 import { validateObjectName } from './objectMetaValidation';
 import { pruneUnknownFields } from './pruneUnknownFields';
 import { applyDefaults } from './applyDefaults';
+import { CEL_NOT_CHECKED, blocksCelRules, hasCelRules } from './celRules';
 import type { CrdResource, CrdVersion, ValidationCause } from './types';
 
 const parsedFiles = new Map<string, unknown[]>();
@@ -200,8 +201,13 @@ export class CrdRegistry {
     }
     const causes = validateObjectName(metadata);
     const validator = this.validatorFor(resource, crdVersion);
-    if (validator && !validator(obj))
-      causes.push(...toCauses(validator.errors));
+    if (validator && !validator(obj)) {
+      const schemaCauses = toCauses(validator.errors);
+      causes.push(...schemaCauses);
+      // kube-sim does not evaluate CEL; the apiserver skips it after a blocking schema error and says so
+      if (blocksCelRules(schemaCauses) && hasCelRules(crdVersion.schema))
+        causes.push(CEL_NOT_CHECKED);
+    }
     return causes;
   }
 

@@ -1,5 +1,5 @@
 export { CrdRegistry, parseApiVersion } from './CrdRegistry';
-export { referenceCrdPaths, sharedReferenceDir } from './referenceCrdPaths';
+export { kfMeshRepoRoot, upstreamCrdPaths } from './upstreamCrdPaths';
 export { profileCrd } from './profileCrd';
 export { validateObjectName } from './objectMetaValidation';
 export type {

@@ -1,5 +1,5 @@
 /**
- * The mesh state a profile namespace was generated in (see mesh-domain.md §A, §B, §D).
+ * The mesh state a profile namespace was generated in (docs/mesh-semantics.md#onboarding, #istio-rules, #pitfalls).
  *
  * - `none`: no mesh labels, pods without proxies (out of mesh).
  * - `sidecar`: `istio-injection=enabled`, pods with an `istio-proxy` container, `ns-owner-access-istio`.

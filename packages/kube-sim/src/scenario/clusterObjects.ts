@@ -153,7 +153,7 @@ export function buildClusterObjects(
       objects.push(
         peerAuthentication('default', 'istio-system', t0, shape.meshWideMtls),
       );
-      // selector policies in the root namespace are ignored by Istio (mesh-domain §B.4)
+      // selector policies in the root namespace are ignored by Istio (docs/mesh-semantics.md#b4)
       objects.push(
         peerAuthentication(
           'root-selector-ignored',

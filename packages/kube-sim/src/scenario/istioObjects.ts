@@ -14,11 +14,11 @@ export const PRINCIPALS = {
     'cluster.local/ns/kubeflow/sa/notebook-controller-service-account',
 };
 
-/** The message istiod writes when ztunnel drops an ALLOW policy's HTTP rules (mesh-domain §B.5). */
+/** The message istiod writes when ztunnel drops an ALLOW policy's HTTP rules (docs/mesh-semantics.md#b5). */
 export const ZTUNNEL_UNSUPPORTED_MESSAGE =
   'ztunnel does not support HTTP attributes (found: request.headers). In ambient mode you must use a waypoint proxy to enforce HTTP rules. Within an ALLOW policy, rules matching HTTP attributes are omitted. This will be more restrictive than requested.';
 
-/** The four rules of `ns-owner-access-istio` (profile controller, mesh-domain §A.0). */
+/** The four rules of `ns-owner-access-istio` (profile controller, docs/mesh-semantics.md#a0). */
 export function ownerAccessRules(
   namespace: string,
   ownerEmail: string,

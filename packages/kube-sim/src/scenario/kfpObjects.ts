@@ -9,7 +9,7 @@ import {
   type PodDataplane,
 } from './workloads';
 
-/** KFP versions whose per-namespace objects differ (mesh-domain §A.0). */
+/** KFP versions whose per-namespace objects differ (docs/mesh-semantics.md#a0). */
 export type KfpVersion = '2.5.0' | '2.14.3' | '2.15.0';
 
 /** Whether the KFP version still ships the per-namespace visualization server. */

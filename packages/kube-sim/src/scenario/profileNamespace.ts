@@ -32,7 +32,7 @@ export interface ScenarioNamespace {
   /** Emails of KFAM contributors (each has a selector-less L7 AuthorizationPolicy). */
   contributors: string[];
   kfpVersion: KfpVersion;
-  /** Effective namespace-level mTLS mode after PeerAuthentication precedence (mesh-domain §B.4). */
+  /** Effective namespace-level mTLS mode after PeerAuthentication precedence (docs/mesh-semantics.md#b4). */
   expectedMtls: 'STRICT' | 'PERMISSIVE';
   /** Names of pods that need a restart to reach the intended dataplane. */
   podsNeedingRestart: string[];

@@ -195,7 +195,9 @@ export class ResourceService {
       if (unknown.length > 0) {
         if (options.fieldValidation === 'Strict') {
           throw errors.badRequest(
-            `strict decoding error: ${unknown
+            `${type.kind} in version "${version}" cannot be handled as a ${
+              type.kind
+            }: strict decoding error: ${unknown
               .map(f => `unknown field "${f}"`)
               .join(', ')}`,
           );

@@ -10,7 +10,7 @@ import { TypeCatalog } from '../api/TypeCatalog';
 import { errors } from '../api/status';
 import type { AuthConfig } from '../auth/TokenRules';
 import { parseApiVersion, type CrdRegistry } from '../crds/CrdRegistry';
-import { referenceCrdPaths } from '../crds/referenceCrdPaths';
+import { upstreamCrdPaths } from '../crds/upstreamCrdPaths';
 import { FaultRegistry } from '../faults/FaultRegistry';
 import { RequestCounters } from '../faults/RequestCounters';
 import type { KubeObject } from '../store/KubeObject';
@@ -95,7 +95,7 @@ export class KubeSim {
   /** Use {@link startKubeSim}. */
   constructor(private readonly options: KubeSimOptions = {}) {
     const features = options.features ?? options.scenario?.features ?? {};
-    this.crds = crdRegistryFor(options.crds ?? referenceCrdPaths(), features);
+    this.crds = crdRegistryFor(options.crds ?? upstreamCrdPaths(), features);
     this.catalog = new TypeCatalog([
       ...BUILTIN_TYPES,
       ...customTypes(this.crds),

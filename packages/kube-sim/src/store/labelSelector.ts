@@ -69,6 +69,12 @@ export function parseLabelSelector(text: string | undefined): LabelSelector {
         values: [checkValue(eq[3].trim(), part)],
       };
     }
+    if (/^\S+\s+(in|notin)\s*\(/.test(part)) {
+      // the apiserver's lexer reaches the end of the input inside the value list
+      throw new Error(
+        "unable to parse requirement: found '', expected: ',' or ')'",
+      );
+    }
     if (part.startsWith('!'))
       return { op: 'notExists', key: checkKey(part.slice(1).trim(), part) };
     if (/\s/.test(part) || /[()]/.test(part)) {

@@ -5,7 +5,7 @@ import type {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { analyzeAvailability } from './availability';
 import { analyzeDataplane } from './dataplane';
-import type { NamespaceSnapshot } from './model';
+import type { NamespaceSnapshot } from '../model';
 import { analyzeMtls } from './mtls';
 import { analyzePolicies } from './policies';
 import { analyzeRoutes } from './routes';

@@ -3,7 +3,7 @@ import type {
   ResourceSyncState,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { finding } from './finding';
-import type { MeshContext } from './model';
+import type { MeshContext } from '../model';
 
 /** Resource types whose absence is itself a finding (CRD not installed). */
 const CRD_TYPES = new Set([

@@ -1,5 +1,4 @@
 import { analyzeNamespace } from './analyzeNamespace';
-import { dataplaneIntent } from './dataplane';
 import {
   ambientPod,
   NS,
@@ -11,32 +10,6 @@ import {
 
 const codes = (s: ReturnType<typeof analyzeNamespace>) =>
   s.findings.map(f => f.code);
-
-describe('dataplane intent (mesh-domain §B.1, injector webhook + CNI enablement selectors)', () => {
-  it.each([
-    [{ 'istio.io/dataplane-mode': 'ambient' }, 'ambient'],
-    [{ 'istio-injection': 'enabled' }, 'sidecar'],
-    // istio.io/rev without istio-injection selects the revision's injector.
-    [{ 'istio.io/rev': 'canary' }, 'sidecar'],
-    // istio-injection=disabled wins over istio.io/rev.
-    [{ 'istio-injection': 'disabled', 'istio.io/rev': 'canary' }, 'none'],
-    [
-      { 'istio.io/dataplane-mode': 'ambient', 'istio-injection': 'enabled' },
-      'conflict',
-    ],
-    [
-      { 'istio.io/dataplane-mode': 'ambient', 'istio.io/rev': 'default' },
-      'conflict',
-    ],
-    [
-      { 'istio.io/dataplane-mode': 'ambient', 'istio-injection': 'disabled' },
-      'ambient',
-    ],
-    [{}, 'none'],
-  ])('labels %j -> %s', (labels, intent) => {
-    expect(dataplaneIntent(labels)).toBe(intent);
-  });
-});
 
 describe('dataplane verdict', () => {
   it('ambient when every pod carries ambient.istio.io/redirection=enabled; waypoint pods are not counted', () => {
@@ -218,7 +191,7 @@ describe('dataplane verdict', () => {
   });
 });
 
-describe('Sidecar resources (istioctl IST0167, mesh-domain §D.18)', () => {
+describe('Sidecar resources (istioctl IST0167, mesh-semantics §D.18)', () => {
   it('KFM309: a namespace-wide Sidecar in an ambient namespace has no effect', () => {
     const s = analyzeNamespace(
       snapshot(

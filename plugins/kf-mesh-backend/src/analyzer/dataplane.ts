@@ -5,27 +5,11 @@ import type {
   NamespaceDataplaneStatus,
   PodDataplane,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { finding, LABEL, listNames } from './finding';
-import type { Labels, PodProjection } from './model';
+import { dataplaneIntent, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
+import { finding, listNames } from './finding';
+import type { Labels, PodProjection } from '../model';
 
-/**
- * Namespace intent from its labels (mesh-domain §B.1): ambient when
- * `istio.io/dataplane-mode=ambient`; sidecar when `istio-injection=enabled`,
- * or `istio.io/rev` is set without `istio-injection` (injector webhook
- * selectors); both at once is a conflict (IST0123).
- */
-export function dataplaneIntent(labels: Labels): DataplaneIntent {
-  const ambient = labels[LABEL.dataplaneMode] === 'ambient';
-  const injection = labels[LABEL.injection];
-  const injects =
-    injection === 'enabled' ||
-    (injection === undefined && labels[LABEL.revision] !== undefined);
-  if (ambient && injects) return 'conflict';
-  if (ambient) return 'ambient';
-  return injects ? 'sidecar' : 'none';
-}
-
-/** Observed dataplane of a pod from its annotations (mesh-domain §B.1). */
+/** Observed dataplane of a pod from its annotations (docs/mesh-semantics.md#b1). */
 export function podDataplane(pod: PodProjection): PodDataplane {
   if (pod.hasSidecar) return 'sidecar';
   if (pod.redirection === 'enabled') return 'ambient';
@@ -36,8 +20,8 @@ export function podDataplane(pod: PodProjection): PodDataplane {
 /** Waypoint and gateway proxy pods are proxies themselves: not counted as workloads. */
 export function isProxyPod(pod: PodProjection): boolean {
   return (
-    pod.labels[LABEL.gatewayName] !== undefined ||
-    pod.labels[LABEL.gatewayManaged] !== undefined
+    pod.labels[MESH_LABELS.gatewayName] !== undefined ||
+    pod.labels[MESH_LABELS.gatewayManaged] !== undefined
   );
 }
 
@@ -48,7 +32,7 @@ export function isProxyPod(pod: PodProjection): boolean {
  * webhooks select pods by label only.
  */
 export function optedOutOfInjection(pod: PodProjection): boolean {
-  const label = pod.labels[LABEL.sidecarInject];
+  const label = pod.labels[MESH_LABELS.sidecarInject];
   return (label ?? pod.sidecarInjectAnnotation) === 'false';
 }
 
@@ -64,9 +48,9 @@ export function expectedPodDataplane(
   nsLabels: Labels,
   pod: PodProjection,
 ): 'sidecar' | 'ambient' | 'none' {
-  const podMode = pod.labels[LABEL.dataplaneMode];
-  const podInject = pod.labels[LABEL.sidecarInject];
-  const nsInjection = nsLabels[LABEL.injection];
+  const podMode = pod.labels[MESH_LABELS.dataplaneMode];
+  const podInject = pod.labels[MESH_LABELS.sidecarInject];
+  const nsInjection = nsLabels[MESH_LABELS.injection];
   if (intent === 'sidecar')
     return optedOutOfInjection(pod) ? 'none' : 'sidecar';
   if (podInject === 'true' && nsInjection !== 'disabled') return 'sidecar';
@@ -110,8 +94,8 @@ export function analyzeDataplane(
     const expected = expectedPodDataplane(intent, nsLabels, pod);
     if (
       intent === 'ambient' &&
-      pod.labels[LABEL.sidecarInject] === 'true' &&
-      nsLabels[LABEL.injection] !== 'disabled'
+      pod.labels[MESH_LABELS.sidecarInject] === 'true' &&
+      nsLabels[MESH_LABELS.injection] !== 'disabled'
     ) {
       optedIntoSidecar.push(pod.name);
     } else if (
@@ -140,23 +124,23 @@ export function analyzeDataplane(
       finding(
         'KFM101',
         `Namespace ${namespace} has istio.io/dataplane-mode=ambient and sidecar injection (${
-          nsLabels[LABEL.injection] === 'enabled'
+          nsLabels[MESH_LABELS.injection] === 'enabled'
             ? 'istio-injection=enabled'
-            : `istio.io/rev=${nsLabels[LABEL.revision]}`
+            : `istio.io/rev=${nsLabels[MESH_LABELS.revision]}`
         }).`,
         ref,
       ),
     );
   }
   if (
-    nsLabels[LABEL.injection] === 'enabled' &&
-    nsLabels[LABEL.revision] !== undefined
+    nsLabels[MESH_LABELS.injection] === 'enabled' &&
+    nsLabels[MESH_LABELS.revision] !== undefined
   ) {
     findings.push(
       finding(
         'KFM107',
         `Namespace ${namespace} has istio-injection=enabled and istio.io/rev=${
-          nsLabels[LABEL.revision]
+          nsLabels[MESH_LABELS.revision]
         }.`,
         ref,
       ),
@@ -215,7 +199,11 @@ export function analyzeDataplane(
   }
 
   const labels: Record<string, string> = {};
-  for (const key of [LABEL.injection, LABEL.revision, LABEL.dataplaneMode]) {
+  for (const key of [
+    MESH_LABELS.injection,
+    MESH_LABELS.revision,
+    MESH_LABELS.dataplaneMode,
+  ]) {
     if (nsLabels[key] !== undefined) labels[key] = nsLabels[key];
   }
   return {
@@ -224,7 +212,7 @@ export function analyzeDataplane(
       labels,
       counts,
       verdict,
-      // Pending pods recover by a restart too (mesh-domain §D.12), so they are listed as well.
+      // Pending pods recover by a restart too (docs/mesh-semantics.md#d12), so they are listed as well.
       podsNeedingRestart: [...needRestart, ...pending].sort(),
     },
     findings,

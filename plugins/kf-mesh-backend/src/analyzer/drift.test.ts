@@ -3,10 +3,10 @@ import {
   projectAuthorizationPolicy,
   projectGateway,
   projectPeerAuthentication,
-} from '../cluster/projections';
+} from '../model';
 import { desiredStateForNamespace } from '../service/namespacePlan';
 import { analyzeDrift } from './drift';
-import type { NamespaceSnapshot } from './model';
+import type { NamespaceSnapshot } from '../model';
 import { authz, NS, snapshot } from './__fixtures__/snapshots';
 
 const OWNER = 'alice@example.com';

@@ -1,18 +1,12 @@
 import type { MeshDriftItem } from '@kf-mesh/plugin-kf-mesh-common';
 import type { DesiredState } from '@kf-mesh/plugin-kf-mesh-common';
+import { OBSERVED_KINDS } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   projectAuthorizationPolicy,
   projectGateway,
   projectPeerAuthentication,
-} from '../cluster/projections';
-import type { NamespaceSnapshot } from './model';
-
-/** Kinds the cache observes; desired objects of other kinds are not compared. */
-const OBSERVED_KINDS = new Set([
-  'AuthorizationPolicy',
-  'PeerAuthentication',
-  'Gateway',
-]);
+} from '../model';
+import type { NamespaceSnapshot } from '../model';
 
 type Comparable = Record<string, unknown>;
 

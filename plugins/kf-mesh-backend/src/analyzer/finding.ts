@@ -34,20 +34,3 @@ export function listNames(names: string[], max = 5): string {
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
-
-/** Label keys with Istio meaning (mesh-domain §B.1, §B.2). */
-export const LABEL = {
-  injection: 'istio-injection',
-  revision: 'istio.io/rev',
-  dataplaneMode: 'istio.io/dataplane-mode',
-  sidecarInject: 'sidecar.istio.io/inject',
-  useWaypoint: 'istio.io/use-waypoint',
-  useWaypointNamespace: 'istio.io/use-waypoint-namespace',
-  ingressUseWaypoint: 'istio.io/ingress-use-waypoint',
-  waypointFor: 'istio.io/waypoint-for',
-  gatewayName: 'gateway.networking.k8s.io/gateway-name',
-  gatewayManaged: 'gateway.istio.io/managed',
-} as const;
-
-/** The GatewayClass of Istio waypoints. */
-export const WAYPOINT_CLASS = 'istio-waypoint';

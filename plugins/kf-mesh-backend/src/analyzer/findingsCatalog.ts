@@ -15,7 +15,7 @@ export interface FindingDefinition {
  * Every finding the analyzer can report. Codes are stable: never renumber,
  * only add. 1xx dataplane, 2xx waypoints, 3xx authorization, 4xx mTLS,
  * 5xx data availability. Codes without istioCode/kialiCode are the checks
- * no anchor has (mesh-domain §B.6 "Gap", §E).
+ * no anchor has (docs/mesh-semantics.md#b6).
  */
 export const FINDINGS = {
   KFM101: {
@@ -55,7 +55,7 @@ export const FINDINGS = {
     severity: 'warning',
     title: 'Pods opt into sidecar injection inside an ambient namespace',
     remediation:
-      'Pods labelled `sidecar.istio.io/inject=true` are still injected when `istio-injection` is merely absent; set `istio-injection=disabled` on the namespace or strip the pod label (mesh-domain §D.3).',
+      'Pods labelled `sidecar.istio.io/inject=true` are still injected when `istio-injection` is merely absent; set `istio-injection=disabled` on the namespace or strip the pod label (mesh-semantics §D.3).',
     kialiCode: 'KIA1314',
     fixedByOnboarding: true,
   },
@@ -103,7 +103,7 @@ export const FINDINGS = {
     severity: 'warning',
     title: 'Ingress traffic bypasses the waypoint',
     remediation:
-      'Label the namespace `istio.io/ingress-use-waypoint=true` so ingress-gateway traffic is sent through the waypoint and its L7 rules apply (mesh-domain §D.10).',
+      'Label the namespace `istio.io/ingress-use-waypoint=true` so ingress-gateway traffic is sent through the waypoint and its L7 rules apply (mesh-semantics §D.10).',
     fixedByOnboarding: true,
   },
   KFM205: {
@@ -134,7 +134,7 @@ export const FINDINGS = {
     severity: 'error',
     title: 'L7 rules dropped at ztunnel',
     remediation:
-      'ztunnel cannot match HTTP attributes; in ALLOW policies those rules are dropped (the policy still reports ZtunnelAccepted=True). Re-express the policy with `targetRefs` to the namespace waypoint and delete the original (mesh-domain §D.4).',
+      'ztunnel cannot match HTTP attributes; in ALLOW policies those rules are dropped (the policy still reports ZtunnelAccepted=True). Re-express the policy with `targetRefs` to the namespace waypoint and delete the original (mesh-semantics §D.4).',
     kialiCode: 'KIA0110',
     fixedByOnboarding: true,
   },
@@ -150,14 +150,14 @@ export const FINDINGS = {
     severity: 'error',
     title: 'No L4 allow for the waypoint under a global allow-nothing',
     remediation:
-      'After enrollment the destination ztunnel sees the waypoint identity; add an ALLOW policy for `cluster.local/ns/<ns>/sa/<waypoint>` (the onboarding template adds `ns-l4-waypoint`, mesh-domain §A.1 step 3, §D.6).',
+      'After enrollment the destination ztunnel sees the waypoint identity; add an ALLOW policy for `cluster.local/ns/<ns>/sa/<waypoint>` (the onboarding template adds `ns-l4-waypoint`, mesh-semantics §A.1 step 3, §D.6).',
     fixedByOnboarding: true,
   },
   KFM304: {
     severity: 'warning',
     title: 'Principal-based selector policy bypassed by waypoint enrollment',
     remediation:
-      'Once services use a waypoint, ztunnel sees the waypoint principal, so this policy no longer matches the original caller; move the principal check to a waypoint-targeted policy (mesh-domain §D.6).',
+      'Once services use a waypoint, ztunnel sees the waypoint principal, so this policy no longer matches the original caller; move the principal check to a waypoint-targeted policy (mesh-semantics §D.6).',
     fixedByOnboarding: true,
   },
   KFM305: {
@@ -195,7 +195,7 @@ export const FINDINGS = {
     severity: 'warning',
     title: 'Sidecar resource has no effect on ambient pods',
     remediation:
-      "Istio `Sidecar` resources only configure sidecar proxies; in ambient mode they are ignored (e.g. Kubeflow's egress-pruning Sidecar). Delete it or move the behaviour to a waypoint (mesh-domain §D.18).",
+      "Istio `Sidecar` resources only configure sidecar proxies; in ambient mode they are ignored (e.g. Kubeflow's egress-pruning Sidecar). Delete it or move the behaviour to a waypoint (mesh-semantics §D.18).",
     istioCode: 'IST0167',
     fixedByOnboarding: false,
   },
@@ -210,7 +210,7 @@ export const FINDINGS = {
     severity: 'warning',
     title: 'Several namespace-wide PeerAuthentications',
     remediation:
-      'Istio applies the oldest one and ignores the others; keep a single selector-less PeerAuthentication (mesh-domain §D.17).',
+      'Istio applies the oldest one and ignores the others; keep a single selector-less PeerAuthentication (mesh-semantics §D.17).',
     kialiCode: 'KIA0002',
     fixedByOnboarding: false,
   },

@@ -1,6 +1,6 @@
 import { buildScenario, INJECTED_SIDECAR } from '@kf-mesh/kube-sim';
 import { kubeInject } from '@kf-mesh/real-cluster';
-import { projectNamespace, projectPod } from '../cluster/projections';
+import { projectNamespace, projectPod } from '../model/projections';
 import {
   analyzeDataplane,
   expectedPodDataplane,

@@ -9,7 +9,7 @@ import {
 
 const SIDECAR = { 'istio-injection': 'enabled' };
 
-describe('effective mTLS (mesh-domain §B.4, istio.io peer_authentication)', () => {
+describe('effective mTLS (mesh-semantics §B.4, istio.io peer_authentication)', () => {
   it('nothing configured -> PERMISSIVE (Istio default)', () => {
     const s = analyzeNamespace(
       snapshot({ 'istio.io/dataplane-mode': 'ambient' }),

@@ -10,7 +10,7 @@ import type {
   MeshContext,
   PeerAuthenticationProjection,
   PodProjection,
-} from './model';
+} from '../model';
 
 /** Oldest first; ties broken by name for a stable answer. */
 function byAge(
@@ -79,7 +79,7 @@ export interface MtlsAnalysis {
 }
 
 /**
- * Effective mTLS of a namespace with its explanation chain (mesh-domain §B.4):
+ * Effective mTLS of a namespace with its explanation chain (docs/mesh-semantics.md#b4):
  * default PERMISSIVE → mesh (selector-less PA in the root namespace) →
  * namespace (selector-less PA) → workload overrides (selector PAs).
  */

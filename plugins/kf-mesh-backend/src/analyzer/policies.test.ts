@@ -22,7 +22,7 @@ const AMBIENT_WP = {
 const codes = (s: ReturnType<typeof analyzeNamespace>) =>
   s.findings.map(f => f.code);
 
-describe('AuthorizationPolicy enforcement layers (mesh-domain §B.5)', () => {
+describe('AuthorizationPolicy enforcement layers (mesh-semantics §B.5)', () => {
   it('selector-less policy on sidecar pods is enforced by the sidecar, L7 rules kept', () => {
     const s = analyzeNamespace(
       snapshot(

@@ -5,7 +5,12 @@ import type {
   PolicyEnforcementStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { podDataplane, isProxyPod } from './dataplane';
-import { finding, LABEL, selectorMatches, WAYPOINT_CLASS } from './finding';
+import {
+  MESH_LABELS,
+  principalAdmits,
+  WAYPOINT_GATEWAY_CLASS,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { finding, selectorMatches } from './finding';
 import type {
   AuthorizationPolicyProjection,
   GatewayProjection,
@@ -13,7 +18,7 @@ import type {
   MeshContext,
   PodProjection,
   ServiceProjection,
-} from './model';
+} from '../model';
 import { servingWaypoints } from './waypoint';
 
 /** Inputs of the AuthorizationPolicy analysis. */
@@ -43,7 +48,7 @@ function ref(ap: AuthorizationPolicyProjection) {
 }
 
 /**
- * Layers that enforce a policy (mesh-domain §B.5): `targetRefs` policies are
+ * Layers that enforce a policy (docs/mesh-semantics.md#b5): `targetRefs` policies are
  * enforced by the targeted waypoint/gateway and skipped by ztunnel
  * ("TargetRef is not intended for ztunnel"); selector and selector-less
  * policies are enforced by the selected pods' sidecars or, for ambient pods,
@@ -63,12 +68,14 @@ function enforcementLayers(
         );
         if (gw)
           layers.add(
-            gw.gatewayClassName === WAYPOINT_CLASS ? 'waypoint' : 'gateway',
+            gw.gatewayClassName === WAYPOINT_GATEWAY_CLASS
+              ? 'waypoint'
+              : 'gateway',
           );
       } else if (target.kind === 'GatewayClass') {
         // GatewayClass targets count only for istio-waypoint from the root namespace (policyattachment.go).
         if (
-          target.name === WAYPOINT_CLASS &&
+          target.name === WAYPOINT_GATEWAY_CLASS &&
           input.namespace === input.mesh.rootNamespace
         )
           layers.add('waypoint');
@@ -91,11 +98,13 @@ function enforcementLayers(
   }
   for (const pod of selectedPods) {
     // Waypoints ignore selector and namespace policies (only targetRefs apply there).
-    const gatewayName = pod.labels[LABEL.gatewayName];
+    const gatewayName = pod.labels[MESH_LABELS.gatewayName];
     if (
       gatewayName !== undefined &&
       input.gateways.some(
-        g => g.name === gatewayName && g.gatewayClassName === WAYPOINT_CLASS,
+        g =>
+          g.name === gatewayName &&
+          g.gatewayClassName === WAYPOINT_GATEWAY_CLASS,
       )
     )
       continue;
@@ -109,16 +118,6 @@ function enforcementLayers(
       layers.add('ztunnel');
   }
   return layers.size ? [...layers] : ['none'];
-}
-
-/** Principal of a waypoint: Istio names its ServiceAccount after the Gateway. */
-function waypointPrincipalMatches(
-  principal: string,
-  ns: string,
-  waypoint: string,
-) {
-  if (principal === '*') return true;
-  return principal.endsWith(`/ns/${ns}/sa/${waypoint}`);
 }
 
 /** AuthorizationPolicies with their enforcement layer and the findings about them. */
@@ -227,8 +226,9 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
       const principals = ap.rules.flatMap(r => r.principals);
       if (
         principals.length > 0 &&
+        // Istio names a waypoint's ServiceAccount after its Gateway.
         !principals.some(p =>
-          waypoints.some(w => waypointPrincipalMatches(p, namespace, w.name)),
+          waypoints.some(w => principalAdmits(p, namespace, w.name)),
         )
       ) {
         findings.push(
@@ -272,7 +272,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
     });
   }
 
-  // Missing waypoint L4 allow under allow-nothing (mesh-domain §A.1 step 3, §D.6):
+  // Missing waypoint L4 allow under allow-nothing (docs/mesh-semantics.md#a1-step-3, #d6):
   // the destination ztunnel sees the waypoint principal once traffic is proxied.
   if (
     input.mesh.globalAllowNothing &&
@@ -286,9 +286,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
           ap.rules.some(
             r =>
               r.l7Attributes.length === 0 &&
-              r.principals.some(p =>
-                waypointPrincipalMatches(p, namespace, wp.name),
-              ),
+              r.principals.some(p => principalAdmits(p, namespace, wp.name)),
           ),
       );
       if (!allowed) {

@@ -4,7 +4,7 @@ import type {
   GatewayProjection,
   HttpRouteProjection,
   MeshContext,
-} from './model';
+} from '../model';
 
 /**
  * HTTPRoutes whose parent Gateway does not exist (Kiali KIA1401). Only

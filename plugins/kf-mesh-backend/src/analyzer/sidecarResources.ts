@@ -4,11 +4,11 @@ import type {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { podDataplane } from './dataplane';
 import { finding, selectorMatches } from './finding';
-import type { PodProjection, SidecarResourceProjection } from './model';
+import type { PodProjection, SidecarResourceProjection } from '../model';
 
 /**
  * `Sidecar` resources on ambient workloads have no effect (istioctl IST0167,
- * mesh-domain §D.18): they configure sidecar proxies only. Flags a Sidecar in
+ * docs/mesh-semantics.md#d18): they configure sidecar proxies only. Flags a Sidecar in
  * an ambient namespace unless it selects at least one pod that still has a
  * sidecar.
  */

@@ -15,7 +15,7 @@ const AMBIENT_WP = {
   'istio.io/ingress-use-waypoint': 'true',
 };
 
-describe('waypoints (mesh-domain §B.2 waypoints.go, §B.3 readiness)', () => {
+describe('waypoints (mesh-semantics §B.2 waypoints.go, §B.3 readiness)', () => {
   it('reports the waypoint, its traffic type, Programmed and the namespace enrollment', () => {
     const s = analyzeNamespace(onboardedAmbient());
     expect(s.waypoints.waypoints).toEqual([

@@ -6,24 +6,28 @@ import type {
   WaypointInfo,
   WaypointTrafficType,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { finding, LABEL, WAYPOINT_CLASS } from './finding';
+import {
+  MESH_LABELS,
+  WAYPOINT_GATEWAY_CLASS,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { finding } from './finding';
 import type {
   GatewayProjection,
   Labels,
   PodProjection,
   ServiceProjection,
-} from './model';
+} from '../model';
 
-/** A Gateway is a waypoint when its class is `istio-waypoint` (mesh-domain §B.3). */
+/** A Gateway is a waypoint when its class is `istio-waypoint` (docs/mesh-semantics.md#b3). */
 export function isWaypoint(gw: GatewayProjection): boolean {
-  return gw.gatewayClassName === WAYPOINT_CLASS;
+  return gw.gatewayClassName === WAYPOINT_GATEWAY_CLASS;
 }
 
 /** `istio.io/waypoint-for` of a waypoint; Istio's default is `service`. */
 export function waypointTrafficType(
   gw: GatewayProjection,
 ): WaypointTrafficType {
-  const value = gw.labels[LABEL.waypointFor];
+  const value = gw.labels[MESH_LABELS.waypointFor];
   return value === 'workload' || value === 'all' || value === 'none'
     ? value
     : 'service';
@@ -40,7 +44,7 @@ const KIND_OF_SOURCE = {
   pod: 'Pod',
 } as const;
 
-/** Which traffic types a waypoint must accept for an enrollment source (§B.2). */
+/** Which traffic types a waypoint must accept for an enrollment source (docs/mesh-semantics.md#b2). */
 const ACCEPTED_TYPES: Record<
   WaypointEnrollment['source'],
   WaypointTrafficType[]
@@ -97,23 +101,23 @@ export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
     name: string;
     labels: Labels;
   }> = [];
-  if (nsLabels[LABEL.useWaypoint] !== undefined) {
+  if (nsLabels[MESH_LABELS.useWaypoint] !== undefined) {
     labelled.push({ source: 'namespace', name: namespace, labels: nsLabels });
   }
   for (const svc of input.services) {
-    if (svc.labels[LABEL.useWaypoint] !== undefined)
+    if (svc.labels[MESH_LABELS.useWaypoint] !== undefined)
       labelled.push({ source: 'service', name: svc.name, labels: svc.labels });
   }
   for (const pod of input.pods) {
-    if (pod.labels[LABEL.useWaypoint] !== undefined)
+    if (pod.labels[MESH_LABELS.useWaypoint] !== undefined)
       labelled.push({ source: 'pod', name: pod.name, labels: pod.labels });
   }
 
   const enrollments: WaypointEnrollment[] = [];
   for (const item of labelled) {
-    const waypoint = item.labels[LABEL.useWaypoint];
+    const waypoint = item.labels[MESH_LABELS.useWaypoint];
     const waypointNamespace =
-      item.labels[LABEL.useWaypointNamespace] ?? namespace;
+      item.labels[MESH_LABELS.useWaypointNamespace] ?? namespace;
     const enrollment: WaypointEnrollment = {
       source: item.source,
       objectName: item.name,
@@ -193,8 +197,9 @@ export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
     );
   }
 
-  const nsWaypoint = nsLabels[LABEL.useWaypoint];
-  const ingressUseWaypoint = nsLabels[LABEL.ingressUseWaypoint] === 'true';
+  const nsWaypoint = nsLabels[MESH_LABELS.useWaypoint];
+  const ingressUseWaypoint =
+    nsLabels[MESH_LABELS.ingressUseWaypoint] === 'true';
   if (nsWaypoint && nsWaypoint !== 'none' && !ingressUseWaypoint) {
     findings.push(
       finding(
@@ -237,9 +242,12 @@ export function namespaceWaypoint(
   namespace: string,
   nsLabels: Labels,
 ): { name: string; namespace: string } | undefined {
-  const name = nsLabels[LABEL.useWaypoint];
+  const name = nsLabels[MESH_LABELS.useWaypoint];
   if (!name || name === 'none') return undefined;
-  return { name, namespace: nsLabels[LABEL.useWaypointNamespace] ?? namespace };
+  return {
+    name,
+    namespace: nsLabels[MESH_LABELS.useWaypointNamespace] ?? namespace,
+  };
 }
 
 /** Waypoints that serve any of the namespace's services (namespace or service labels). */
@@ -251,14 +259,14 @@ export function servingWaypoints(
   const result = new Map<string, { name: string; namespace: string }>();
   const nsWp = namespaceWaypoint(namespace, nsLabels);
   for (const svc of services) {
-    const own = svc.labels[LABEL.useWaypoint];
+    const own = svc.labels[MESH_LABELS.useWaypoint];
     // The object's own label wins over the namespace label (waypoints.go).
     let wp: { name: string; namespace: string } | undefined = nsWp;
     if (own === 'none') wp = undefined;
     else if (own !== undefined) {
       wp = {
         name: own,
-        namespace: svc.labels[LABEL.useWaypointNamespace] ?? namespace,
+        namespace: svc.labels[MESH_LABELS.useWaypointNamespace] ?? namespace,
       };
     }
     if (wp) result.set(`${wp.namespace}/${wp.name}`, wp);

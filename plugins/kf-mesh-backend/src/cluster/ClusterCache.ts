@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { setMaxListeners } from 'node:events';
+import { WAYPOINT_GATEWAY_CLASS } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   ClusterCapabilities,
   ClusterSyncStatus,
@@ -16,9 +17,10 @@ import type {
   PodProjection,
   ProfileProjection,
   ServiceProjection,
-} from '../analyzer';
+} from '../model';
+import { buildMeshContext, gatewayNamespacesOf, isZtunnelPod } from '../model';
 import { KubeTransport } from './KubeTransport';
-import type { KfpInstallConfigProjection, Projection } from './projections';
+import type { KfpInstallConfigProjection, Projection } from '../model';
 import { ReflectorTiming, ResourceReflector } from './ResourceReflector';
 import { WATCHED_RESOURCE_TYPES } from './resourceTypes';
 
@@ -186,20 +188,7 @@ export class ClusterCache {
       'authorizationpolicies',
       root,
     );
-    return {
-      rootNamespace: root,
-      meshPeerAuthentications: pas.filter(p => !p.selector),
-      rootSelectorPeerAuthentications: pas.filter(p => p.selector),
-      // Empty spec = ALLOW with no rules = allow-nothing; in the root namespace it is mesh-wide (§B.5).
-      globalAllowNothing: aps.some(
-        a =>
-          a.action === 'ALLOW' &&
-          !a.selector &&
-          a.targetRefs.length === 0 &&
-          a.rules.length === 0,
-      ),
-      availability: this.availability(),
-    };
+    return buildMeshContext(root, pas, aps, this.availability());
   }
 
   /** Everything the analyzer needs about one namespace, or undefined if unknown. */
@@ -214,24 +203,8 @@ export class ClusterCache {
     const services = this.list<ServiceProjection>('services', namespace);
     const pods = this.list<PodProjection>('pods', namespace);
     const gateways = this.list<GatewayProjection>('gateways', namespace);
-    // Waypoints in other namespaces named by istio.io/use-waypoint-namespace.
-    const otherNs = new Set<string>();
-    for (const labels of [
-      ns.labels,
-      ...services.map(s => s.labels),
-      ...pods.map(p => p.labels),
-    ]) {
-      const other = labels['istio.io/use-waypoint-namespace'];
-      if (other && other !== namespace) otherNs.add(other);
-    }
-    // ...and parent Gateways of HTTPRoutes (usually the ingress in istio-system).
     const httpRoutes = this.list<HttpRouteProjection>('httproutes', namespace);
-    for (const route of httpRoutes) {
-      for (const parent of route.parentRefs) {
-        if (parent.namespace !== namespace) otherNs.add(parent.namespace);
-      }
-    }
-    for (const other of otherNs)
+    for (const other of gatewayNamespacesOf(ns, services, pods, httpRoutes))
       gateways.push(...this.list<GatewayProjection>('gateways', other));
     const profile = this.reflectors.get('profiles')!.items.get(namespace) as
       | ProfileProjection
@@ -264,14 +237,12 @@ export class ClusterCache {
       | undefined;
     const mesh = this.meshContext();
     return {
-      ambient: known('pods')
-        ? rootPods.some(
-            p => p.labels.app === 'ztunnel' || p.name.startsWith('ztunnel-'),
-          )
-        : null,
+      ambient: known('pods') ? rootPods.some(isZtunnelPod) : null,
       gatewayApi: this.typeServed('gateways', () => true),
       waypointGatewayClass: this.typeServed('gatewayclasses', () =>
-        this.reflectors.get('gatewayclasses')!.items.has('istio-waypoint'),
+        this.reflectors
+          .get('gatewayclasses')!
+          .items.has(WAYPOINT_GATEWAY_CLASS),
       ),
       globalAllowNothing: known('authorizationpolicies')
         ? mesh.globalAllowNothing

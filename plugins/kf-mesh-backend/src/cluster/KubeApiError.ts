@@ -1,7 +1,8 @@
 /**
  * A failed Kubernetes API call, reduced to what is safe to log and return:
  * HTTP status, a short reason and Retry-After. Never carries response bodies
- * or headers (client-node's ApiException embeds both, reliability §3).
+ * or headers (client-node's ApiException embeds both: `ApiException` in
+ * kubernetes-client/javascript `src/gen/apis/exception.ts`).
  */
 export class KubeApiError extends Error {
   readonly name = 'KubeApiError';

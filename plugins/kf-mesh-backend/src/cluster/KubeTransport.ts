@@ -26,8 +26,8 @@ export interface WatchEvent {
  * in-cluster credentials, kubeconfig users, CA, skipTLSVerify); requests go
  * through node:http(s) directly because client-node 1.4 has no request
  * timeout, cannot ask for PartialObjectMetadata on watches, loses the watch
- * timeout signal and stops informers on any non-410 error
- * (reliability-and-scale.md §3). Here every request has an AbortSignal
+ * timeout signal and stops informers on any non-410 error (kubernetes-client/javascript
+ * `src/watch.ts`, `src/cache.ts`). Here every request has an AbortSignal
  * timeout and errors are mapped to {@link KubeApiError} by status only.
  */
 export class KubeTransport {

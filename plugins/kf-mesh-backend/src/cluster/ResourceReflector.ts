@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ResourceSyncState } from '@kf-mesh/plugin-kf-mesh-common';
 import { KubeApiError } from './KubeApiError';
 import { KubeTransport, METADATA_ACCEPT, WatchEvent } from './KubeTransport';
-import { PROJECTORS, Projection } from './projections';
+import { PROJECTORS, Projection } from '../model';
 import { collectionPath, WatchedResourceType } from './resourceTypes';
 
 /** Timing knobs of a reflector (tests shorten them). */

@@ -18,7 +18,8 @@ export interface WatchedResourceType {
 
 /**
  * Everything kf-mesh reads, cluster-wide: one LIST+WATCH per type per
- * cluster, never per namespace (Kiali lesson, reliability §4.2).
+ * cluster, never per namespace (per-namespace watches overload the API server:
+ * kiali/kiali#3186).
  */
 export const WATCHED_RESOURCE_TYPES: readonly WatchedResourceType[] = [
   { key: 'namespaces', group: '', versions: ['v1'], plural: 'namespaces' },

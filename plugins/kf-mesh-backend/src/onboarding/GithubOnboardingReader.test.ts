@@ -58,6 +58,33 @@ describe('GithubOnboardingReader (Octokit through integrations.github, against g
     });
   });
 
+  it('no longer counts an approval once the branch gets a new commit (a re-run of the template)', async () => {
+    const n = openOnboardingPr(sim, 'team-c');
+    sim.review('acme', 'gitops', n, { user: 'bob', state: 'APPROVED' });
+    const [approved] = await reader.read(new Date());
+    expect(approved).toMatchObject({
+      state: 'approved',
+      approvals: ['bob'],
+      staleApprovals: [],
+    });
+    const head = sim.pushCommit({
+      owner: 'acme',
+      repo: 'gitops',
+      branch: 'kf-mesh/onboard/dev/team-c/ambient',
+      files: { 'clusters/dev/team-c/extra.yaml': 'x: 1\n' },
+    });
+    const [changed] = await reader.read(new Date());
+    expect(changed).toMatchObject({
+      state: 'open',
+      headSha: head,
+      approvals: [],
+      staleApprovals: ['bob'],
+    });
+    sim.review('acme', 'gitops', n, { user: 'bob', state: 'APPROVED' });
+    const [again] = await reader.read(new Date());
+    expect(again).toMatchObject({ state: 'approved', approvals: ['bob'] });
+  });
+
   it('re-reads with conditional requests: an unchanged repository costs only 304s, and closed PRs are not re-read', async () => {
     openOnboardingPr(sim, 'team-a');
     const merged = openOnboardingPr(sim, 'team-b');

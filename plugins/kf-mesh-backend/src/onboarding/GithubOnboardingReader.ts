@@ -22,15 +22,32 @@ export type GithubRequestFactory = (
   repository: OnboardingRepository,
 ) => Promise<GithubRequest>;
 
-interface CachedResponse {
+/** GitHub's last answer to one request, sent back as `If-None-Match`. */
+export interface CachedResponse {
   etag: string;
   data: unknown;
 }
 
-interface CachedDetails {
+/** What was read for one PR (a closed PR is not re-read while `updated_at` and the head stay). */
+export interface CachedDetails {
   updatedAt: string;
   headSha: string;
+  /** The reviews as GitHub returned them (with `commit_id`). */
+  reviews: GithubReview[];
   pullRequest: OnboardingPullRequest;
+}
+
+/** What a reader remembers between refreshes (kept in the database by the tracker). */
+export interface ReaderCache {
+  /** By request key (route and parameters). */
+  responses: Map<string, CachedResponse>;
+  /** By PR number. */
+  details: Map<number, CachedDetails>;
+}
+
+/** An empty {@link ReaderCache}. */
+export function emptyReaderCache(): ReaderCache {
+  return { responses: new Map(), details: new Map() };
 }
 
 const PAGE_SIZE = 100;
@@ -45,8 +62,7 @@ const PAGE_SIZE = 100;
  * `updated_at` has not moved are not re-read at all.
  */
 export class GithubOnboardingReader {
-  private readonly responses = new Map<string, CachedResponse>();
-  private readonly details = new Map<number, CachedDetails>();
+  private readonly ownCache = emptyReaderCache();
   private requestCount = 0;
 
   constructor(
@@ -60,8 +76,15 @@ export class GithubOnboardingReader {
     return this.requestCount;
   }
 
-  /** Reads the onboarding PRs; throws GithubRateLimitedError / GithubUnavailableError. */
-  async read(now: Date): Promise<OnboardingPullRequest[]> {
+  /**
+   * Reads the onboarding PRs; throws GithubRateLimitedError / GithubUnavailableError.
+   * `cache` (default: the reader's own) is updated in place.
+   */
+  async read(
+    now: Date,
+    cache: ReaderCache = this.ownCache,
+  ): Promise<OnboardingPullRequest[]> {
+    const { responses, details } = cache;
     const request = await this.requestFactory(this.repository);
     const seenKeys = new Set<string>();
     const get = async <T>(
@@ -70,7 +93,7 @@ export class GithubOnboardingReader {
     ): Promise<T> => {
       const key = `${route} ${JSON.stringify(params)}`;
       seenKeys.add(key);
-      const cached = this.responses.get(key);
+      const cached = responses.get(key);
       this.requestCount++;
       try {
         const res = await request(route, {
@@ -79,7 +102,7 @@ export class GithubOnboardingReader {
         });
         const etag = res.headers.etag;
         if (typeof etag === 'string') {
-          this.responses.set(key, { etag, data: res.data });
+          responses.set(key, { etag, data: res.data });
         }
         return res.data as T;
       } catch (error) {
@@ -125,7 +148,7 @@ export class GithubOnboardingReader {
       repository: `${owner}/${repo}`,
     };
     for (const pull of pulls) {
-      const cached = this.details.get(pull.number);
+      const cached = details.get(pull.number);
       // A closed PR does not change unless updated_at moves.
       if (
         cached &&
@@ -154,19 +177,19 @@ export class GithubOnboardingReader {
         reviews,
         combineChecks(runs.check_runs ?? [], status.statuses ?? []),
       );
-      this.details.set(pull.number, {
+      details.set(pull.number, {
         updatedAt: pull.updated_at,
         headSha: pull.head.sha,
+        reviews,
         pullRequest,
       });
       result.push(pullRequest);
     }
     // Keep the caches bounded to what this refresh touched.
-    for (const key of this.responses.keys())
-      if (!seenKeys.has(key)) this.responses.delete(key);
+    for (const key of responses.keys())
+      if (!seenKeys.has(key)) responses.delete(key);
     const numbers = new Set(pulls.map(p => p.number));
-    for (const n of this.details.keys())
-      if (!numbers.has(n)) this.details.delete(n);
+    for (const n of details.keys()) if (!numbers.has(n)) details.delete(n);
     return result;
   }
 }

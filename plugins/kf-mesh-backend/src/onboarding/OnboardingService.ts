@@ -11,6 +11,8 @@ import {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { buildLifecycle, NamespaceState } from './lifecycle';
 import type { OnboardingTracker } from './OnboardingTracker';
+import { assertOnlyQueryParameters, echoSafely } from '../queryParameters';
+import { decodeCursor, pageOf, parseLimit } from '../service/pagination';
 
 /** Live state of a namespace, or why there is none. */
 export type NamespaceStateLookup = (
@@ -57,8 +59,9 @@ export class OnboardingService {
       : { state: 'none', refreshedAt: source.refreshedAt };
   }
 
-  /** `GET /onboardings`: every onboarding in the given stages, oldest PR first (the queue order). */
-  list(stages?: ReadonlySet<OnboardingStage>): OnboardingsResponse {
+  /** `GET /onboardings`: one page of the onboardings in the given stages, oldest PR first (the queue order). */
+  list(query: OnboardingsPage): OnboardingsResponse {
+    const { stages } = query;
     const items = this.tracker
       .pullRequests()
       .map(pr => this.lifecycleOf(pr))
@@ -70,7 +73,7 @@ export class OnboardingService {
           a.cluster.localeCompare(b.cluster) ||
           a.namespace.localeCompare(b.namespace),
       );
-    return { items, total: items.length, sources: this.tracker.sources() };
+    return { ...pageOf(items, query), sources: this.tracker.sources() };
   }
 
   private lifecycleOf(
@@ -92,18 +95,31 @@ export class OnboardingService {
   }
 }
 
-/** Parses `state=` of `GET /onboardings` (comma-separated stages). */
+/** A validated `GET /onboardings` query. */
+export interface OnboardingsPage {
+  /** Absent: every stage. */
+  stages?: ReadonlySet<OnboardingStage>;
+  offset: number;
+  limit: number;
+}
+
+/** Default page size of `GET /onboardings`. */
+const DEFAULT_ONBOARDINGS_LIMIT = 100;
+
+/** Parses `GET /onboardings`: `state` (comma-separated stages), `limit` and `cursor`. */
 export function parseOnboardingsQuery(
   query: Record<string, unknown>,
-): ReadonlySet<OnboardingStage> | undefined {
-  const extra = Object.keys(query).filter(k => k !== 'state');
-  if (extra.length > 0) {
-    throw new InputError(
-      `Invalid query parameter ${extra.join(', ')}: only state is accepted`,
-    );
-  }
-  const raw = query.state;
-  if (raw === undefined) return undefined;
+): OnboardingsPage {
+  assertOnlyQueryParameters(query, ['state', 'limit', 'cursor']);
+  return {
+    ...parseStages(query.state),
+    offset: query.cursor ? decodeCursor(query.cursor) : 0,
+    limit: parseLimit(query.limit, DEFAULT_ONBOARDINGS_LIMIT),
+  };
+}
+
+function parseStages(raw: unknown): { stages?: ReadonlySet<OnboardingStage> } {
+  if (raw === undefined) return {};
   if (typeof raw !== 'string' || raw.length > 200) {
     throw new InputError(
       `Invalid query parameter state: must be a comma-separated list of ${ONBOARDING_STAGES.join(
@@ -117,10 +133,10 @@ export function parseOnboardingsQuery(
   );
   if (bad.length > 0) {
     throw new InputError(
-      `Invalid query parameter state: '${
-        bad[0]
-      }' is not one of ${ONBOARDING_STAGES.join(', ')}`,
+      `Invalid query parameter state: '${echoSafely(
+        bad[0],
+      )}' is not one of ${ONBOARDING_STAGES.join(', ')}`,
     );
   }
-  return new Set(stages as OnboardingStage[]);
+  return { stages: new Set(stages as OnboardingStage[]) };
 }

@@ -7,14 +7,20 @@ import { parseOnboardingBranchName } from '@kf-mesh/plugin-kf-mesh-common';
 import { GithubRateLimitedError } from './githubErrors';
 import type { GithubOnboardingReader } from './GithubOnboardingReader';
 import type { OnboardingRepository } from './onboardingSettings';
+import type { OnboardingStore } from './OnboardingStore';
 
-interface RepositoryState {
+interface Source {
   repository: OnboardingRepository;
   reader: GithubOnboardingReader;
+  /** `<host>/<owner>/<repo>`: the key of its rows in the store. */
+  key: string;
   status: OnboardingSourceStatus;
   pulls: OnboardingPullRequest[];
-  /** No request before this time (rate limit, `Retry-After`). */
-  backoffUntil?: Date;
+}
+
+/** The key of a repository's rows in the {@link OnboardingStore}. */
+export function sourceKeyOf(repository: OnboardingRepository): string {
+  return `${repository.host}/${repository.owner}/${repository.repo}`;
 }
 
 /** The onboarding PR that stands for a namespace, and how fresh it is. */
@@ -33,26 +39,33 @@ const PRIORITY: Record<OnboardingPullRequest['state'], number> = {
 };
 
 /**
- * Keeps the onboarding PRs of every configured GitOps repository, refreshed
- * by the scheduler. A failed refresh keeps the last known PRs and marks the
- * source `unknown` since the first failure; a rate limit defers the next
- * request until GitHub's `Retry-After` / `x-ratelimit-reset`.
+ * The onboarding PRs of every configured GitOps repository.
+ *
+ * `refresh()` (the scheduler task, one run per fleet) reads GitHub and writes
+ * what it read to the store: a failed read keeps the last known PRs and marks
+ * the source `unknown` since the first failure; a rate limit defers the next
+ * request until GitHub's `Retry-After` / `x-ratelimit-reset`. `sync()` (every
+ * replica) reloads this replica's copy when the store's revision moves; the
+ * answers come from that copy.
  */
 export class OnboardingTracker {
-  private readonly states: RepositoryState[];
+  private readonly states: Source[];
   private byNamespace = new Map<string, OnboardingPullRequest>();
+  private loadedRevision?: string;
 
   constructor(
     sources: Array<{
       repository: OnboardingRepository;
       reader: GithubOnboardingReader;
     }>,
+    private readonly store: OnboardingStore,
     private readonly logger: LoggerService,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.states = sources.map(({ repository, reader }) => ({
       repository,
       reader,
+      key: sourceKeyOf(repository),
       status: {
         host: repository.host,
         repository: `${repository.owner}/${repository.repo}`,
@@ -62,45 +75,71 @@ export class OnboardingTracker {
     }));
   }
 
-  /** Re-reads every repository (one at a time; a failing one does not stop the others). */
+  /** Re-reads every repository (one at a time; a failing one does not stop the others), then syncs. */
   async refresh(): Promise<void> {
-    for (const state of this.states) {
+    for (const source of this.states) {
       const now = this.clock();
-      if (state.backoffUntil && now < state.backoffUntil) continue;
+      const stored = await this.store.sourceState(source.key);
+      if (stored?.backoffUntil && now < new Date(stored.backoffUntil)) continue;
+      const cache = await this.store.readerCache(source.key);
+      let failure: Error | undefined;
       try {
-        state.pulls = await state.reader.read(now);
-        state.status = {
-          host: state.status.host,
-          repository: state.status.repository,
-          state: 'ok',
-          refreshedAt: now.toISOString(),
-        };
-        state.backoffUntil = undefined;
+        await source.reader.read(now, cache);
       } catch (error) {
-        const reason = (error as Error).message;
-        if (error instanceof GithubRateLimitedError) {
-          state.backoffUntil = error.retryAt;
-        }
-        if (state.status.state !== 'unknown') {
-          this.logger.warn(
-            `kf-mesh: cannot read onboarding PRs of ${state.status.repository}: ${reason}`,
-          );
-        }
-        state.status = {
-          host: state.status.host,
-          repository: state.status.repository,
-          state: 'unknown',
-          ...(state.status.refreshedAt
-            ? { refreshedAt: state.status.refreshedAt }
-            : {}),
-          since:
-            state.status.state === 'unknown' && state.status.since
-              ? state.status.since
-              : now.toISOString(),
-          reason,
-        };
+        failure = error as Error;
       }
+      if (!failure) {
+        await this.store.saveSuccess(source.key, now.toISOString(), cache);
+        continue;
+      }
+      const reason = failure.message;
+      if (stored?.state !== 'unknown') {
+        this.logger.warn(
+          `kf-mesh: cannot read onboarding PRs of ${source.status.repository}: ${reason}`,
+        );
+      }
+      await this.store.saveFailure(source.key, {
+        state: 'unknown',
+        lastFailureAt: now.toISOString(),
+        unknownSince:
+          stored?.state === 'unknown' && stored.unknownSince
+            ? stored.unknownSince
+            : now.toISOString(),
+        reason,
+        ...(failure instanceof GithubRateLimitedError
+          ? { backoffUntil: failure.retryAt.toISOString() }
+          : {}),
+      });
     }
+    await this.sync();
+  }
+
+  /** Reloads this replica's copy from the store if anything was written since the last load. */
+  async sync(): Promise<void> {
+    const revision = await this.store.revision();
+    if (revision === this.loadedRevision) return;
+    const [states, stored] = await Promise.all([
+      this.store.sourceStates(),
+      this.store.pullRequests(),
+    ]);
+    const pullsByKey = new Map(stored.map(s => [s.sourceKey, s.pullRequests]));
+    for (const source of this.states) {
+      const state = states.get(source.key);
+      source.pulls = pullsByKey.get(source.key) ?? [];
+      source.status = {
+        host: source.status.host,
+        repository: source.status.repository,
+        state: state?.state ?? 'pending',
+        ...(state?.lastSuccessAt ? { refreshedAt: state.lastSuccessAt } : {}),
+        ...(state?.state === 'unknown' && state.unknownSince
+          ? { since: state.unknownSince }
+          : {}),
+        ...(state?.state === 'unknown' && state.reason
+          ? { reason: state.reason }
+          : {}),
+      };
+    }
+    this.loadedRevision = revision;
     this.reindex();
   }
 

@@ -4,7 +4,7 @@ import type {
   OnboardingConvergence,
   OnboardingPlan,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { desiredState } from '@kf-mesh/plugin-kf-mesh-common';
+import { desiredState, OBSERVED_KINDS } from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceSnapshot } from '../analyzer';
 import {
   expectedPodDataplane,
@@ -13,13 +13,6 @@ import {
 } from '../analyzer/dataplane';
 import { analyzeDrift } from '../analyzer/drift';
 import { formatDuration } from './formatDuration';
-
-/** Kinds kf-mesh watches, so the only planned objects whose presence it can tell. */
-const OBSERVED_KINDS = new Set([
-  'AuthorizationPolicy',
-  'PeerAuthentication',
-  'Gateway',
-]);
 
 function plural(n: number, one: string, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
@@ -39,7 +32,7 @@ function names(list: string[], max = 5) {
  * every pod runs the target dataplane and, for ambient, the waypoint is
  * `Programmed`. Injection acts on pod CREATE only, so pods that still run
  * the old dataplane never converge by themselves: they must be restarted
- * (mesh-domain §B.1). Not converged after `stuckAfterMs` since merge, or a
+ * (docs/mesh-semantics.md#b1). Not converged after `stuckAfterMs` since merge, or a
  * waypoint that istiod reports `Programmed=False`, is `stuck`.
  */
 export function assessConvergence(input: {

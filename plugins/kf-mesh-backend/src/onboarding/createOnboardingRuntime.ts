@@ -1,7 +1,9 @@
 import type {
+  DatabaseService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   currentModeOfStatus,
@@ -16,7 +18,11 @@ import {
 import { createGithubRequestFactory } from './githubRequestFactory';
 import type { OnboardingSettings } from './onboardingSettings';
 import { OnboardingService, NamespaceStateLookup } from './OnboardingService';
+import { OnboardingStore } from './OnboardingStore';
 import { OnboardingTracker } from './OnboardingTracker';
+
+/** How often a replica checks the store for a newer refresh (at most). */
+const SYNC_INTERVAL: HumanDuration = { seconds: 2 };
 
 /** Lookup of live namespace state for the lifecycle, from the mesh caches. */
 export function meshStateLookup(
@@ -50,14 +56,18 @@ export interface OnboardingRuntime {
 
 /**
  * Builds the lifecycle from `kfMesh.onboardings` and schedules the refresh of
- * the PRs (scheduler task `kf-mesh-onboardings-refresh`, local scope: every
- * backend instance keeps its own cache).
+ * the PRs: scheduler task `kf-mesh-onboardings-refresh` in global scope (one
+ * run per fleet, coordinated through the database), which stores what it read
+ * in the plugin database; and on every replica a local task
+ * `kf-mesh-onboardings-sync` that reloads the replica's copy when the stored
+ * revision moves.
  */
 export async function createOnboardingRuntime(options: {
   settings: OnboardingSettings;
   integrations: ScmIntegrationRegistry;
   meshStatus: Pick<MeshStatusService, 'namespaceState'>;
   scheduler: SchedulerService;
+  database: DatabaseService;
   logger: LoggerService;
   requestFactory?: GithubRequestFactory;
 }): Promise<OnboardingRuntime> {
@@ -71,19 +81,33 @@ export async function createOnboardingRuntime(options: {
   }
   const requestFactory =
     options.requestFactory ?? createGithubRequestFactory(integrations);
+  const store = await OnboardingStore.create(options.database);
   const tracker = new OnboardingTracker(
     settings.repositories.map(repository => ({
       repository,
       reader: new GithubOnboardingReader(repository, requestFactory, settings),
     })),
+    store,
     logger,
   );
+  await tracker.sync();
   await options.scheduler.scheduleTask({
     id: 'kf-mesh-onboardings-refresh',
     frequency: settings.refreshInterval,
-    timeout: { minutes: 5 },
-    scope: 'local',
+    timeout: settings.refreshTimeout,
+    scope: 'global',
     fn: () => tracker.refresh(),
+  });
+  await options.scheduler.scheduleTask({
+    id: 'kf-mesh-onboardings-sync',
+    frequency:
+      durationToMilliseconds(settings.refreshInterval) <
+      durationToMilliseconds(SYNC_INTERVAL)
+        ? settings.refreshInterval
+        : SYNC_INTERVAL,
+    timeout: { seconds: 30 },
+    scope: 'local',
+    fn: () => tracker.sync(),
   });
   const service = new OnboardingService(
     tracker,

@@ -15,6 +15,8 @@ export interface OnboardingRepository {
 export interface OnboardingSettings {
   repositories: OnboardingRepository[];
   refreshInterval: HumanDuration;
+  /** A refresh running longer is given up, and another replica may take the task. */
+  refreshTimeout: HumanDuration;
   stuckAfterMs: number;
   lookbackMs: number;
   maxPullRequests: number;
@@ -103,6 +105,7 @@ export function readOnboardingSettings(
   return {
     repositories,
     refreshInterval: readDuration(c, 'refreshInterval', { seconds: 60 }),
+    refreshTimeout: readDuration(c, 'refreshTimeout', { minutes: 5 }),
     stuckAfterMs: durationToMilliseconds(stuckAfter),
     lookbackMs: durationToMilliseconds(lookback),
     maxPullRequests,

@@ -5,10 +5,16 @@ import {
   toOnboardingPullRequest,
 } from './pullRequestModel';
 
-const review = (login: string, state: string, at: string) => ({
+const review = (
+  login: string,
+  state: string,
+  at: string,
+  commitId = 'abc',
+) => ({
   user: { login },
   state,
   submitted_at: at,
+  commit_id: commitId,
 });
 
 describe('onboarding PR model (GitHub REST → shared type)', () => {
@@ -22,11 +28,17 @@ describe('onboarding PR model (GitHub REST → shared type)', () => {
       { user: null, state: 'APPROVED' },
     ]);
     expect(latest).toEqual([
-      { user: 'bob', state: 'APPROVED', submittedAt: '2026-11-01T11:00:00Z' },
+      {
+        user: 'bob',
+        state: 'APPROVED',
+        submittedAt: '2026-11-01T11:00:00Z',
+        commitId: 'abc',
+      },
       {
         user: 'carol',
         state: 'COMMENTED',
         submittedAt: '2026-11-01T10:00:00Z',
+        commitId: 'abc',
       },
     ]);
   });
@@ -118,5 +130,64 @@ describe('onboarding PR model (GitHub REST → shared type)', () => {
       approvals: ['bob'],
       checks: { state: 'none' },
     });
+  });
+
+  it('counts an approval only for the current head: one made on an older revision is reported, not counted', () => {
+    const pull = {
+      number: 8,
+      html_url: 'https://github.example.test/acme/gitops/pull/8',
+      title: 'Onboard team-b',
+      state: 'open',
+      draft: false,
+      merged_at: null,
+      closed_at: null,
+      created_at: '2026-11-01T00:00:00Z',
+      updated_at: '2026-11-02T00:00:00Z',
+      user: { login: 'kf-mesh-bot' },
+      head: { ref: 'kf-mesh/onboard/dev/team-b/ambient', sha: 'new-head' },
+    };
+    const source = { host: 'github.example.test', repository: 'acme/gitops' };
+    const stale = toOnboardingPullRequest(
+      source,
+      pull,
+      [
+        review('bob', 'APPROVED', '2026-11-01T12:00:00Z', 'old-head'),
+        review('carol', 'APPROVED', '2026-11-01T13:00:00Z', 'new-head'),
+      ],
+      combineChecks([], []),
+    );
+    expect(stale).toMatchObject({
+      state: 'approved',
+      approvals: ['carol'],
+      staleApprovals: ['bob'],
+    });
+    const onlyStale = toOnboardingPullRequest(
+      source,
+      pull,
+      [review('bob', 'APPROVED', '2026-11-01T12:00:00Z', 'old-head')],
+      combineChecks([], []),
+    );
+    expect(onlyStale).toMatchObject({
+      state: 'open',
+      approvals: [],
+      staleApprovals: ['bob'],
+      reviews: [expect.objectContaining({ user: 'bob', commitId: 'old-head' })],
+    });
+    // a change request still blocks after new commits, as on GitHub
+    expect(
+      toOnboardingPullRequest(
+        source,
+        pull,
+        [
+          review(
+            'dave',
+            'CHANGES_REQUESTED',
+            '2026-11-01T12:00:00Z',
+            'old-head',
+          ),
+        ],
+        combineChecks([], []),
+      ).state,
+    ).toBe('changes-requested');
   });
 });

@@ -27,6 +27,8 @@ export interface GithubReview {
   user: { login: string } | null;
   state: string;
   submitted_at?: string | null;
+  /** The PR head when the review was submitted. */
+  commit_id?: string | null;
 }
 
 /** A GitHub check run. */
@@ -75,6 +77,7 @@ export function latestReviews(reviews: GithubReview[]): OnboardingReview[] {
       user,
       state,
       ...(r.submitted_at ? { submittedAt: r.submitted_at } : {}),
+      ...(r.commit_id ? { commitId: r.commit_id } : {}),
     });
   }
   return [...byUser.values()].sort((a, b) => a.user.localeCompare(b.user));
@@ -109,17 +112,32 @@ export function combineChecks(
   return { state, total, failing: failing.sort(), pending: pending.sort() };
 }
 
-/** Review state of a PR: merged/closed first, then draft, then the reviews. */
+/**
+ * Whether an approval counts: it was made on the current head. A review without
+ * `commit_id` cannot show that, so it does not count either.
+ */
+function approvesHead(review: OnboardingReview, headSha: string): boolean {
+  return review.state === 'APPROVED' && review.commitId === headSha;
+}
+
+/**
+ * Review state of a PR: merged/closed first, then draft, then the reviews. A change
+ * request blocks whatever commit it was made on (as on GitHub); an approval counts only
+ * for the current head (`approvals`, see {@link approvesHead}).
+ */
 export function pullRequestState(
   pull: Pick<GithubPull, 'state' | 'merged_at' | 'draft'>,
   reviews: OnboardingReview[],
+  approvals: string[] = reviews
+    .filter(r => r.state === 'APPROVED')
+    .map(r => r.user),
 ): OnboardingPullRequestState {
   if (pull.merged_at) return 'merged';
   if (pull.state === 'closed') return 'closed';
   if (pull.draft) return 'draft';
   if (reviews.some(r => r.state === 'CHANGES_REQUESTED'))
     return 'changes-requested';
-  if (reviews.some(r => r.state === 'APPROVED')) return 'approved';
+  if (approvals.length > 0) return 'approved';
   return 'open';
 }
 
@@ -131,6 +149,12 @@ export function toOnboardingPullRequest(
   checks: OnboardingChecks,
 ): OnboardingPullRequest {
   const latest = latestReviews(reviews);
+  const approvals = latest
+    .filter(r => approvesHead(r, pull.head.sha))
+    .map(r => r.user);
+  const staleApprovals = latest
+    .filter(r => r.state === 'APPROVED' && !approvesHead(r, pull.head.sha))
+    .map(r => r.user);
   return {
     host: source.host,
     repository: source.repository,
@@ -139,7 +163,7 @@ export function toOnboardingPullRequest(
     title: pull.title,
     branch: pull.head.ref,
     ...(pull.user?.login ? { author: pull.user.login } : {}),
-    state: pullRequestState(pull, latest),
+    state: pullRequestState(pull, latest, approvals),
     createdAt: pull.created_at,
     updatedAt: pull.updated_at,
     ...(pull.merged_at ? { mergedAt: pull.merged_at } : {}),
@@ -147,7 +171,9 @@ export function toOnboardingPullRequest(
     requestedReviewers: (pull.requested_reviewers ?? []).map(u => u.login),
     requestedTeams: (pull.requested_teams ?? []).map(t => t.slug),
     reviews: latest,
-    approvals: latest.filter(r => r.state === 'APPROVED').map(r => r.user),
+    headSha: pull.head.sha,
+    approvals,
+    staleApprovals,
     checks,
   };
 }

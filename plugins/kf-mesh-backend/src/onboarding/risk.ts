@@ -22,11 +22,11 @@ function exists(snapshot: NamespaceSnapshot, kind: string, name: string) {
 /**
  * What merging an onboarding PR does to the running namespace, for the
  * reviewers: pods that must restart (injection acts on pod CREATE only,
- * mesh-domain §B.1), objects deleted, the plan's warnings.
+ * docs/mesh-semantics.md#b1), objects deleted, the plan's warnings.
  *
  * `high` when plaintext traffic can be denied before restarts finish
  * (sidecar-strict with pods that have no sidecar: STRICT mTLS rejects them,
- * §B.4) or when the namespace has error findings the onboarding does not fix;
+ * docs/mesh-semantics.md#b4) or when the namespace has error findings the onboarding does not fix;
  * `medium` when pods must restart or objects are deleted; else `low`.
  */
 export function assessRisk(input: {

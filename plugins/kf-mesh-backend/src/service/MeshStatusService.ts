@@ -13,11 +13,12 @@ import type { NamespaceSnapshot } from '../analyzer';
 import type { NamespaceTarget } from './entityNamespaces';
 import {
   compareFleetRows,
-  encodeCursor,
   FleetFilter,
   matchesFleetFilter,
 } from './fleetQuery';
 import { SnapshotSource, StatusIndex } from './StatusIndex';
+import { pageOf } from './pagination';
+import { echoSafely } from '../queryParameters';
 
 /** How many distinct fleet filters keep their matching rows. */
 const FLEET_MEMO_SIZE = 32;
@@ -127,7 +128,9 @@ export class MeshStatusService {
   fleet(filter: FleetFilter): FleetResponse {
     if (filter.cluster && !this.byName.has(filter.cluster)) {
       throw new InputError(
-        `Invalid query parameter cluster: '${filter.cluster}' is not a configured cluster`,
+        `Invalid query parameter cluster: '${echoSafely(
+          filter.cluster,
+        )}' is not a configured cluster`,
       );
     }
     const clusters = filter.cluster
@@ -139,13 +142,7 @@ export class MeshStatusService {
       if (problem) problems.push(problem);
     }
     const rows = this.matchingRows(clusters, filter);
-    const end = filter.offset + filter.limit;
-    return {
-      items: rows.slice(filter.offset, end),
-      total: rows.length,
-      ...(end < rows.length ? { nextCursor: encodeCursor(end) } : {}),
-      problems,
-    };
+    return { ...pageOf(rows, filter), problems };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { isDns1123Label } from '@kf-mesh/plugin-kf-mesh-common';
 
 /** Annotation naming the namespace of an entity (Backstage Kubernetes plugin). */
 export const ANNOTATION_K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
@@ -13,8 +14,6 @@ export interface NamespaceTarget {
   cluster?: string;
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 /**
  * The namespaces an entity maps to, taken only from its annotations
  * (never from request parameters). Invalid names are ignored.
@@ -24,7 +23,7 @@ export function namespaceTargetsFromEntity(entity: Entity): NamespaceTarget[] {
   const cluster = a[ANNOTATION_K8S_CLUSTER]?.trim() || undefined;
   const names = [a[ANNOTATION_K8S_NAMESPACE], a[ANNOTATION_KUBEFLOW_PROFILE]]
     .map(v => v?.trim())
-    .filter((v): v is string => !!v && DNS1123_LABEL.test(v));
+    .filter(isDns1123Label);
   return [...new Set(names)].map(namespace => ({
     namespace,
     ...(cluster ? { cluster } : {}),

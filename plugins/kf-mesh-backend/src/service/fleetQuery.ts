@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type { NamespaceMeshSummary } from '@kf-mesh/plugin-kf-mesh-common';
 import { z } from 'zod';
+import { decodeCursor, parseLimit } from './pagination';
 
 const VERDICTS = [
   'ambient',
@@ -55,32 +56,11 @@ const schema = z
         errorMap: () => ({ message: `must be one of ${ORDERS.join(', ')}` }),
       })
       .optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z
-      .string()
-      .regex(/^\d+$/, 'must be an integer between 1 and 500')
-      .transform(Number)
-      .refine(n => n >= 1 && n <= 500, 'must be an integer between 1 and 500')
-      .optional(),
+    // checked by pagination.ts (one rule for every list route)
+    cursor: z.unknown().optional(),
+    limit: z.unknown().optional(),
   })
   .strict();
-
-/** Opaque cursor for an offset. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  try {
-    const o = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).o;
-    if (Number.isInteger(o) && o >= 0) return o;
-  } catch {
-    // fall through
-  }
-  throw new InputError(
-    'Invalid query parameter cursor: not a cursor returned by this API',
-  );
-}
 
 /** Validates the fleet query; errors name the field and the rule. */
 export function parseFleetQuery(query: unknown): FleetFilter {
@@ -105,7 +85,7 @@ export function parseFleetQuery(query: unknown): FleetFilter {
     ...(v.sort ? { sort: v.sort } : {}),
     order: v.order ?? 'asc',
     offset: v.cursor ? decodeCursor(v.cursor) : 0,
-    limit: v.limit ?? 50,
+    limit: parseLimit(v.limit, 50),
   };
 }
 

@@ -12,7 +12,7 @@ jest.setTimeout(30_000);
 
 const TOKEN = 'scenario-token';
 
-/** What the analyzer must report for each state kube-sim generates (mesh-domain §B, §D). */
+/** What the analyzer must report for each state kube-sim generates (docs/mesh-semantics.md#istio-rules, #pitfalls). */
 const EXPECTED: Record<
   ScenarioState,
   { verdict: string; codes: string[]; absent?: string[] }

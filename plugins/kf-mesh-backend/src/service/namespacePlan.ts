@@ -1,8 +1,10 @@
 import {
+  dataplaneIntent,
   desiredState,
   DesiredState,
   OnboardingPlan,
   OnboardingTargetMode,
+  MESH_LABELS,
   planOnboarding,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceSnapshot } from '../analyzer';
@@ -24,7 +26,7 @@ export function planForNamespace(
   const labels = snapshot.namespace.labels;
   const owner = snapshot.profile?.owner ?? snapshot.namespace.owner;
   if (!owner) return undefined;
-  const waypoint = labels['istio.io/use-waypoint'];
+  const waypoint = labels[MESH_LABELS.useWaypoint];
   try {
     return planOnboarding({
       cluster: snapshot.cluster,
@@ -46,23 +48,20 @@ export function planForNamespace(
 
 /**
  * The onboarding plan a namespace is meant to match, derived from what the
- * cluster says: target mode from the namespace intent (ambient label →
- * `ambient`, injection → `sidecar-strict`). Undefined when the namespace is
- * not (being) onboarded, is in conflict, or no plan can be derived.
+ * cluster says: target mode from the namespace's dataplane intent (the same
+ * rule the status reads: ambient → `ambient`, sidecar → `sidecar-strict`).
+ * Undefined when the namespace is not (being) onboarded, is in conflict, or no
+ * plan can be derived.
  */
 export function desiredStateForNamespace(
   snapshot: NamespaceSnapshot,
   kfpVersion: string | null,
 ): DesiredState | undefined {
-  const labels = snapshot.namespace.labels;
-  const ambient = labels['istio.io/dataplane-mode'] === 'ambient';
-  const sidecar =
-    labels['istio-injection'] === 'enabled' ||
-    labels['istio.io/rev'] !== undefined;
-  if (ambient === sidecar) return undefined; // not onboarded, or a conflict: no single plan
+  const intent = dataplaneIntent(snapshot.namespace.labels);
+  if (intent === 'none' || intent === 'conflict') return undefined; // no single plan
   const plan = planForNamespace(
     snapshot,
-    ambient ? 'ambient' : 'sidecar-strict',
+    intent === 'ambient' ? 'ambient' : 'sidecar-strict',
     kfpVersion,
   );
   return plan ? desiredState(plan) : undefined;

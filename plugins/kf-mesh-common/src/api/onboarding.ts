@@ -53,6 +53,8 @@ export interface OnboardingReview {
   user: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
   submittedAt?: string;
+  /** The PR head the review was made on (GitHub's `commit_id`). */
+  commitId?: string;
 }
 
 /** Combined checks (check runs and commit statuses) of the PR head. @public */
@@ -90,8 +92,15 @@ export interface OnboardingPullRequest {
   requestedTeams: string[];
   /** Latest review per reviewer. */
   reviews: OnboardingReview[];
-  /** Reviewers whose latest review approves. */
+  /** Head commit of the PR. */
+  headSha: string;
+  /** Reviewers whose latest review approves the current head (only these make the PR `approved`). */
   approvals: string[];
+  /**
+   * Reviewers whose latest review approved an older revision: the branch got new commits
+   * since (e.g. the template was run again), so the approval does not count.
+   */
+  staleApprovals: string[];
   checks: OnboardingChecks;
 }
 
@@ -188,12 +197,20 @@ export interface NamespaceOnboardingStatus {
 
 /** `GET /onboardings?state=`: the platform team's queue. @public */
 export interface OnboardingsResponse {
+  /** One page, oldest PR first. */
   items: OnboardingLifecycle[];
+  /** Onboardings in the selected stages, over every page. */
   total: number;
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
   sources: OnboardingSourceStatus[];
 }
 
 /** Query of `GET /onboardings`. `state` is a comma-separated list of stages; absent = every stage. @public */
 export interface OnboardingsQuery {
   state?: OnboardingStage[];
+  /** Page size, 1-500 (default 100). */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
 }

@@ -2,14 +2,14 @@ import type { NamespaceOnboardingStatus } from './onboarding';
 
 /**
  * Mesh status of one namespace, as computed by the kf-mesh backend analyzer
- * (mesh-domain.md §B). Shared with the frontend.
+ * (docs/mesh-semantics.md#istio-rules). Shared with the frontend.
  */
 
 /** Severity of a finding. @public */
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
 /**
- * The verdict for a namespace's dataplane (mesh-domain §B.1):
+ * The verdict for a namespace's dataplane (docs/mesh-semantics.md#b1):
  * - `ambient`: ambient intent and every pod redirected by istio-cni;
  * - `sidecar`: injection intent and every pod has a proxy;
  * - `migrating`: the intent is one mode but some pods still run the old one (restart pending);
@@ -80,7 +80,7 @@ export interface WaypointEnrollment {
   problem?: string;
 }
 
-/** Waypoint status of a namespace (mesh-domain §B.2, §B.3). @public */
+/** Waypoint status of a namespace (docs/mesh-semantics.md#b2, #b3). @public */
 export interface NamespaceWaypointStatus {
   waypoints: WaypointInfo[];
   enrollments: WaypointEnrollment[];
@@ -116,7 +116,7 @@ export interface MtlsWorkloadOverride {
   matchedPods: number;
 }
 
-/** Effective mTLS of a namespace with its explanation (mesh-domain §B.4). @public */
+/** Effective mTLS of a namespace with its explanation (docs/mesh-semantics.md#b4). @public */
 export interface EffectiveMtlsStatus {
   mode: Exclude<MtlsMode, 'UNSET'>;
   chain: MtlsExplanationStep[];
@@ -138,7 +138,7 @@ export interface DroppedRulePart {
   attributes: string[];
 }
 
-/** One AuthorizationPolicy and the layer that enforces it (mesh-domain §B.5). @public */
+/** One AuthorizationPolicy and the layer that enforces it (docs/mesh-semantics.md#b5). @public */
 export interface PolicyEnforcementStatus {
   policy: ObjectRef;
   action: 'ALLOW' | 'DENY' | 'CUSTOM' | 'AUDIT';

@@ -1,11 +1,11 @@
 // kube-sim (node-library) is a devDependency used by this test only, never by the library
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import { CrdRegistry, referenceCrdPaths } from '@kf-mesh/kube-sim';
+import { CrdRegistry, upstreamCrdPaths } from '@kf-mesh/kube-sim';
 import { requestMatrix } from './__fixtures__/requests';
 import { planOnboarding } from './plan/planOnboarding';
 
-describe('generated objects against the real CRD OpenAPI schemas (shared/reference/crds)', () => {
-  const registry = CrdRegistry.fromFiles(referenceCrdPaths());
+describe('generated objects against the real CRD OpenAPI schemas (pinned Istio and Gateway API modules)', () => {
+  const registry = CrdRegistry.fromFiles(upstreamCrdPaths());
   const plans = requestMatrix().map(r => planOnboarding(r));
 
   it.each(

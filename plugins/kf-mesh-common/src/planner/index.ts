@@ -7,6 +7,7 @@ export type {
 } from './input/inputSchema';
 export { parseOnboardingInput } from './input/parseOnboardingInput';
 export { PlanInputError } from './input/PlanInputError';
+export { CONTRIBUTOR_MAX, MAX_CONTRIBUTORS } from './input/rules';
 export type { PlanInputIssue } from './input/PlanInputError';
 export {
   CONTRIBUTOR_ROLES,

@@ -49,7 +49,9 @@ function pullRequest(
     requestedReviewers: [],
     requestedTeams: ['kubeflow-platform'],
     reviews: [],
+    headSha: `0000${number}`.padEnd(40, 'a'),
     approvals: [],
+    staleApprovals: [],
     checks: passing,
     ...rest,
   };
@@ -73,7 +75,12 @@ export function createOnboardings(now: number = Date.now()) {
       mode: 'ambient',
       ageMinutes: 180,
       requestedReviewers: ['carol-sre'],
-      checks: { state: 'pending', total: 2, failing: [], pending: ['kubeconform'] },
+      checks: {
+        state: 'pending',
+        total: 2,
+        failing: [],
+        pending: ['kubeconform'],
+      },
     }),
     risk: {
       level: 'low',
@@ -207,7 +214,8 @@ export function createOnboardings(now: number = Date.now()) {
     }),
     convergence: {
       verdict: 'converging',
-      reason: 'merged 5 min ago: waypoint kubeflow-bob/waypoint not created yet',
+      reason:
+        'merged 5 min ago: waypoint kubeflow-bob/waypoint not created yet',
       mergedAt: iso(now, 5),
       secondsSinceMerge: 300,
       objects: [
@@ -350,7 +358,8 @@ export function createOnboardings(now: number = Date.now()) {
     }),
     convergence: {
       verdict: 'converged',
-      reason: 'every planned object and label is in place, all pods run ambient',
+      reason:
+        'every planned object and label is in place, all pods run ambient',
       mergedAt: iso(now, 5 * 24 * 60),
       secondsSinceMerge: 5 * 24 * 3600,
       objects: [
@@ -406,7 +415,26 @@ export function createOnboardings(now: number = Date.now()) {
 }
 
 /** Every fixture onboarding, open ones first. */
-export function allOnboardings(now: number = Date.now()): OnboardingLifecycle[] {
+/** The same onboarding after its branch got a new commit: the approvals were for the old head. */
+export function approvedOlderRevision(
+  item: OnboardingLifecycle,
+): OnboardingLifecycle {
+  const pr = item.pullRequest;
+  return {
+    ...item,
+    pullRequest: {
+      ...pr,
+      state: 'open',
+      headSha: 'b'.repeat(40),
+      approvals: [],
+      staleApprovals: pr.approvals,
+    },
+  };
+}
+
+export function allOnboardings(
+  now: number = Date.now(),
+): OnboardingLifecycle[] {
   return Object.values(createOnboardings(now));
 }
 

@@ -93,6 +93,20 @@ describe('KfMeshClient', () => {
     expect(url.searchParams.get('state')).toBe('in-review,stuck');
   });
 
+  it('asks for a page of the onboardings with limit and cursor', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ items: [], total: 0, sources: [] }),
+    );
+    await client.getOnboardings({
+      state: ['in-review'],
+      limit: 20,
+      cursor: 'eyJvIjoyMH0',
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/kf-mesh/onboardings?state=in-review&limit=20&cursor=eyJvIjoyMH0',
+    );
+  });
+
   it('maps a 403 on the onboardings queue to permission-denied', async () => {
     const { client } = setup(async () =>
       jsonResponse(
@@ -103,7 +117,9 @@ describe('KfMeshClient', () => {
     const error = await client.getOnboardings().catch(e => e);
     expect(error).toBeInstanceOf(KfMeshApiError);
     expect(error.reason).toBe('permission-denied');
-    expect(error.message).toMatch(/^Loading the onboarding pull requests failed/);
+    expect(error.message).toMatch(
+      /^Loading the onboarding pull requests failed/,
+    );
   });
 
   it.each([

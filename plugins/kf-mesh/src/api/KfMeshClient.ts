@@ -74,9 +74,14 @@ export class KfMeshClient implements KfMeshApi {
   getOnboardings(query: OnboardingsQuery = {}): Promise<OnboardingsResponse> {
     const stages = [...new Set(query.state ?? [])];
     // Comma-separated, the commas left readable: `?state=in-review,stuck`.
-    const suffix = stages.length
-      ? `?state=${stages.map(encodeURIComponent).join(',')}`
-      : '';
+    const params = [
+      ...(stages.length
+        ? [`state=${stages.map(encodeURIComponent).join(',')}`]
+        : []),
+      ...(query.limit !== undefined ? [`limit=${query.limit}`] : []),
+      ...(query.cursor ? [`cursor=${encodeURIComponent(query.cursor)}`] : []),
+    ];
+    const suffix = params.length ? `?${params.join('&')}` : '';
     return this.get(
       `/onboardings${suffix}`,
       'Loading the onboarding pull requests failed',

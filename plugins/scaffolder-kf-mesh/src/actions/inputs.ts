@@ -1,8 +1,14 @@
 import { InputError } from '@backstage/errors';
-import { TARGET_MODES, TargetMode } from '@kf-mesh/plugin-kf-mesh-common';
-
-/** DNS-1123 label: what Kubernetes accepts as a namespace name. */
-export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+import {
+  ContributorRole,
+  DNS1123_LABEL_RULE,
+  isDns1123Label,
+  isIstioLiteral,
+  istioLiteralRule,
+  MAX_CONTRIBUTORS,
+  TARGET_MODES,
+  TargetMode,
+} from '@kf-mesh/plugin-kf-mesh-common';
 
 /** The target modes a namespace can be onboarded onto (the planner's). @public */
 export const MESH_MODES = TARGET_MODES;
@@ -33,13 +39,7 @@ export function invalidInput(
 
 /** Checks a Kubernetes object name (namespace, cluster) against DNS-1123. */
 export function assertDnsLabel(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !DNS1123_LABEL.test(value)) {
-    invalidInput(
-      field,
-      'must be a DNS-1123 label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit',
-      value,
-    );
-  }
+  if (!isDns1123Label(value)) invalidInput(field, DNS1123_LABEL_RULE, value);
   return value;
 }
 
@@ -49,4 +49,32 @@ export function assertMode(value: unknown): MeshMode {
     invalidInput('mode', `must be one of ${MESH_MODES.join(', ')}`, value);
   }
   return value as MeshMode;
+}
+
+/**
+ * Checks the contributors before anything is read: at most the planner's
+ * {@link MAX_CONTRIBUTORS}, and user ids Istio matches literally (a `*` would
+ * become a wildcard in the `when.values` of their AuthorizationPolicy).
+ */
+export function assertContributors(
+  value: Array<{ user: string; role: ContributorRole }> | undefined,
+): Array<{ user: string; role: ContributorRole }> {
+  const contributors = value ?? [];
+  if (contributors.length > MAX_CONTRIBUTORS) {
+    invalidInput(
+      'contributors',
+      `must have at most ${MAX_CONTRIBUTORS} entries`,
+      `${contributors.length} entries`,
+    );
+  }
+  contributors.forEach((c, i) => {
+    if (!isIstioLiteral(c.user)) {
+      invalidInput(
+        `contributors[${i}].user`,
+        istioLiteralRule('when.values'),
+        c.user,
+      );
+    }
+  });
+  return contributors;
 }

@@ -23,7 +23,7 @@ describe('onboard-namespace template, end to end', () => {
   const values = (overrides: Record<string, unknown> = {}) => ({
     profile: `resource:default/${stack.prodNamespace.name}`,
     mode: 'ambient',
-    repoUrl: `${GHE_HOST}?owner=platform&repo=gitops`,
+    repoUrl: `${GHE_HOST}?owner=kubeflow-platform&repo=gitops`,
     gitopsPath: 'clusters',
     teamReviewers: ['kubeflow-platform'],
     reviewers: [],
@@ -57,11 +57,11 @@ describe('onboard-namespace template, end to end', () => {
     expect(first.status).toBe('completed');
     expectNoSecrets(first.events);
 
-    expect(stack.github.branches('platform', 'gitops')).toEqual([
+    expect(stack.github.branches('kubeflow-platform', 'gitops')).toEqual([
       'main',
       branch,
     ]);
-    const files = stack.github.filesAt('platform', 'gitops', branch);
+    const files = stack.github.filesAt('kubeflow-platform', 'gitops', branch);
     const dir = `clusters/prod/${ns}/`;
     const written = Object.keys(files).filter(p => p.startsWith(dir));
     expect(written).toEqual(
@@ -88,7 +88,7 @@ describe('onboard-namespace template, end to end', () => {
       expect(JSON.stringify(objects)).toContain(contributor);
     }
 
-    const [pr] = stack.github.pullRequests('platform', 'gitops');
+    const [pr] = stack.github.pullRequests('kubeflow-platform', 'gitops');
     expect(pr).toMatchObject({
       number: 1,
       state: 'open',
@@ -102,7 +102,7 @@ describe('onboard-namespace template, end to end', () => {
       expect.arrayContaining([
         expect.objectContaining({
           title: 'Pull request',
-          url: `${stack.github.url}/platform/gitops/pull/1`,
+          url: `${stack.github.url}/kubeflow-platform/gitops/pull/1`,
         }),
         expect.objectContaining({ entityRef: `resource:default/${ns}` }),
       ]),
@@ -131,13 +131,15 @@ describe('onboard-namespace template, end to end', () => {
         .slice(patchesBefore)
         .map(r => r.path),
     ).toEqual([
-      `/repos/platform/gitops/git/refs/heads/${branch}`,
-      '/repos/platform/gitops/pulls/1',
+      `/repos/kubeflow-platform/gitops/git/refs/heads/${branch}`,
+      '/repos/kubeflow-platform/gitops/pulls/1',
     ]);
-    const prs = stack.github.pullRequests('platform', 'gitops');
+    const prs = stack.github.pullRequests('kubeflow-platform', 'gitops');
     expect(prs).toHaveLength(1);
     expect(prs[0]).toMatchObject({ number: 1, state: 'open', headRef: branch });
-    expect(stack.github.filesAt('platform', 'gitops', branch)).toEqual(files);
+    expect(stack.github.filesAt('kubeflow-platform', 'gitops', branch)).toEqual(
+      files,
+    );
   });
 
   it('stops at the preflight, before anything is pushed, when the cluster cannot run ambient', async () => {
@@ -176,17 +178,19 @@ describe('onboard-namespace template, end to end', () => {
     expect(JSON.stringify(limited.events)).toContain('API rate limit exceeded');
     expectNoSecrets(limited.events);
     // the branch was pushed before the limit hit; no pull request yet
-    expect(stack.github.branches('platform', 'gitops')).toContain(branch);
+    expect(stack.github.branches('kubeflow-platform', 'gitops')).toContain(
+      branch,
+    );
     expect(
       stack.github
-        .pullRequests('platform', 'gitops')
+        .pullRequests('kubeflow-platform', 'gitops')
         .filter(p => p.headRef === branch),
     ).toEqual([]);
 
     const retried = await stack.runTemplate(values({ mode: 'sidecar-strict' }));
     expect(retried.status).toBe('completed');
     const prs = stack.github
-      .pullRequests('platform', 'gitops')
+      .pullRequests('kubeflow-platform', 'gitops')
       .filter(p => p.headRef === branch);
     expect(prs).toEqual([
       expect.objectContaining({
@@ -216,6 +220,79 @@ describe('onboard-namespace template, end to end', () => {
     expectNoSecrets(res.body);
   });
 
+  it.each([
+    [
+      'a wildcard contributor (the probe)',
+      { contributors: [{ user: '*', role: 'edit' }] },
+      'instance.contributors[0].user',
+    ],
+    [
+      'a wildcard in a contributor id',
+      { contributors: [{ user: '*@example.com', role: 'edit' }] },
+      'instance.contributors[0].user',
+    ],
+    [
+      'a wildcard userid prefix',
+      { userIdPrefix: '*' },
+      'instance.userIdPrefix',
+    ],
+    [
+      'a traversal gitopsPath',
+      { gitopsPath: 'clusters/..' },
+      'instance.gitopsPath',
+    ],
+    ['a gitopsPath of ..', { gitopsPath: '../../x' }, 'instance.gitopsPath'],
+    [
+      'a newline in the profile',
+      { profile: 'resource:default/bob\n' },
+      'instance.profile',
+    ],
+    [
+      'a NUL in the profile',
+      { profile: 'resource:default/bob\u0000' },
+      'instance.profile',
+    ],
+    [
+      'too many contributors',
+      {
+        contributors: Array.from({ length: 201 }, (_, i) => ({
+          user: `u${i}@example.com`,
+          role: 'view',
+        })),
+      },
+      'instance.contributors',
+    ],
+    [
+      'another GitOps repository',
+      { repoUrl: `${GHE_HOST}?owner=someone&repo=gitops` },
+      'instance.repoUrl',
+    ],
+  ])(
+    'dry run refuses %s with a 400 naming the field, nothing pushed',
+    async (_, overrides, property) => {
+      const before = writes().length;
+      const res = await stack.dryRun(values(overrides));
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ property })]),
+      );
+      expect(writes()).toHaveLength(before);
+    },
+  );
+
+  it('dry run names an unknown profile clearly', async () => {
+    const res = await stack.dryRun(
+      values({ profile: 'resource:default/no-such-profile' }),
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual({
+      name: 'NotFoundError',
+      message: expect.stringMatching(
+        /^Entity 'resource:default\/no-such-profile' was not found in the catalog/,
+      ),
+    });
+  });
+
   it('stops at the preflight when a KFAM contributor would lose access', async () => {
     const before = writes().length;
     const run = await stack.runTemplate(values({ contributors: [] }));
@@ -243,7 +320,7 @@ describe('onboard-namespace template, end to end', () => {
     'refuses %s: clear error, nothing pushed',
     async (_, overrides, message) => {
       const before = writes().length;
-      const branches = stack.github.branches('platform', 'gitops');
+      const branches = stack.github.branches('kubeflow-platform', 'gitops');
       const run = await stack.runTemplate(values(overrides));
       expect(run.status === 'rejected' || run.status === 'failed').toBe(true);
       const text =
@@ -252,7 +329,9 @@ describe('onboard-namespace template, end to end', () => {
           : JSON.stringify(run.events);
       expect(text).toMatch(message);
       expect(writes()).toHaveLength(before);
-      expect(stack.github.branches('platform', 'gitops')).toEqual(branches);
+      expect(stack.github.branches('kubeflow-platform', 'gitops')).toEqual(
+        branches,
+      );
       expectNoSecrets(run.events);
     },
   );

@@ -6,7 +6,7 @@ import type {
   PeerAuthenticationProjection,
   PodProjection,
   ServiceProjection,
-} from '../model';
+} from '../../model';
 
 export const NS = 'kubeflow-user-alice';
 
@@ -135,7 +135,7 @@ export function snapshot(
   };
 }
 
-/** A fully onboarded ambient namespace per mesh-domain §A.1. */
+/** A fully onboarded ambient namespace per docs/mesh-semantics.md#a1. */
 export function onboardedAmbient(): NamespaceSnapshot {
   return snapshot(
     {

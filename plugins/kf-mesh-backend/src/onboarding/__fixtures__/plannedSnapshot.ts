@@ -8,7 +8,7 @@ import {
   projectAuthorizationPolicy,
   projectGateway,
   projectPeerAuthentication,
-} from '../../cluster/projections';
+} from '../../model';
 import { NS, snapshot } from '../../analyzer/__fixtures__/snapshots';
 
 export const OWNER = 'alice@example.com';

@@ -1,7 +1,7 @@
 import type { OnboardingRequest } from '../input/inputSchema';
 import { CURRENT_MODES } from '../input/modes';
 
-/** The inputs behind shared/reference/ambient-profile (use case c, KFP 2.5.0 of the demo). */
+/** The inputs behind the demo profile of `__fixtures__/ambientProfileReference.ts` (use case c, KFP 2.5.0 of the demo). */
 export const ambientProfileRequest: OnboardingRequest = {
   cluster: 'demo',
   namespace: 'my-profile',

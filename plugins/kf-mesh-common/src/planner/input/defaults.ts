@@ -1,6 +1,6 @@
 import type { TargetMode } from './modes';
 
-/** Kubeflow's defaults (mesh-domain §A.0, §A.1). */
+/** Kubeflow's defaults (docs/mesh-semantics.md#a0, #a1). */
 export const KUBEFLOW_DEFAULTS = {
   waypointName: 'waypoint',
   waypointFor: 'service',
@@ -11,13 +11,13 @@ export const KUBEFLOW_DEFAULTS = {
   userIdHeader: 'kubeflow-userid',
   userIdPrefix: '',
   trustDomain: 'cluster.local',
-  // kubeflow/manifests HEAD pins KFP appVersion 2.16.0 (mesh-domain §A.0)
+  // kubeflow/manifests HEAD pins KFP appVersion 2.16.0 (docs/mesh-semantics.md#a0)
   kfpVersion: '2.16.0',
   kubernetesTokenAccess: false,
   kubeflowNamespace: 'kubeflow',
 } as const;
 
-/** Ingress gateway principal per mode (mesh-domain §A.0 vs §A.1, pitfall D.11). */
+/** Ingress gateway principal per mode (docs/mesh-semantics.md#a0 vs #a1, #d11). */
 export const DEFAULT_INGRESS_PRINCIPAL: Record<TargetMode, string> = {
   'sidecar-strict':
     'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',

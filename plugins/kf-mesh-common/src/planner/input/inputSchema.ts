@@ -40,13 +40,25 @@ import {
   RESERVED_NAMESPACES,
 } from './defaults';
 import { kfamBindingName } from '../objects/kfamBindingName';
+import {
+  ISTIO_LITERAL_HEADER_RULE,
+  ISTIO_LITERAL_RULE_ID,
+  isIstioLiteral,
+  istioLiteralRule,
+} from '../../mesh/istioValueMatching';
 
 function fail(ctx: z.RefinementCtx, rule: string, message: string) {
   ctx.addIssue({ code: z.ZodIssueCode.custom, message, params: { rule } });
 }
 
 /** A string checked for length first (so oversized values get a length error, not a pattern one). */
-function patterned(max: number, pattern: RegExp, rule: string, text: string) {
+function patterned(
+  max: number,
+  pattern: RegExp,
+  rule: string,
+  text: string,
+  extra?: (value: string, ctx: z.RefinementCtx) => void,
+) {
   return z.string().superRefine((value, ctx) => {
     if (value.length > max) {
       fail(
@@ -56,11 +68,17 @@ function patterned(max: number, pattern: RegExp, rule: string, text: string) {
       );
     } else if (!pattern.test(value)) {
       fail(ctx, rule, text);
+    } else {
+      extra?.(value, ctx);
     }
   });
 }
 
-function freeText(opts: { min: number; max: number }) {
+/**
+ * Printable text that goes verbatim into an AuthorizationPolicy's `when.values` (user ids and
+ * their prefix), so it must also be an Istio literal (no `*`).
+ */
+function policyText(opts: { min: number; max: number }) {
   return z.string().superRefine((value, ctx) => {
     if (value.length < opts.min) {
       fail(ctx, 'required', 'must not be empty');
@@ -74,6 +92,8 @@ function freeText(opts: { min: number; max: number }) {
       fail(ctx, 'printable', PRINTABLE_RULE);
     } else if (hasOuterWhitespace(value)) {
       fail(ctx, 'whitespace', OUTER_WHITESPACE_RULE);
+    } else if (!isIstioLiteral(value)) {
+      fail(ctx, ISTIO_LITERAL_RULE_ID, istioLiteralRule('when.values'));
     }
   });
 }
@@ -110,8 +130,13 @@ const optionsSchema = z
       HTTP_TOKEN,
       'http-token',
       HEADER_RULE,
+      (value, ctx) => {
+        if (!isIstioLiteral(value)) {
+          fail(ctx, ISTIO_LITERAL_RULE_ID, ISTIO_LITERAL_HEADER_RULE);
+        }
+      },
     ).default(KUBEFLOW_DEFAULTS.userIdHeader),
-    userIdPrefix: freeText({ min: 0, max: PREFIX_MAX }).default(
+    userIdPrefix: policyText({ min: 0, max: PREFIX_MAX }).default(
       KUBEFLOW_DEFAULTS.userIdPrefix,
     ),
     trustDomain: patterned(
@@ -132,7 +157,7 @@ const optionsSchema = z
 
 const contributorSchema = z
   .object({
-    user: freeText({ min: 1, max: CONTRIBUTOR_MAX }),
+    user: policyText({ min: 1, max: CONTRIBUTOR_MAX }),
     role: z.enum(CONTRIBUTOR_ROLES),
   })
   .strict();
@@ -149,7 +174,7 @@ export const onboardingInputSchema = z
     /** The Kubeflow profile namespace. */
     namespace: dnsLabel,
     /** Profile owner: the `kubeflow-userid` header value without the prefix. */
-    owner: freeText({ min: 1, max: OWNER_MAX }),
+    owner: policyText({ min: 1, max: OWNER_MAX }),
     /** Contributors shared through KFAM (Central Dashboard "Manage contributors"). */
     contributors: z.array(contributorSchema).max(MAX_CONTRIBUTORS).default([]),
     /** Mode the namespace is in now, when known. */
@@ -203,7 +228,7 @@ export interface OnboardingOptions {
   waypointName: string;
   /** `istio.io/waypoint-for` (default `service`). */
   waypointFor: WaypointFor;
-  /** Principal of the ingress gateway; default depends on the target mode (pitfall D.11). */
+  /** Principal of the ingress gateway; default depends on the target mode (docs/mesh-semantics.md#d11). */
   ingressGatewayPrincipal: string;
   kfpUiPrincipal: string;
   notebookControllerPrincipal: string;

@@ -2,8 +2,8 @@
 export const TARGET_MODES = ['ambient', 'sidecar-strict'] as const;
 
 /**
- * Target mode: `ambient` (ztunnel + per-namespace waypoint, mesh-domain §A.1) or
- * `sidecar-strict` (Envoy sidecars, namespace PeerAuthentication STRICT, §A.2).
+ * Target mode: `ambient` (ztunnel + per-namespace waypoint, docs/mesh-semantics.md#a1) or
+ * `sidecar-strict` (Envoy sidecars, namespace PeerAuthentication STRICT, docs/mesh-semantics.md#a2).
  * @public
  */
 export type TargetMode = (typeof TARGET_MODES)[number];

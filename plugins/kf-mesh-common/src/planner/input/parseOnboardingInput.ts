@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { onboardingInputSchema, type OnboardingInput } from './inputSchema';
 import { PlanInputError, type PlanInputIssue } from './PlanInputError';
-import { parseValidInputFast } from './validInputFastPath';
 
 function fieldOf(path: (string | number)[]): string {
   return path.length ? path.join('.') : '(input)';
@@ -64,9 +63,6 @@ function toIssues(issue: z.ZodIssue): PlanInputIssue[] {
  * @public
  */
 export function parseOnboardingInput(raw: unknown): OnboardingInput {
-  // requests that are valid as they are skip zod's parse contexts (same rules, same result)
-  const valid = parseValidInputFast(raw);
-  if (valid) return valid;
   const result = onboardingInputSchema.safeParse(raw);
   if (!result.success) {
     throw new PlanInputError(result.error.issues.flatMap(toIssues));

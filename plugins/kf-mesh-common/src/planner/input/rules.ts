@@ -3,22 +3,18 @@
  * names it, so error messages can say which rule a field broke.
  */
 
-/** Kubernetes DNS-1123 label (namespace names, Gateway names, cluster keys): max 63. */
-export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-export const DNS1123_LABEL_MAX = 63;
-export const DNS1123_LABEL_RULE =
-  'must be a DNS-1123 label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit (no "/", "..", spaces or other characters)';
-
-/** DNS-1123 subdomain (trust domains, ServiceAccount names): max 253. */
-export const DNS1123_SUBDOMAIN =
-  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-export const DNS1123_SUBDOMAIN_MAX = 253;
-export const DNS1123_SUBDOMAIN_RULE =
-  'must be a DNS-1123 subdomain: at most 253 characters, dot-separated lowercase labels of letters, digits or "-"';
+export {
+  DNS1123_LABEL,
+  DNS1123_LABEL_MAX,
+  DNS1123_LABEL_RULE,
+  DNS1123_SUBDOMAIN,
+  DNS1123_SUBDOMAIN_MAX,
+  DNS1123_SUBDOMAIN_RULE,
+} from '../../mesh/names';
 
 /**
  * Istio principal `<trust-domain>/ns/<namespace>/sa/<service-account>` with DNS-safe parts
- * (mesh-domain §A.0: profile controller and KFAM principals have this shape).
+ * (docs/mesh-semantics.md#a0: profile controller and KFAM principals have this shape).
  */
 const SUBDOMAIN_PART =
   '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';
@@ -42,8 +38,10 @@ export const HEADER_RULE = `must be an HTTP header name (RFC 7230 token characte
  */
 const HAS_CONTROL_OR_INVISIBLE = /[\p{C}\p{Zl}\p{Zp}]/u;
 export const OWNER_MAX = 256;
+/** Longest contributor user id. @public */
 export const CONTRIBUTOR_MAX = 128;
 export const PREFIX_MAX = 128;
+/** Most contributors one onboarding carries (each becomes one L7 AuthorizationPolicy). @public */
 export const MAX_CONTRIBUTORS = 200;
 
 export function isPrintableText(value: string): boolean {

@@ -9,7 +9,8 @@ import {
   kubernetesTokenRules,
   ownerAccessRules,
 } from './ownerAccessRules';
-import { serviceAccountPrincipal } from './principals';
+import { MESH_LABELS, WAYPOINT_GATEWAY_CLASS } from '../../mesh/labels';
+import { serviceAccountPrincipal } from '../../mesh/principals';
 
 /** An object of the ambient plan, with why it exists. */
 export interface AmbientObject {
@@ -53,7 +54,7 @@ function waypointTargetRefs(input: OnboardingInput) {
   ];
 }
 
-/** The per-namespace waypoint Gateway (mesh-domain §A.1 step 2). */
+/** The per-namespace waypoint Gateway (docs/mesh-semantics.md#a1-step-2). */
 export function waypointGateway(input: OnboardingInput): KubeObject {
   return {
     apiVersion: API_VERSIONS.gateway,
@@ -61,10 +62,10 @@ export function waypointGateway(input: OnboardingInput): KubeObject {
     metadata: {
       name: input.options.waypointName,
       namespace: input.namespace,
-      labels: { 'istio.io/waypoint-for': input.options.waypointFor },
+      labels: { [MESH_LABELS.waypointFor]: input.options.waypointFor },
     },
     spec: {
-      gatewayClassName: 'istio-waypoint',
+      gatewayClassName: WAYPOINT_GATEWAY_CLASS,
       listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }],
     },
   };
@@ -77,7 +78,7 @@ export function ambientObjects(input: OnboardingInput): AmbientObject[] {
     { role: 'waypoint', object: waypointGateway(input) },
     {
       role: 'waypoint-l4',
-      // Istio names the waypoint's ServiceAccount after the Gateway (§A.1 step 2)
+      // Istio names the waypoint's ServiceAccount after the Gateway (docs/mesh-semantics.md#a1-step-2)
       object: authorizationPolicy(input, OBJECT_NAMES.waypointL4, {
         action: 'ALLOW',
         rules: [

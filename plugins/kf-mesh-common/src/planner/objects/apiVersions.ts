@@ -1,5 +1,5 @@
 /**
- * apiVersions of generated objects (mesh-domain §A.3, pitfall D.19).
+ * apiVersions of generated objects (docs/mesh-semantics.md#a3, #d19).
  * AuthorizationPolicies use v1beta1 everywhere: the profile controller, KFAM and the KFP
  * DecoratorController all use v1beta1, so PR diffs never flip versions of the objects they own,
  * and one version for every AP keeps the plan consistent. PeerAuthentication uses v1 (GA since

@@ -1,8 +1,8 @@
 /** Names of the objects the plan manages or deletes. */
 export const OBJECT_NAMES = {
-  /** Profile controller's owner policy (mesh-domain §A.0). */
+  /** Profile controller's owner policy (docs/mesh-semantics.md#a0). */
   ownerAccess: 'ns-owner-access-istio',
-  /** Demo names (reference/ambient-profile). */
+  /** Demo names (orfeas-k/kubeflow-istio-ambient-demo `use-case-c-programmatic-access-using-k8s-token/my-profile/`). */
   waypointL4: 'ns-l4-waypoint',
   ownerAccessL7: 'ns-owner-access-istio-l7-allow',
   kubernetesTokenL7: 'ns-l7-allow-k8s-token',

@@ -1,10 +1,10 @@
 import type { OnboardingInput } from '../input/inputSchema';
-import { headerKey } from './principals';
+import { headerKey } from './headerKey';
 
 /**
- * The four rules of the profile controller's `ns-owner-access-istio` (mesh-domain §A.0):
+ * The four rules of the profile controller's `ns-owner-access-istio` (docs/mesh-semantics.md#a0):
  * owner via ingress gateway or KFP UI, same namespace, health/metrics probes, notebook
- * controller kernel probes. Ambient re-uses them on the waypoint (§A.1 step 4).
+ * controller kernel probes. Ambient re-uses them on the waypoint (docs/mesh-semantics.md#a1-step-4).
  */
 export function ownerAccessRules(
   input: OnboardingInput,
@@ -58,7 +58,7 @@ export function contributorRules(
 }
 
 /**
- * Programmatic access with a Kubernetes token (mesh-domain §A.1 step 5): the ingress
+ * Programmatic access with a Kubernetes token (docs/mesh-semantics.md#a1-step-5): the ingress
  * RequestAuthentication copies the token's `sub` claim into the header, so the value carries
  * no userid prefix.
  */

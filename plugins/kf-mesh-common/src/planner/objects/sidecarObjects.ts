@@ -15,7 +15,7 @@ export interface SidecarObject {
   role: 'peer-authentication' | 'owner' | 'k8s-token' | 'contributor';
 }
 
-/** Namespace-wide STRICT mTLS (mesh-domain §A.2). */
+/** Namespace-wide STRICT mTLS (docs/mesh-semantics.md#a2). */
 export function strictPeerAuthentication(input: OnboardingInput): KubeObject {
   return {
     apiVersion: API_VERSIONS.peerAuthentication,

@@ -1,14 +1,16 @@
 import {
-  loadReferenceYaml,
-  readReference,
-} from '../__testUtils__/sharedReference';
+  AMBIENT_PROFILE_DELETED_POLICIES,
+  AMBIENT_PROFILE_LABEL_COMMANDS,
+  AMBIENT_PROFILE_OBJECTS,
+} from '../__fixtures__/ambientProfileReference';
 import { ambientProfileRequest } from '../__fixtures__/requests';
 import { planOnboarding } from './planOnboarding';
 import type { KubeObject } from './types';
 
 /**
- * Golden test: the ambient plan for the inputs behind shared/reference/ambient-profile
- * (orfeas-k/kubeflow-istio-ambient-demo, use case c) must match every reference object
+ * Golden test: the ambient plan for the inputs of the upstream demo
+ * (orfeas-k/kubeflow-istio-ambient-demo @ 6547607, use case c; facts in
+ * `__fixtures__/ambientProfileReference.ts`) must match every reference object
  * semantically, apart from the deliberate deviations listed here.
  */
 const REFERENCE_FILES: Record<
@@ -32,10 +34,13 @@ const REFERENCE_FILES: Record<
     ours: 'authorizationpolicy-ml-pipeline-visualizationserver-l7-ml-pipeline.yaml',
     deviations: {
       apiVersion:
-        'security.istio.io/v1beta1 instead of v1: one version for every AuthorizationPolicy, the one the Kubeflow controllers use (mesh-domain §A.3, pitfall D.19); both are served by Istio >= 1.22',
+        'security.istio.io/v1beta1 instead of v1: one version for every AuthorizationPolicy, the one the Kubeflow controllers use (mesh-semantics §A.3, pitfall D.19); both are served by Istio >= 1.22',
     },
   },
 };
+
+const referenceObject = (file: string) =>
+  AMBIENT_PROFILE_OBJECTS.find(r => r.source === file)!.object;
 
 /** The fields the golden comparison looks at. */
 function semantic(object: KubeObject, deviations: Record<string, string>) {
@@ -60,14 +65,14 @@ function semantic(object: KubeObject, deviations: Record<string, string>) {
   };
 }
 
-describe('ambient plan golden test against shared/reference/ambient-profile', () => {
+describe('ambient plan golden test against the demo profile (orfeas-k/kubeflow-istio-ambient-demo @ 6547607)', () => {
   const plan = planOnboarding(ambientProfileRequest);
   const byFile = new Map(plan.objects.map(o => [o.fileName, o.object]));
 
   it.each(Object.entries(REFERENCE_FILES))(
     '%s matches the plan',
     (file, { ours, deviations }) => {
-      const [reference] = loadReferenceYaml('ambient-profile', file);
+      const reference = referenceObject(file);
       const object = byFile.get(ours);
       expect(object).toBeDefined();
       expect(semantic(object!, deviations)).toEqual(
@@ -77,8 +82,7 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
   );
 
   it('deviates from the visualization policy in apiVersion only', () => {
-    const [reference] = loadReferenceYaml(
-      'ambient-profile',
+    const reference = referenceObject(
       'ml-pipeline-visualization-ap-l7-ml-pipeline.yaml',
     );
     const object = byFile.get(
@@ -90,6 +94,9 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
   });
 
   it('creates no object beyond the reference set', () => {
+    expect(AMBIENT_PROFILE_OBJECTS.map(r => r.source).sort()).toEqual(
+      Object.keys(REFERENCE_FILES).sort(),
+    );
     expect(plan.objects.map(o => o.fileName).sort()).toEqual(
       Object.values(REFERENCE_FILES)
         .map(r => r.ours)
@@ -98,10 +105,7 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
   });
 
   it('sets the README labels, with istio-injection=disabled instead of removing it', () => {
-    const readme = readReference('ambient-profile', 'README.md');
-    const commands = [
-      ...readme.matchAll(/kubectl label ns my-profile (\S+)/g),
-    ].map(m => m[1]);
+    const commands = AMBIENT_PROFILE_LABEL_COMMANDS;
     const set = Object.fromEntries(
       commands
         .filter(c => c.includes('='))
@@ -111,7 +115,7 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
       .filter(c => c.endsWith('-'))
       .map(c => c.slice(0, -1));
     expect(removed).toEqual(['istio-injection']);
-    // deviation (pitfall D.3): removing istio-injection does not stop pod-label injection
+    // deviation (docs/mesh-semantics.md#d3): removing istio-injection does not stop pod-label injection
     expect(plan.namespaceLabels.set).toEqual({
       ...set,
       'istio-injection': 'disabled',
@@ -124,10 +128,7 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
   });
 
   it('deletes the README policies, and they are not created again', () => {
-    const readme = readReference('ambient-profile', 'README.md');
-    const deleted = [
-      ...readme.matchAll(/kubectl delete ap -n my-profile (\S+)/g),
-    ].map(m => m[1]);
+    const deleted = AMBIENT_PROFILE_DELETED_POLICIES;
     expect(deleted).toHaveLength(2);
     expect(plan.deletions.map(d => d.name).sort()).toEqual([...deleted].sort());
     for (const d of plan.deletions) {
@@ -155,7 +156,7 @@ describe('ambient plan golden test against shared/reference/ambient-profile', ()
     );
   });
 
-  it('lists the controller settings, restarts and warnings of mesh-domain §A.1 and §D', () => {
+  it('lists the controller settings, restarts and warnings of mesh-semantics §A.1 and §D', () => {
     expect(plan.controllerSettings).toContainEqual(
       expect.objectContaining({
         key: 'DISABLE_ISTIO_SIDECAR',

@@ -27,14 +27,14 @@ function why(entry: AmbientObject, input: OnboardingInput): Why {
     case 'waypoint':
       return {
         stepId: 'create-waypoint',
-        reason: `Per-namespace waypoint proxy that enforces the namespace's L7 policies; an AuthorizationPolicy targetRef only reaches a waypoint in its own namespace (mesh-domain §A.1 step 2, pitfall D.14)`,
+        reason: `Per-namespace waypoint proxy that enforces the namespace's L7 policies; an AuthorizationPolicy targetRef only reaches a waypoint in its own namespace (mesh-semantics §A.1 step 2, pitfall D.14)`,
         ifSkipped:
           'Namespace traffic is sent to a waypoint that does not exist: Services report WaypointBound=False and requests fail; no L7 rule is enforced',
       };
     case 'waypoint-l4':
       return {
         stepId: 'allow-waypoint-l4',
-        reason: `ztunnel at the destination sees the waypoint's identity (sa/${wp}) for proxied traffic; under Kubeflow's global allow-nothing it needs an explicit L4 allow, without the cluster-wide PILOT_AUTO_ALLOW_WAYPOINT_POLICY (mesh-domain §A.1 step 3, pitfall D.6)`,
+        reason: `ztunnel at the destination sees the waypoint's identity (sa/${wp}) for proxied traffic; under Kubeflow's global allow-nothing it needs an explicit L4 allow, without the cluster-wide PILOT_AUTO_ALLOW_WAYPOINT_POLICY (mesh-semantics §A.1 step 3, pitfall D.6)`,
         ifSkipped:
           'Every request proxied by the waypoint is denied by ztunnel ("allow policies exist, but none allowed")',
       };
@@ -42,7 +42,7 @@ function why(entry: AmbientObject, input: OnboardingInput): Why {
       return {
         stepId: 'create-l7-policies',
         reason:
-          'The four rules of ns-owner-access-istio (owner through the ingress gateway or KFP UI, same namespace, probe paths, notebook controller kernels) attached to the waypoint, with the ambient ingress principal (mesh-domain §A.1 step 4, pitfalls D.4, D.11)',
+          'The four rules of ns-owner-access-istio (owner through the ingress gateway or KFP UI, same namespace, probe paths, notebook controller kernels) attached to the waypoint, with the ambient ingress principal (mesh-semantics §A.1 step 4, pitfalls D.4, D.11)',
         ifSkipped:
           'The owner cannot reach notebooks or services through the dashboard, probes and the notebook controller are denied',
       };
@@ -50,7 +50,7 @@ function why(entry: AmbientObject, input: OnboardingInput): Why {
       return {
         stepId: 'create-l7-policies',
         reason:
-          'Programmatic access from outside the cluster with the default-editor Kubernetes token, through the ambient ingress gateway (mesh-domain §A.1 step 5)',
+          'Programmatic access from outside the cluster with the default-editor Kubernetes token, through the ambient ingress gateway (mesh-semantics §A.1 step 5)',
         ifSkipped:
           'Requests authenticated with a Kubernetes token are denied at the waypoint',
       };
@@ -58,7 +58,7 @@ function why(entry: AmbientObject, input: OnboardingInput): Why {
       return {
         stepId: 'create-l7-policies',
         reason:
-          'Replaces the selector-based ml-pipeline-visualizationserver policy (KFP <= 2.14): behind the waypoint the destination sees the waypoint identity, so the KFP API server principal must be checked on the Service at the waypoint (mesh-domain §A.1 step 6, pitfall D.6)',
+          'Replaces the selector-based ml-pipeline-visualizationserver policy (KFP <= 2.14): behind the waypoint the destination sees the waypoint identity, so the KFP API server principal must be checked on the Service at the waypoint (mesh-semantics §A.1 step 6, pitfall D.6)',
         ifSkipped:
           'KFP run visualizations fail: the API server cannot reach the visualization server',
       };
@@ -95,14 +95,14 @@ function ambientDeletions(
   const deletions: PlannedDeletion[] = [
     ap(
       OBJECT_NAMES.ownerAccess,
-      'Selector-less L7 policy: ztunnel drops its header and path rules but still enforces the L4 rest (ZtunnelAccepted/UnsupportedValue); replaced by ns-owner-access-istio-l7-allow (mesh-domain §A.1 step 7, pitfall D.4)',
+      'Selector-less L7 policy: ztunnel drops its header and path rules but still enforces the L4 rest (ZtunnelAccepted/UnsupportedValue); replaced by ns-owner-access-istio-l7-allow (mesh-semantics §A.1 step 7, pitfall D.4)',
     ),
   ];
   if (hasVisualizationServer(input.options.kfpVersion)) {
     deletions.push(
       ap(
         OBJECT_NAMES.visualizationServer,
-        'Selector-based policy allowing the KFP API server principal: behind the waypoint the source is the waypoint, so it stops matching; replaced by the targetRef policy on the Service (mesh-domain §A.1 step 7, pitfall D.6)',
+        'Selector-based policy allowing the KFP API server principal: behind the waypoint the source is the waypoint, so it stops matching; replaced by the targetRef policy on the Service (mesh-semantics §A.1 step 7, pitfall D.6)',
       ),
     );
   }
@@ -110,7 +110,7 @@ function ambientDeletions(
     deletions.push(
       ap(
         kfamBindingName(c.user, c.role),
-        'KFAM contributor policy: selector-less L7 rule dropped by ztunnel; replaced by its -l7-allow version on the waypoint (mesh-domain §A.1 step 7, pitfall D.4)',
+        'KFAM contributor policy: selector-less L7 rule dropped by ztunnel; replaced by its -l7-allow version on the waypoint (mesh-semantics §A.1 step 7, pitfall D.4)',
       ),
     );
   }
@@ -121,7 +121,7 @@ function ambientDeletions(
       namespace: ns,
       name: OBJECT_NAMES.peerAuthentication,
       reason:
-        "The sidecar-STRICT plan's PeerAuthentication: ztunnel always uses HBONE mTLS between mesh workloads (mesh-domain §B.4); STRICT would additionally reject plaintext from off-mesh callers such as kube-apiserver webhooks (pitfall D.16)",
+        "The sidecar-STRICT plan's PeerAuthentication: ztunnel always uses HBONE mTLS between mesh workloads (mesh-semantics §B.4); STRICT would additionally reject plaintext from off-mesh callers such as kube-apiserver webhooks (pitfall D.16)",
       ifPresent: true,
     });
   }
@@ -136,7 +136,7 @@ function ambientSteps(input: OnboardingInput): PlanStep[] {
       id: 'check-prerequisites',
       title: 'Check cluster prerequisites',
       description:
-        'Gateway API CRDs, Istio ambient (ztunnel, istio-cni), the ambient ingress gateway and the kubeflow-namespace ambient policies are in place (mesh-domain §A.1).',
+        'Gateway API CRDs, Istio ambient (ztunnel, istio-cni), the ambient ingress gateway and the kubeflow-namespace ambient policies are in place (mesh-semantics §A.1).',
     },
     {
       id: 'configure-controllers',
@@ -197,7 +197,7 @@ function ambientPostMerge(input: OnboardingInput): PostMergeAction[] {
       id: 'wait-waypoint',
       title: 'Wait for the waypoint',
       description:
-        'The waypoint Gateway must be Programmed before traffic is routed to it (mesh-domain §B.3).',
+        'The waypoint Gateway must be Programmed before traffic is routed to it (mesh-semantics §B.3).',
       command: `kubectl -n ${ns} wait --for=condition=Programmed gateway/${input.options.waypointName} --timeout=120s`,
       restarts: [],
     },
@@ -205,7 +205,7 @@ function ambientPostMerge(input: OnboardingInput): PostMergeAction[] {
       id: 'restart-kfp',
       title: 'Restart the KFP per-namespace Deployments',
       description:
-        'After the KFP profile controller applied DISABLE_ISTIO_SIDECAR=true, re-create its pods so they come up without sidecars; each must have one container (mesh-domain §A.1 step 8, pitfall D.1).',
+        'After the KFP profile controller applied DISABLE_ISTIO_SIDECAR=true, re-create its pods so they come up without sidecars; each must have one container (mesh-semantics §A.1 step 8, pitfall D.1).',
       command: `kubectl -n ${ns} rollout restart deployment ${kfpDeployments.join(
         ' ',
       )}`,
@@ -231,7 +231,7 @@ function ambientPostMerge(input: OnboardingInput): PostMergeAction[] {
   ];
 }
 
-/** The plan for a namespace onto ambient (mesh-domain §A.1). */
+/** The plan for a namespace onto ambient (docs/mesh-semantics.md#a1). */
 export function ambientPlan(
   input: OnboardingInput,
   transition: PlanTransition,

@@ -1,4 +1,5 @@
 import type { OnboardingInput } from '../input/inputSchema';
+import { MESH_ANNOTATIONS, MESH_LABELS } from '../../mesh/labels';
 import { hasVisualizationServer } from './kfpVersion';
 import type { ControllerSetting, PlanTransition } from './types';
 
@@ -35,7 +36,7 @@ function ingressPrincipal(input: OnboardingInput): ControllerSetting[] {
   }));
 }
 
-/** Controller settings for ambient (mesh-domain §A.1 steps 7-8, pitfalls D.5, D.11). */
+/** Controller settings for ambient (docs/mesh-semantics.md#a1-step-7, #a1-step-8, #d5, #d11). */
 export function ambientControllerSettings(
   input: OnboardingInput,
 ): ControllerSetting[] {
@@ -44,7 +45,7 @@ export function ambientControllerSettings(
     kfpEnv(
       ns,
       'true',
-      'KFP per-namespace Deployments (ml-pipeline-ui-artifact, and ml-pipeline-visualizationserver up to KFP 2.14) get sidecar.istio.io/inject="false"; otherwise they keep sidecars in an ambient namespace (mesh-domain §A.1 step 8)',
+      'KFP per-namespace Deployments (ml-pipeline-ui-artifact, and ml-pipeline-visualizationserver up to KFP 2.14) get sidecar.istio.io/inject="false"; otherwise they keep sidecars in an ambient namespace (mesh-semantics §A.1 step 8)',
     ),
     {
       controller: 'profile-controller',
@@ -54,7 +55,7 @@ export function ambientControllerSettings(
       key: 'roleRef.name',
       value: 'kf-mesh-profiles-controller-authorizationpolicies-readonly',
       reason:
-        'the profile controller owns ns-owner-access-istio and re-creates it; bind it to a ClusterRole with only get/list/watch on authorizationpolicies (the roleRef cannot change in place: delete and re-create the binding) (pitfall D.5, mesh-domain §A.1 step 7)',
+        'the profile controller owns ns-owner-access-istio and re-creates it; bind it to a ClusterRole with only get/list/watch on authorizationpolicies (the roleRef cannot change in place: delete and re-create the binding) (pitfall D.5, mesh-semantics §A.1 step 7)',
     },
     ...ingressPrincipal(input),
   ];
@@ -67,25 +68,25 @@ export function ambientControllerSettings(
       key: 'spec.replicas',
       value: '0',
       reason:
-        'KFP <= 2.14 re-creates the selector-based ml-pipeline-visualizationserver policy on every resync (hourly); scale it to 0 after DISABLE_ISTIO_SIDECAR took effect (pitfall D.5, mesh-domain §A.1 step 7)',
+        'KFP <= 2.14 re-creates the selector-based ml-pipeline-visualizationserver policy on every resync (hourly); scale it to 0 after DISABLE_ISTIO_SIDECAR took effect (pitfall D.5, mesh-semantics §A.1 step 7)',
     });
   }
   return settings;
 }
 
-/** KFP driver pod config for sidecar STRICT: JSON maps whose values are JSON strings (pitfall D.15). */
+/** KFP driver pod config for sidecar STRICT: JSON maps whose values are JSON strings (docs/mesh-semantics.md#d15). */
 export const DRIVER_POD_LABELS: Record<string, string> = {
-  'sidecar.istio.io/inject': 'true',
+  [MESH_LABELS.sidecarInject]: 'true',
   'app.kubernetes.io/component': 'kfp-driver',
 };
 export const DRIVER_POD_ANNOTATIONS: Record<string, string> = {
   // byte-identical to the upstream overlay's value
-  'proxy.istio.io/config': '{"holdApplicationUntilProxyStarts": true}',
+  [MESH_ANNOTATIONS.proxyConfig]: '{"holdApplicationUntilProxyStarts": true}',
   'traffic.sidecar.istio.io/includeInboundPorts': '*',
   'traffic.sidecar.istio.io/excludeOutboundPorts': '15090,15021',
 };
 
-/** Controller settings for sidecar STRICT (mesh-domain §A.2, pitfalls D.5, D.15). */
+/** Controller settings for sidecar STRICT (docs/mesh-semantics.md#a2, #d5, #d15). */
 export function sidecarControllerSettings(
   input: OnboardingInput,
   transition: PlanTransition,
@@ -95,7 +96,7 @@ export function sidecarControllerSettings(
     kfpEnv(
       ns,
       'false',
-      'KFP per-namespace Deployments must get sidecars, or they cannot reach STRICT services (mesh-domain §A.2)',
+      'KFP per-namespace Deployments must get sidecars, or they cannot reach STRICT services (mesh-semantics §A.2)',
     ),
     {
       controller: 'kfp-api-server',
@@ -115,7 +116,7 @@ export function sidecarControllerSettings(
       key: 'DRIVER_POD_ANNOTATIONS',
       value: JSON.stringify(DRIVER_POD_ANNOTATIONS),
       reason:
-        'holdApplicationUntilProxyStarts so the driver does not call MinIO/MLMD before its proxy is ready; keep Istio control ports out of capture (reference kfp-strict-mtls-overlay, pitfall D.15)',
+        'holdApplicationUntilProxyStarts so the driver does not call MinIO/MLMD before its proxy is ready; keep Istio control ports out of capture (the KFP istio-strict-mtls overlay, pitfall D.15)',
     },
     ...ingressPrincipal(input),
   ];

@@ -1,71 +1,62 @@
 import type { OnboardingInput } from '../input/inputSchema';
+import { MESH_LABELS } from '../../mesh/labels';
 import type { NamespaceLabelChanges } from './types';
 
-/** Istio namespace label keys (mesh-domain §A.1 step 1, §B.1, §B.2). */
-export const LABELS = {
-  injection: 'istio-injection',
-  revision: 'istio.io/rev',
-  dataplaneMode: 'istio.io/dataplane-mode',
-  useWaypoint: 'istio.io/use-waypoint',
-  useWaypointNamespace: 'istio.io/use-waypoint-namespace',
-  ingressUseWaypoint: 'istio.io/ingress-use-waypoint',
-} as const;
-
 const REVISION_REMOVAL =
-  'istio.io/rev also selects the sidecar injector (mesh-domain §B.1, pitfall D.3) and has no neutral value, so it must be removed';
+  'istio.io/rev also selects the sidecar injector (mesh-semantics §B.1, pitfall D.3) and has no neutral value, so it must be removed';
 
-/** Labels of an ambient namespace (mesh-domain §A.1 step 1). */
+/** Labels of an ambient namespace (docs/mesh-semantics.md#a1-step-1). */
 export function ambientNamespaceLabels(
   input: OnboardingInput,
 ): NamespaceLabelChanges {
   return {
     set: {
-      [LABELS.injection]: 'disabled',
-      [LABELS.dataplaneMode]: 'ambient',
-      [LABELS.ingressUseWaypoint]: 'true',
-      [LABELS.useWaypoint]: input.options.waypointName,
+      [MESH_LABELS.injection]: 'disabled',
+      [MESH_LABELS.dataplaneMode]: 'ambient',
+      [MESH_LABELS.ingressUseWaypoint]: 'true',
+      [MESH_LABELS.useWaypoint]: input.options.waypointName,
     },
-    remove: [LABELS.revision, LABELS.useWaypointNamespace],
+    remove: [MESH_LABELS.revision, MESH_LABELS.useWaypointNamespace],
     reasons: {
-      [LABELS.injection]:
+      [MESH_LABELS.injection]:
         '"disabled", not removed: with the label absent, pods labelled sidecar.istio.io/inject=true are still injected; "disabled" blocks namespace and pod-label injection (pitfall D.3, kubeflow/dashboard#127)',
-      [LABELS.dataplaneMode]:
+      [MESH_LABELS.dataplaneMode]:
         'enrolls every pod of the namespace in ztunnel (ambient L4 mTLS)',
-      [LABELS.ingressUseWaypoint]:
+      [MESH_LABELS.ingressUseWaypoint]:
         'ingress-gateway traffic goes through the waypoint so its L7 owner rules are enforced (pitfall D.10)',
-      [LABELS.useWaypoint]:
+      [MESH_LABELS.useWaypoint]:
         'sends service traffic of the namespace through its waypoint, where the targetRef policies apply',
-      [LABELS.revision]: REVISION_REMOVAL,
-      [LABELS.useWaypointNamespace]:
+      [MESH_LABELS.revision]: REVISION_REMOVAL,
+      [MESH_LABELS.useWaypointNamespace]:
         'the waypoint lives in the namespace itself; a cross-namespace waypoint cannot carry namespace-local targetRef policies (pitfall D.14)',
     },
   };
 }
 
-/** Labels of a sidecar-STRICT namespace (mesh-domain §A.2). */
+/** Labels of a sidecar-STRICT namespace (docs/mesh-semantics.md#a2). */
 export function sidecarNamespaceLabels(): NamespaceLabelChanges {
   return {
     set: {
-      [LABELS.injection]: 'enabled',
-      [LABELS.dataplaneMode]: 'none',
-      [LABELS.useWaypoint]: 'none',
+      [MESH_LABELS.injection]: 'enabled',
+      [MESH_LABELS.dataplaneMode]: 'none',
+      [MESH_LABELS.useWaypoint]: 'none',
     },
     remove: [
-      LABELS.revision,
-      LABELS.ingressUseWaypoint,
-      LABELS.useWaypointNamespace,
+      MESH_LABELS.revision,
+      MESH_LABELS.ingressUseWaypoint,
+      MESH_LABELS.useWaypointNamespace,
     ],
     reasons: {
-      [LABELS.injection]:
-        'sidecar injection for every new pod (mesh-domain §A.2)',
-      [LABELS.dataplaneMode]:
+      [MESH_LABELS.injection]:
+        'sidecar injection for every new pod (mesh-semantics §A.2)',
+      [MESH_LABELS.dataplaneMode]:
         '"none" is Istio\'s neutral value: it keeps ztunnel from capturing pods and survives appliers that do not delete labels',
-      [LABELS.useWaypoint]:
-        '"none" is Istio\'s neutral value for waypoint enrollment (mesh-domain §B.2)',
-      [LABELS.revision]: `${REVISION_REMOVAL}; istio-injection=enabled with istio.io/rev is IST0123`,
-      [LABELS.ingressUseWaypoint]:
+      [MESH_LABELS.useWaypoint]:
+        '"none" is Istio\'s neutral value for waypoint enrollment (mesh-semantics §B.2)',
+      [MESH_LABELS.revision]: `${REVISION_REMOVAL}; istio-injection=enabled with istio.io/rev is IST0123`,
+      [MESH_LABELS.ingressUseWaypoint]:
         'ambient-only label without a neutral value; it must not route ingress traffic to a waypoint',
-      [LABELS.useWaypointNamespace]:
+      [MESH_LABELS.useWaypointNamespace]:
         'ambient-only label without a neutral value',
     },
   };

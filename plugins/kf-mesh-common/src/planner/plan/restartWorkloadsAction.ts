@@ -2,7 +2,7 @@ import type { PostMergeAction } from './types';
 
 /**
  * Post-merge action restarting every Deployment and StatefulSet of a namespace: sidecar injection and ambient
- * redirection act on pod CREATE only (mesh-domain pitfall D.1), so existing pods keep their old dataplane.
+ * redirection act on pod CREATE only (docs/mesh-semantics.md#d1), so existing pods keep their old dataplane.
  * The wording is the target mode's.
  */
 export function restartWorkloadsAction(

@@ -1,10 +1,11 @@
 import {
-  loadReferenceYaml,
-  readReference,
-} from '../__testUtils__/sharedReference';
+  OVERLAY_AUTHORIZATION_POLICY,
+  OVERLAY_DRIVER_CONFIG,
+  OVERLAY_DRIVER_POD_ENV,
+  OVERLAY_PEER_AUTHENTICATION,
+} from '../__fixtures__/kfpStrictMtlsOverlayReference';
 import { contributors } from '../__fixtures__/requests';
 import { planOnboarding } from './planOnboarding';
-import { parseAllDocuments } from 'yaml';
 
 const request = {
   cluster: 'prod',
@@ -16,22 +17,12 @@ const request = {
 
 /** JSON maps of the overlay's ml-pipeline patch (what later became pipeline-install-config keys). */
 function overlayDriverEnv(): Record<string, Record<string, string>> {
-  const [patch] = loadReferenceYaml(
-    'kfp-strict-mtls-overlay',
-    'ml-pipeline-apiserver-patch.yaml',
-  );
-  const env = patch.spec.template.spec.containers[0].env as {
-    name: string;
-    value: string;
-  }[];
   return Object.fromEntries(
-    env
-      .filter(e => e.name.startsWith('DRIVER_POD_'))
-      .map(e => [e.name, JSON.parse(e.value)]),
+    Object.entries(OVERLAY_DRIVER_POD_ENV).map(([k, v]) => [k, JSON.parse(v)]),
   );
 }
 
-describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay and mesh-domain §A.2', () => {
+describe('sidecar-strict plan against the KFP istio-strict-mtls overlay (kubeflow/pipelines @ c82070f045) and mesh-semantics §A.2', () => {
   const plan = planOnboarding(request);
   const find = (kind: string, name: string) =>
     plan.objects.find(
@@ -39,21 +30,18 @@ describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay a
     );
 
   it('creates a namespace-wide STRICT PeerAuthentication like the overlay', () => {
-    const [reference] = loadReferenceYaml(
-      'kfp-strict-mtls-overlay',
-      'peerauthentication.yaml',
-    );
+    const reference = OVERLAY_PEER_AUTHENTICATION;
     const pa = find('PeerAuthentication', 'default');
     expect(pa).toBeDefined();
     // same spec: STRICT, no selector (namespace-wide)
     expect(pa!.object.spec).toEqual(reference.spec);
-    // deliberate deviations: name "default" (§A.2), the profile namespace instead of kubeflow,
-    // and security.istio.io/v1 (§A.2, GA since Istio 1.22) instead of the overlay's v1beta1
+    // deliberate deviations: name "default" (docs/mesh-semantics.md#a2), the profile namespace instead of kubeflow,
+    // and security.istio.io/v1 (docs/mesh-semantics.md#a2, GA since Istio 1.22) instead of the overlay's v1beta1
     expect(pa!.object.metadata).toEqual({
       name: 'default',
       namespace: 'my-profile',
     });
-    expect(reference.metadata.namespace).toBe('kubeflow');
+    expect(reference.namespace).toBe('kubeflow');
     expect(pa!.object.apiVersion).toBe('security.istio.io/v1');
     expect(pa!.action).toBe('create');
   });
@@ -74,18 +62,10 @@ describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay a
     expect(version).toBe('v2');
     expect(labels).toEqual(overlayLabels);
     // the same labels as the overlay's kfp-driver-config literal
-    const kustomization = readReference(
-      'kfp-strict-mtls-overlay',
-      'kustomization.yaml',
-    );
-    const driverConfig = JSON.parse(
-      (
-        parseAllDocuments(kustomization)[0].toJS() as any
-      ).configMapGenerator[0].literals[0].replace(/^driver-config=/, ''),
-    );
+    const driverConfig = OVERLAY_DRIVER_CONFIG;
     expect(labels).toEqual(driverConfig.labels);
     expect(annotations).toEqual(driverConfig.annotations);
-    // pitfall D.15: values are strings ("true", never true)
+    // docs/mesh-semantics.md#d15: values are strings ("true", never true)
     for (const value of [
       ...Object.values(labels),
       ...Object.values(annotations),
@@ -98,14 +78,11 @@ describe('sidecar-strict plan against shared/reference/kfp-strict-mtls-overlay a
   });
 
   it('does not carry the kubeflow-namespace policy of the overlay into a profile namespace', () => {
-    const [ap] = loadReferenceYaml(
-      'kfp-strict-mtls-overlay',
-      'authorizationpolicy.yaml',
+    const ap = OVERLAY_AUTHORIZATION_POLICY;
+    expect(ap.namespace).toBe('kubeflow');
+    expect(plan.objects.some(o => o.object.metadata.name === ap.name)).toBe(
+      false,
     );
-    expect(ap.metadata.namespace).toBe('kubeflow');
-    expect(
-      plan.objects.some(o => o.object.metadata.name === ap.metadata.name),
-    ).toBe(false);
   });
 
   it('keeps ns-owner-access-istio exactly as the profile controller writes it (§A.0)', () => {

@@ -24,7 +24,7 @@ function why(entry: SidecarObject): Why {
       return {
         stepId: 'enforce-strict-mtls',
         reason:
-          'Namespace-wide STRICT mTLS: sidecars accept only mutual-TLS traffic (mesh-domain §A.2; kubeflow ships no PeerAuthentication, so the mesh default is PERMISSIVE)',
+          'Namespace-wide STRICT mTLS: sidecars accept only mutual-TLS traffic (mesh-semantics §A.2; kubeflow ships no PeerAuthentication, so the mesh default is PERMISSIVE)',
         ifSkipped:
           'The namespace stays PERMISSIVE: plaintext from off-mesh clients is accepted',
       };
@@ -32,7 +32,7 @@ function why(entry: SidecarObject): Why {
       return {
         stepId: 'restore-sidecar-policies',
         reason:
-          "The profile controller's owner policy (selector-less, enforced by each sidecar) with the sidecar ingress principal; kept identical to what the controller writes so the two never fight (mesh-domain §A.0, §A.2)",
+          "The profile controller's owner policy (selector-less, enforced by each sidecar) with the sidecar ingress principal; kept identical to what the controller writes so the two never fight (mesh-semantics §A.0, §A.2)",
         ifSkipped:
           'After a rollback from ambient the owner cannot reach the namespace until the profile controller re-creates the policy',
       };
@@ -40,13 +40,13 @@ function why(entry: SidecarObject): Why {
       return {
         stepId: 'restore-sidecar-policies',
         reason:
-          'Programmatic access with the default-editor Kubernetes token through the ingress gateway, enforced by the sidecars (mesh-domain §A.1 step 5 without the waypoint)',
+          'Programmatic access with the default-editor Kubernetes token through the ingress gateway, enforced by the sidecars (mesh-semantics §A.1 step 5 without the waypoint)',
         ifSkipped: 'Requests authenticated with a Kubernetes token are denied',
       };
     case 'contributor':
       return {
         stepId: 'restore-sidecar-policies',
-        reason: `KFAM contributor policy (bindings.go name and rule shape) for ${entry.object.metadata.annotations?.user}, restored so KFAM can manage it again (mesh-domain §A.0)`,
+        reason: `KFAM contributor policy (bindings.go name and rule shape) for ${entry.object.metadata.annotations?.user}, restored so KFAM can manage it again (mesh-semantics §A.0)`,
         ifSkipped: 'The contributor loses access after a rollback from ambient',
       };
     default:
@@ -92,13 +92,13 @@ function sidecarSteps(): PlanStep[] {
       id: 'restore-sidecar-policies',
       title: 'Ensure the sidecar-mode policies',
       description:
-        'ns-owner-access-istio and contributor policies, selector-less (mesh-domain §A.0).',
+        'ns-owner-access-istio and contributor policies, selector-less (mesh-semantics §A.0).',
     },
     {
       id: 'label-namespace',
       title: 'Enable sidecar injection',
       description:
-        'istio-injection=enabled, ambient labels neutralised (mesh-domain §A.2).',
+        'istio-injection=enabled, ambient labels neutralised (mesh-semantics §A.2).',
     },
     {
       id: 'enforce-strict-mtls',
@@ -154,7 +154,7 @@ function sidecarPostMerge(input: OnboardingInput): PostMergeAction[] {
   ];
 }
 
-/** The plan for a namespace onto sidecar STRICT mTLS, incl. the rollback from ambient (mesh-domain §A.2). */
+/** The plan for a namespace onto sidecar STRICT mTLS, incl. the rollback from ambient (docs/mesh-semantics.md#a2). */
 export function sidecarStrictPlan(
   input: OnboardingInput,
   transition: PlanTransition,

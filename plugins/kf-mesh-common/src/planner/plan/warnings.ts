@@ -6,7 +6,7 @@ const WAYPOINT_FOR_RISK: Record<string, string> = {
   service:
     'waypoint-for=service captures service-addressed traffic only: pod-IP traffic (Prometheus scrapes, headless Services, StatefulSet pod DNS) bypasses the waypoint and its L7 owner rules, and reaches pods under the L4 policies only (pitfall D.13)',
   workload:
-    'waypoint-for=workload captures pod-addressed traffic only: Services are not bound to the waypoint, so the targetRef policies do not apply to service traffic (pitfall D.13, mesh-domain §B.2)',
+    'waypoint-for=workload captures pod-addressed traffic only: Services are not bound to the waypoint, so the targetRef policies do not apply to service traffic (pitfall D.13, mesh-semantics §B.2)',
   all: 'waypoint-for=all sends pod-addressed traffic through the waypoint too: pod-bound L4 policies then see the waypoint identity and stop matching, e.g. Prometheus scrapes need an L7 allow (pitfall D.13, istio/istio#56505)',
 };
 
@@ -21,7 +21,7 @@ function labelRemoval(input: OnboardingInput, keys: string[]): PlanWarning {
   };
 }
 
-/** Warnings of an ambient plan (mesh-domain §D). */
+/** Warnings of an ambient plan (docs/mesh-semantics.md#pitfalls). */
 export function ambientWarnings(
   input: OnboardingInput,
   transition: PlanTransition,
@@ -32,7 +32,7 @@ export function ambientWarnings(
     {
       code: 'CLUSTER_PREREQUISITES',
       message:
-        'Requires Gateway API CRDs, Istio with the ambient profile (ztunnel, istio-cni), the Gateway API ingress gateway istio-system/ambient-ingressgateway, and ambient-mode policies in the kubeflow namespace (mesh-domain §A.1 prerequisites); the plan does not create them',
+        'Requires Gateway API CRDs, Istio with the ambient profile (ztunnel, istio-cni), the Gateway API ingress gateway istio-system/ambient-ingressgateway, and ambient-mode policies in the kubeflow namespace (mesh-semantics §A.1 prerequisites); the plan does not create them',
     },
     {
       code: 'CONTROLLERS_REVERT_CHANGES',
@@ -61,14 +61,14 @@ export function ambientWarnings(
     {
       code: 'ROUTES_NEED_GATEWAY_API',
       message:
-        'VirtualServices of notebooks, TensorBoards and InferenceServices do not attach to the Gateway API ingress gateway; they need HTTPRoutes (KServe RawDeployment with enableGatewayApi creates its own) (mesh-domain §A.1 step 10, pitfall D.9)',
+        'VirtualServices of notebooks, TensorBoards and InferenceServices do not attach to the Gateway API ingress gateway; they need HTTPRoutes (KServe RawDeployment with enableGatewayApi creates its own) (mesh-semantics §A.1 step 10, pitfall D.9)',
     },
   ];
   if (o.kubernetesTokenAccess) {
     warnings.push({
       code: 'KUBERNETES_TOKEN_PREREQUISITES',
       message:
-        'Kubernetes-token access needs the m2m-token-issuer RequestAuthentication on the ingress Gateway and cluster-jwks-proxy (mesh-domain §A.1 step 5)',
+        'Kubernetes-token access needs the m2m-token-issuer RequestAuthentication on the ingress Gateway and cluster-jwks-proxy (mesh-semantics §A.1 step 5)',
     });
   }
   if (hasVisualizationServer(o.kfpVersion)) {
@@ -95,7 +95,7 @@ export function ambientWarnings(
   return warnings;
 }
 
-/** Warnings of a sidecar-STRICT plan (mesh-domain §D). */
+/** Warnings of a sidecar-STRICT plan (docs/mesh-semantics.md#pitfalls). */
 export function sidecarWarnings(
   input: OnboardingInput,
   transition: PlanTransition,

@@ -1,10 +1,7 @@
-import { memoizeText } from './textMemo';
-
 const MD_SPECIAL = /[\\`*_[\]<>|\n]/;
 
-const escapeMarkdown = memoizeText(value =>
-  value.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\n/g, ' '),
-);
+const escapeMarkdown = (value: string) =>
+  value.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\n/g, ' ');
 
 /** Escapes plain text for Markdown table cells and prose (no HTML, emphasis or cell breaks). */
 export function mdText(value: string): string {

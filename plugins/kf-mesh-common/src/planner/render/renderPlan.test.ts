@@ -209,12 +209,12 @@ describe('renderPlan output', () => {
   });
 
   it('keeps user text inside code spans so it cannot break the Markdown tables', () => {
-    const owner = 'a|b `x` <img src=y> **bold**';
+    const owner = 'a|b `x` <img src=y> __bold__';
     const { description } = renderPlan(
       planOnboarding({ ...ambientProfileRequest, owner }),
     );
     const row = description.split('\n').find(l => l.startsWith('| Owner |'))!;
-    expect(row).toBe('| Owner | ``a\\|b `x` <img src=y> **bold**`` |');
+    expect(row).toBe('| Owner | ``a\\|b `x` <img src=y> __bold__`` |');
     // unescaped cell separators: exactly the three of a two-column row
     expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(4);
   });

@@ -5,6 +5,7 @@ import type { OnboardingsQuery } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshApiError, kfMeshApiRef } from '../../api';
 import {
   allOnboardings,
+  approvedOlderRevision,
   okSource,
   queryOnboardings,
   unknownSource,
@@ -48,9 +49,7 @@ describe('OnboardingApprovals', () => {
     expect(screen.getByText('5 onboarding pull requests')).toBeInTheDocument();
     expect(within(table()).getAllByRole('row')).toHaveLength(1 + 5);
     expect(approved.getByText('Approved')).toBeInTheDocument();
-    expect(
-      approved.getByText('Approved by platform-lead'),
-    ).toBeInTheDocument();
+    expect(approved.getByText('Approved by platform-lead')).toBeInTheDocument();
     expect(
       approved.getByText('Medium risk: 4 pods to restart, 1 deletion'),
     ).toBeInTheDocument();
@@ -68,7 +67,9 @@ describe('OnboardingApprovals', () => {
     ).toBeVisible();
     expect(approved.getByText('yesterday')).toBeInTheDocument();
     expect(
-      approved.getByRole('link', { name: /#42 kf-mesh: onboard kubeflow-frank/ }),
+      approved.getByRole('link', {
+        name: /#42 kf-mesh: onboard kubeflow-frank/,
+      }),
     ).toHaveAttribute(
       'href',
       'https://github.example.com/kubeflow-platform/gitops/pull/42',
@@ -88,7 +89,9 @@ describe('OnboardingApprovals', () => {
     const draft = await rowOf('kubeflow-ivan');
     expect(draft.getByText('Draft')).toBeInTheDocument();
     expect(draft.getByText('No checks')).toBeInTheDocument();
-    expect(draft.getByText('Not assessed (no cluster data)')).toBeInTheDocument();
+    expect(
+      draft.getByText('Not assessed (no cluster data)'),
+    ).toBeInTheDocument();
 
     const waiting = await rowOf('kubeflow-dave');
     expect(
@@ -97,6 +100,21 @@ describe('OnboardingApprovals', () => {
     expect(
       screen.getByText(/github.example.com\/kubeflow-platform\/gitops: read/),
     ).toBeInTheDocument();
+  });
+
+  it('says an approval was for an older revision (the branch changed since)', async () => {
+    const changed = items.map(i =>
+      i.namespace === 'kubeflow-frank' ? approvedOlderRevision(i) : i,
+    );
+    await setup(
+      jest.fn(async (q: OnboardingsQuery) => queryOnboardings(changed, q)),
+    );
+    const row = await rowOf('kubeflow-frank');
+    expect(row.getByText('No approval')).toBeInTheDocument();
+    expect(
+      row.getByText('platform-lead approved an older revision'),
+    ).toBeInTheDocument();
+    expect(row.queryByText(/^Approved by/)).toBeNull();
   });
 
   it('filters by stage on the server', async () => {
@@ -120,9 +138,7 @@ describe('OnboardingApprovals', () => {
       expect(api.getOnboardings).toHaveBeenLastCalledWith({}),
     );
     await rowOf('kubeflow-erin');
-    expect(within(table()).getAllByRole('row')).toHaveLength(
-      1 + items.length,
-    );
+    expect(within(table()).getAllByRole('row')).toHaveLength(1 + items.length);
   });
 
   it('starts from the stage in the URL', async () => {

@@ -88,6 +88,13 @@ function ReviewsCell(props: { item: OnboardingLifecycle }) {
           No approval
         </Typography>
       )}
+      {pr.staleApprovals.length > 0 && (
+        <div>
+          <StatusText kind="warning">
+            {pr.staleApprovals.join(', ')} approved an older revision
+          </StatusText>
+        </div>
+      )}
       {changes.length > 0 && (
         <div>
           <StatusText kind="warning">
@@ -95,7 +102,9 @@ function ReviewsCell(props: { item: OnboardingLifecycle }) {
           </StatusText>
         </div>
       )}
-      {waiting.length > 0 && <Caption>Waiting for {waiting.join(', ')}</Caption>}
+      {waiting.length > 0 && (
+        <Caption>Waiting for {waiting.join(', ')}</Caption>
+      )}
     </>
   );
 }
@@ -196,7 +205,9 @@ const columns: Column[] = [
 ];
 
 /** One line per GitOps repository: read fine, not read yet, or "unknown since T: reason". */
-export function OnboardingSources(props: { sources: OnboardingSourceStatus[] }) {
+export function OnboardingSources(props: {
+  sources: OnboardingSourceStatus[];
+}) {
   const now = Date.now();
   if (props.sources.length === 0) return null;
   return (
@@ -257,7 +268,9 @@ function ApprovalsTable(props: {
   return (
     <Paper>
       <div style={{ height: 4 }}>
-        {loading && <LinearProgress aria-label="Loading onboarding pull requests" />}
+        {loading && (
+          <LinearProgress aria-label="Loading onboarding pull requests" />
+        )}
       </div>
       <TableContainer>
         <Table
@@ -337,8 +350,7 @@ export function OnboardingApprovals() {
     else params.set('stage', next);
     setSearchParams(params, { replace: true });
   };
-  const stageLabel =
-    stageOptions.find(o => o.value === stage)?.label ?? stage;
+  const stageLabel = stageOptions.find(o => o.value === stage)?.label ?? stage;
 
   if (error && isPermissionDenied(error)) {
     return (

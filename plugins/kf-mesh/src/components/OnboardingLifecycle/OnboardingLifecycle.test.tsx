@@ -1,6 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import {
+  approvedOlderRevision,
   createOnboardings,
   knownOnboarding,
   unknownOnboarding,
@@ -28,7 +29,9 @@ const fact = (term: string) => {
 describe('OnboardingLifecycleCard', () => {
   it('shows an open PR in review: stage, GitHub link, reviewers asked, pending checks, risk', async () => {
     await renderInTestApp(
-      <OnboardingLifecycleCard onboarding={knownOnboarding(fixtures.inReview)} />,
+      <OnboardingLifecycleCard
+        onboarding={knownOnboarding(fixtures.inReview)}
+      />,
     );
     expect(currentStage()).toBe('In review');
     expect(stages().map(s => s.label)).toEqual([
@@ -60,7 +63,9 @@ describe('OnboardingLifecycleCard', () => {
 
   it('shows who approved', async () => {
     await renderInTestApp(
-      <OnboardingLifecycleCard onboarding={knownOnboarding(fixtures.approved)} />,
+      <OnboardingLifecycleCard
+        onboarding={knownOnboarding(fixtures.approved)}
+      />,
     );
     expect(fact('State')).toHaveTextContent('Approved');
     expect(fact('Approvals')).toHaveTextContent('platform-lead');
@@ -70,6 +75,19 @@ describe('OnboardingLifecycleCard', () => {
         'listitem',
       )[1],
     ).toHaveTextContent(/deletes AuthorizationPolicy ns-owner-access-istio/);
+  });
+
+  it('says an approval was for an older revision, and does not count it', async () => {
+    await renderInTestApp(
+      <OnboardingLifecycleCard
+        onboarding={knownOnboarding(approvedOlderRevision(fixtures.approved))}
+      />,
+    );
+    expect(fact('State')).toHaveTextContent('Open');
+    expect(fact('Approvals')).toHaveTextContent('None');
+    expect(fact('Approved an older revision')).toHaveTextContent(
+      /^platform-lead$/,
+    );
   });
 
   it('shows who requested changes, apart from comments', async () => {
@@ -138,7 +156,9 @@ describe('OnboardingLifecycleCard', () => {
     const labels = screen.getByRole('table', {
       name: 'Namespace labels expected and actual',
     });
-    const injection = within(labels).getByText('istio-injection').closest('tr')!;
+    const injection = within(labels)
+      .getByText('istio-injection')
+      .closest('tr')!;
     expect(within(injection).getByText('No')).toBeInTheDocument();
     expect(within(injection).getByText('enabled')).toBeInTheDocument();
     const policyRow = screen
@@ -163,7 +183,9 @@ describe('OnboardingLifecycleCard', () => {
 
   it('shows a converged onboarding as done', async () => {
     await renderInTestApp(
-      <OnboardingLifecycleCard onboarding={knownOnboarding(fixtures.converged)} />,
+      <OnboardingLifecycleCard
+        onboarding={knownOnboarding(fixtures.converged)}
+      />,
     );
     expect(currentStage()).toBe('Converged');
     expect(
@@ -196,12 +218,17 @@ describe('OnboardingLifecycleCard', () => {
         new RegExp(
           `^Onboarding status unknown since ${onboarding
             .since!.slice(0, 16)
-            .replace('T', ' ')} UTC \\(12 minutes ago\\): GitHub rate limit exceeded`,
+            .replace(
+              'T',
+              ' ',
+            )} UTC \\(12 minutes ago\\): GitHub rate limit exceeded`,
         ),
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/Last known state, from before GitHub stopped answering/),
+      screen.getByText(
+        /Last known state, from before GitHub stopped answering/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /#42 kf-mesh: onboard kubeflow-frank/ }),
@@ -216,7 +243,9 @@ describe('OnboardingLifecycleCard', () => {
       screen.getByText(/^Onboarding status unknown since/),
     ).toBeInTheDocument();
     expect(screen.getByText(/No earlier state is known/)).toBeInTheDocument();
-    expect(screen.queryByRole('list', { name: 'Onboarding stages' })).toBeNull();
+    expect(
+      screen.queryByRole('list', { name: 'Onboarding stages' }),
+    ).toBeNull();
   });
 
   it('says when there is no onboarding PR', async () => {

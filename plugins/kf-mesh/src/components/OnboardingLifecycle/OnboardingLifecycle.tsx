@@ -41,7 +41,6 @@ const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
 
-
 const objectStates: Record<
   ConvergenceObject['state'],
   { kind: StatusKind; label: string }
@@ -231,6 +230,16 @@ export function OnboardingLifecycleDetails(props: {
         )}
         <dt>Approvals</dt>
         <dd>{orNone(pr.approvals)}</dd>
+        {pr.staleApprovals.length > 0 && (
+          <>
+            <dt>Approved an older revision</dt>
+            <dd>
+              <StatusText kind="warning">
+                {pr.staleApprovals.join(', ')}
+              </StatusText>
+            </dd>
+          </>
+        )}
         {changes.length > 0 && (
           <>
             <dt>Changes requested by</dt>

@@ -124,7 +124,7 @@ describe('kf-mesh:onboard', () => {
   });
 
   it('keeps YAML-special owner text as data', async () => {
-    const owner = 'x: y #{{ "quoted" }} - [a, b] &anchor *alias';
+    const owner = 'x: y #{{ "quoted" }} - [a, b] &anchor !tag |';
     await run({ ...BASE_INPUT, owner });
     const texts = Object.values(
       root.content({ path: 'workspace/out' }) as Record<string, string>,
@@ -145,6 +145,15 @@ describe('kf-mesh:onboard', () => {
       { contributors: [{ user: 'bob\u202e', role: 'edit' }] },
     ],
     ['options.waypointName', { options: { waypointName: 'Way/Point' } }],
+    ['owner', { owner: '*' }],
+    ['owner', { owner: '*@example.com' }],
+    ['contributors.0.user', { contributors: [{ user: '*', role: 'edit' }] }],
+    ['options.userIdPrefix', { options: { userIdPrefix: '*' } }],
+    ['gitopsPath', { gitopsPath: '..' }],
+    ['gitopsPath', { gitopsPath: 'clusters/..' }],
+    ['gitopsPath', { gitopsPath: 'clusters/./x' }],
+    ['gitopsPath', { gitopsPath: 'a//b' }],
+    ['gitopsPath', { gitopsPath: '' }],
     ['targetPath', { targetPath: '/etc/kf-mesh' }],
     ['targetPath', { targetPath: '../../outside' }],
   ])('rejects a bad %s naming it, writing nothing', async (field, override) => {
@@ -153,6 +162,16 @@ describe('kf-mesh:onboard', () => {
     expect(error.name).toBe('InputError');
     expect(error.message).toContain(`'${field}'`);
     expect(root.content()).toEqual({ workspace: {}, outside: {} });
+  });
+
+  it("outputs the namespace's directory in the GitOps repository", async () => {
+    const { outputs } = await run({
+      ...BASE_INPUT,
+      gitopsPath: 'gitops/clusters',
+    });
+    expect(outputs.repositoryPath).toBe('gitops/clusters/prod/team-a');
+    const { outputs: defaults } = await run(BASE_INPUT);
+    expect(defaults.repositoryPath).toBe('clusters/prod/team-a');
   });
 
   it('does not leave staging directories behind', async () => {

@@ -3,13 +3,14 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CONTRIBUTOR_ROLES,
   CURRENT_MODES,
+  DNS1123_LABEL,
   PlanInputError,
   TARGET_MODES,
   WAYPOINT_FOR_VALUES,
   planOnboarding,
   renderPlan,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { DNS1123_LABEL, MESH_MODE_DESCRIPTION } from '../inputs';
+import { MESH_MODE_DESCRIPTION } from '../inputs';
 import { examples } from './onboard.examples';
 import { assertRelativeDirectory, writeDirectory } from './writeDirectory';
 
@@ -18,6 +19,9 @@ export const ONBOARD_ACTION_ID = 'kf-mesh:onboard';
 
 /** Default workspace directory the manifests are written to. */
 export const DEFAULT_TARGET_PATH = 'kf-mesh-onboarding';
+
+/** Default directory of the namespaces in the GitOps repository. */
+export const DEFAULT_GITOPS_PATH = 'clusters';
 
 /** Drops options left empty by the template (`''`), so the planner applies Kubeflow's defaults. */
 function withoutEmpty(options: Record<string, unknown> | undefined) {
@@ -130,6 +134,12 @@ export function createKfMeshOnboardAction() {
               description: `Workspace directory to write the kustomize files to (default ${DEFAULT_TARGET_PATH})`,
             })
             .optional(),
+        gitopsPath: z =>
+          z
+            .string({
+              description: `Directory of the namespaces in the GitOps repository (default ${DEFAULT_GITOPS_PATH}); relative, no "." or ".." segments`,
+            })
+            .optional(),
       },
       output: {
         title: z => z.string({ description: 'Pull request title' }),
@@ -155,12 +165,21 @@ export function createKfMeshOnboardAction() {
           z.array(z.string(), {
             description: 'Written files, workspace-relative',
           }),
+        repositoryPath: z =>
+          z.string({
+            description:
+              "The namespace's directory in the GitOps repository: <gitopsPath>/<cluster>/<namespace>",
+          }),
       },
     },
     async handler(ctx) {
       const targetPath = assertRelativeDirectory(
         'targetPath',
         ctx.input.targetPath ?? DEFAULT_TARGET_PATH,
+      );
+      const gitopsPath = assertRelativeDirectory(
+        'gitopsPath',
+        ctx.input.gitopsPath ?? DEFAULT_GITOPS_PATH,
       );
       let rendered;
       try {
@@ -202,6 +221,11 @@ export function createKfMeshOnboardAction() {
       ctx.output('summary', rendered.summary);
       ctx.output('targetPath', targetPath);
       ctx.output('files', files);
+      // cluster and namespace are DNS-1123 labels (the planner checked them)
+      ctx.output(
+        'repositoryPath',
+        `${gitopsPath}/${ctx.input.cluster}/${ctx.input.namespace}`,
+      );
     },
   });
 }

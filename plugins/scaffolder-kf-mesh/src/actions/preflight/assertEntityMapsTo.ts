@@ -5,20 +5,22 @@ import { invalidInput } from '../inputs';
 
 const ENTITY_REF = /^[a-zA-Z0-9-]+:[a-zA-Z0-9-._]+\/[a-zA-Z0-9-._]+$/;
 
+/** The namespaces an entity maps to, as the user sees them. */
+export interface EntityNamespaces {
+  entityRef: string;
+  /** `cluster/namespace` of every namespace (or cluster problem) of the entity. */
+  all: string[];
+}
+
 /**
- * Fails unless `entityRef` maps to `cluster/namespace`, as seen by the user:
- * kf-mesh-backend only returns the namespaces of entities the user may read.
+ * Reads the namespaces `entityRef` maps to, as seen by the user: kf-mesh-backend only
+ * returns the namespaces of entities the user may read (NotFoundError for an unknown entity).
  */
-export async function assertEntityMapsTo(
+export async function readEntityNamespaces(
   backend: KfMeshBackendApi,
-  options: {
-    entityRef: string;
-    cluster: string;
-    namespace: string;
-    credentials: BackstageCredentials;
-  },
-) {
-  const { entityRef, cluster, namespace, credentials } = options;
+  options: { entityRef: string; credentials: BackstageCredentials },
+): Promise<EntityNamespaces> {
+  const { entityRef, credentials } = options;
   if (!ENTITY_REF.test(entityRef)) {
     invalidInput(
       'entityRef',
@@ -31,7 +33,16 @@ export async function assertEntityMapsTo(
   const problems = status.problems.map(
     p => `${p.cluster}${p.namespace ? `/${p.namespace}` : ''}`,
   );
-  const all = [...mapped, ...problems];
+  return { entityRef, all: [...mapped, ...problems] };
+}
+
+/** Fails unless the entity maps to `cluster/namespace`. */
+export function assertEntityMapsTo(
+  entity: EntityNamespaces,
+  target: { cluster: string; namespace: string },
+) {
+  const { entityRef, all } = entity;
+  const { cluster, namespace } = target;
   if (!all.includes(`${cluster}/${namespace}`)) {
     throw new NotAllowedError(
       `Entity '${entityRef}' does not map to namespace '${namespace}' on cluster '${cluster}'; it maps to: ${

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { MAX_CONTRIBUTORS } from '@kf-mesh/plugin-kf-mesh-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { KfMeshBackendClient } from '../../client/KfMeshBackendClient';
 import { capturingLogger } from '../../__fixtures__/capturingLogger';
@@ -99,11 +100,55 @@ describe('kf-mesh:preflight', () => {
     ],
     ['cluster', { cluster: 'Prod/..', namespace: 'team-a', mode: 'ambient' }],
     ['mode', { cluster: 'prod', namespace: 'team-a', mode: 'mesh' }],
+    ['namespace', { cluster: 'prod', mode: 'ambient' }],
+    ['cluster', { namespace: 'team-a', mode: 'ambient' }],
   ])('rejects a bad %s before calling the backend', async (field, input) => {
     const action = await setup();
     const ctx = createMockActionContext<any>({ input });
     await expect(action.handler(ctx)).rejects.toThrow(
       `Invalid input '${field}'`,
+    );
+    expect(stub.authorizations).toEqual([]);
+  });
+
+  it.each(['*', '*@example.com', 'alice*', 'a*b@example.com'])(
+    'refuses the wildcard contributor %j as an error, naming the field and the Istio rule',
+    async user => {
+      const action = await setup();
+      const ctx = createMockActionContext<any>({
+        input: {
+          cluster: 'prod',
+          namespace: 'team-a',
+          mode: 'ambient',
+          contributors: [
+            { user: 'bob@example.com', role: 'edit' },
+            { user, role: 'edit' },
+          ],
+        },
+      });
+      await expect(action.handler(ctx)).rejects.toThrow(
+        "Invalid input 'contributors[1].user': must not contain '*' (Istio treats it as a wildcard in when.values)",
+      );
+      expect(ctx.output).not.toHaveBeenCalled();
+      expect(stub.authorizations).toEqual([]);
+    },
+  );
+
+  it("refuses more contributors than the planner's limit", async () => {
+    const action = await setup();
+    const ctx = createMockActionContext<any>({
+      input: {
+        cluster: 'prod',
+        namespace: 'team-a',
+        mode: 'ambient',
+        contributors: Array.from({ length: MAX_CONTRIBUTORS + 1 }, (_, i) => ({
+          user: `u${i}@example.com`,
+          role: 'view',
+        })),
+      },
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      `Invalid input 'contributors': must have at most ${MAX_CONTRIBUTORS} entries`,
     );
     expect(stub.authorizations).toEqual([]);
   });

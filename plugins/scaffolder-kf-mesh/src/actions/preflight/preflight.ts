@@ -1,14 +1,18 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  CONTRIBUTOR_ROLES,
+  DNS1123_LABEL,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
 import {
+  assertContributors,
   assertDnsLabel,
   assertMode,
-  DNS1123_LABEL,
   MESH_MODE_DESCRIPTION,
   MESH_MODES,
 } from '../inputs';
-import { assertEntityMapsTo } from './assertEntityMapsTo';
+import { assertEntityMapsTo, readEntityNamespaces } from './assertEntityMapsTo';
 import { evaluatePreflight } from './evaluatePreflight';
 import { examples } from './preflight.examples';
 
@@ -34,21 +38,25 @@ export function createKfMeshPreflightAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
+        // optional in the schema so an entity that is not found (catalog:fetch with optional: true
+        // leaves them undefined) gets the clear error of the entity check; required by the handler
         cluster: z =>
           z
             .string({
               description: 'Cluster name as configured in kf-mesh-backend',
             })
-            .regex(DNS1123_LABEL, 'cluster must be a DNS-1123 label'),
+            .regex(DNS1123_LABEL, 'cluster must be a DNS-1123 label')
+            .optional(),
         namespace: z =>
           z
             .string({ description: 'Kubeflow profile namespace to onboard' })
-            .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label'),
+            .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label')
+            .optional(),
         mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
         contributors: z =>
           z
             .array(
-              z.object({ user: z.string(), role: z.enum(['edit', 'view']) }),
+              z.object({ user: z.string(), role: z.enum(CONTRIBUTOR_ROLES) }),
               {
                 description:
                   'Contributors the onboarding keeps (user id and role); checked against the KFAM policies of the namespace',
@@ -103,19 +111,20 @@ export function createKfMeshPreflightAction(options: {
       },
     },
     async handler(ctx) {
+      const mode = assertMode(ctx.input.mode);
+      const contributors = assertContributors(ctx.input.contributors);
+      const credentials = await ctx.getInitiatorCredentials();
+      // the entity first: an unknown one is the reason its namespace is missing
+      const entity =
+        ctx.input.entityRef === undefined
+          ? undefined
+          : await readEntityNamespaces(options.backend, {
+              entityRef: ctx.input.entityRef,
+              credentials,
+            });
       const cluster = assertDnsLabel('cluster', ctx.input.cluster);
       const namespace = assertDnsLabel('namespace', ctx.input.namespace);
-      const mode = assertMode(ctx.input.mode);
-
-      const credentials = await ctx.getInitiatorCredentials();
-      if (ctx.input.entityRef !== undefined) {
-        await assertEntityMapsTo(options.backend, {
-          entityRef: ctx.input.entityRef,
-          cluster,
-          namespace,
-          credentials,
-        });
-      }
+      if (entity) assertEntityMapsTo(entity, { cluster, namespace });
       const detail = await options.backend.getNamespace({
         cluster,
         namespace,
@@ -129,11 +138,7 @@ export function createKfMeshPreflightAction(options: {
           `kf-mesh backend answered for '${detail.status.cluster}/${detail.status.namespace}' instead of '${cluster}/${namespace}'`,
         );
       }
-      const report = evaluatePreflight(
-        detail,
-        mode,
-        ctx.input.contributors ?? [],
-      );
+      const report = evaluatePreflight(detail, mode, contributors);
       for (const warning of report.warnings) ctx.logger.warn(warning);
       if (report.errors.length > 0) {
         throw new InputError(

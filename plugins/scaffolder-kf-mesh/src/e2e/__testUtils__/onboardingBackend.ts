@@ -19,10 +19,11 @@ import scaffolderModuleKfMesh from '../..';
 
 export const GITHUB_TOKEN = 'ghs_e2e_github_token_4f1c9a7d2b';
 export const KUBE_TOKEN = 'kube-sa-token-e2e-8c3b1e0f';
-export const GHE_HOST = 'ghe.example.test';
+export const GHE_HOST = 'github.kf-mesh.test';
 export const PLATFORM_USER = 'user:default/platform-admin';
 
-function templateEntity(): Entity {
+/** The onboard-namespace template of `templates/`, as the catalog would serve it. */
+export function templateEntity(): Entity {
   const file = resolvePackagePath(
     '@kf-mesh/plugin-scaffolder-backend-module-kf-mesh',
     '../../templates/onboard-namespace/template.yaml',
@@ -100,7 +101,7 @@ export async function startOnboardingBackend() {
   });
   const github: GithubSim = await startGithubSim({ token: GITHUB_TOKEN });
   github.addRepo({
-    owner: 'platform',
+    owner: 'kubeflow-platform',
     repo: 'gitops',
     files: { 'README.md': '# Kubeflow fleet\n' },
   });

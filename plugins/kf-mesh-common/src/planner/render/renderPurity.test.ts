@@ -15,7 +15,7 @@ function objectsOf(value: unknown, out = new Set<object>()): Set<object> {
   return out;
 }
 
-/** The object files as js-yaml writes them, without any cache of the renderer. */
+/** The object files as js-yaml writes them. */
 function uncachedObjectFiles(plan: OnboardingPlan) {
   return plan.objects.map(o => ({
     path: o.fileName,
@@ -41,7 +41,7 @@ const namespaceB: OnboardingRequest = {
   options: { ...namespaceA.options, userIdPrefix: 'accounts.google.com:' },
 };
 
-describe('renderer caches', () => {
+describe('rendering is a pure function of the plan', () => {
   it('render A, render B, render A again: identical to the first render of A, and B never shows in A', () => {
     const first = renderPlan(planOnboarding(namespaceA));
     const b = renderPlan(planOnboarding(namespaceB));

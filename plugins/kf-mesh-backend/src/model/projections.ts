@@ -1,3 +1,4 @@
+import { MESH_ANNOTATIONS, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
   AuthorizationRuleProjection,
@@ -10,8 +11,7 @@ import type {
   ProfileProjection,
   ServiceProjection,
   SidecarResourceProjection,
-} from '../analyzer';
-import { LABEL } from '../analyzer/finding';
+} from './types';
 
 /** A GatewayClass: only its name matters (capability check). */
 export interface GatewayClassProjection {
@@ -84,17 +84,18 @@ export function projectNamespace(obj: Obj): NamespaceProjection {
  * Sidecar detection uses `sidecar.istio.io/status`: metadata has no
  * containers, and the injector writes this annotation on every injected pod,
  * native sidecars included; istio-cni also treats it as "has sidecar"
- * (mesh-domain §B.1, cni/pkg/util/podutil.go).
+ * (docs/mesh-semantics.md#b1, cni/pkg/util/podutil.go).
  */
 export function projectPod(obj: Obj): PodProjection {
   const annotations = obj.metadata?.annotations ?? {};
-  const redirection = str(annotations['ambient.istio.io/redirection']);
-  const injectAnnotation = str(annotations[LABEL.sidecarInject]);
+  const redirection = str(annotations[MESH_ANNOTATIONS.ambientRedirection]);
+  // the deprecated annotation form of the pod opt-out (same key as the label)
+  const injectAnnotation = str(annotations[MESH_LABELS.sidecarInject]);
   return {
     namespace: obj.metadata.namespace,
     name: obj.metadata.name,
     labels: stringMap(obj.metadata.labels),
-    hasSidecar: typeof annotations['sidecar.istio.io/status'] === 'string',
+    hasSidecar: typeof annotations[MESH_ANNOTATIONS.sidecarStatus] === 'string',
     ...(redirection ? { redirection } : {}),
     ...(injectAnnotation ? { sidecarInjectAnnotation: injectAnnotation } : {}),
   };

@@ -1,7 +1,8 @@
 /**
  * Compact projections of the Kubernetes objects the analyzer reads. The
  * cluster cache keeps only these (never whole objects); see
- * `../cluster/projections.ts` for how they are built from API JSON.
+ * `./projections.ts` for how they are built from API JSON. `cluster/` builds
+ * them and `analyzer/` reads them; neither depends on the other.
  */
 
 /** Key/value labels. */

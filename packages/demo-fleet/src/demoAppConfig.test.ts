@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
+import { DEMO_GITHUB } from './demoFleetConfig';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const read = (file: string) =>
+  yaml.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+
+describe('the demo configuration (app-config.yaml)', () => {
+  const config = read('app-config.yaml');
+
+  it('binds the backend to loopback: it signs in anyone as guest and allows everything', () => {
+    expect(config.backend.listen.host).toBe('127.0.0.1');
+    expect(config.permission.enabled).toBe(true);
+  });
+
+  it("follows the demo fleet's GitOps repository, the only one the template offers", () => {
+    const [repository] = config.kfMesh.onboardings.repositories;
+    const url = new URL(repository.url);
+    expect(
+      config.integrations.github.map((g: { host: string }) => g.host),
+    ).toContain(url.host);
+    expect(url.pathname).toBe(`/${DEMO_GITHUB.owner}/${DEMO_GITHUB.repo}`);
+    const template = read('templates/onboard-namespace/template.yaml');
+    const repoUrl = Object.assign(
+      {},
+      ...template.spec.parameters.map(
+        (p: { properties?: object }) => p.properties,
+      ),
+    ).repoUrl;
+    expect(repoUrl['ui:options']).toEqual({
+      allowedHosts: [url.host],
+      allowedOwners: [DEMO_GITHUB.owner],
+      allowedRepos: [DEMO_GITHUB.repo],
+    });
+  });
+});

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './projections';
+export { buildMeshContext, isAllowNothing } from './meshContext';
+export { gatewayNamespacesOf } from './gatewayNamespaces';
+export { isZtunnelPod } from './ztunnel';

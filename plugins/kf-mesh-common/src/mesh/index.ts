@@ -1,0 +1,5 @@
+export * from './labels';
+export * from './dataplaneIntent';
+export * from './names';
+export * from './principals';
+export * from './observedKinds';
