@@ -1,39 +1,45 @@
 #!/usr/bin/env bash
-# Builds istiod (pilot-discovery) and istioctl from the Go module pinned in tools/istio into
-# .bin/<component>-<version>/ (git-ignored). Skips a binary already present. Uses Go's default caches.
-# Flags follow istio's own release build (Makefile.core.mk: STANDARD_TAGS, RELEASE_LDFLAGS; report_build_info.sh).
+# Builds istiod (pilot-discovery) and istioctl from the Go module pinned in tools/istio (versions in tools/versions.env)
+# into the git-ignored .bin/<component>-<ISTIO_RELEASE>-<ISTIO_GIT_REVISION>/. Skips a binary already present. Uses
+# Go's default caches. Flags follow Istio's release build (Makefile.core.mk STANDARD_TAGS and RELEASE_LDFLAGS,
+# common/scripts/report_build_info.sh).
+# Usage: scripts/control-plane/build-istio.sh [pilot-discovery] [istioctl]   (no argument: both)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# shellcheck source=/dev/null
-. "$ROOT/tools/istio/VERSION.env"
-
-command -v go >/dev/null || { echo "build-istio: 'go' not found on PATH (need Go >= 1.26 and a Go module proxy)" >&2; exit 1; }
-GO_MINOR="$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')"
-[ "$GO_MINOR" -ge 26 ] || { echo "build-istio: Go $(go env GOVERSION) is too old; istio ${ISTIO_RELEASE} needs go1.26" >&2; exit 1; }
-grep -q "istio.io/istio ${ISTIO_VERSION}" "$ROOT/tools/istio/go.mod" \
-  || { echo "build-istio: tools/istio/go.mod does not pin istio.io/istio ${ISTIO_VERSION} (VERSION.env)" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
+cp_need_go
+[ -n "${ISTIO_RELEASE:-}" ] && [ -n "${ISTIO_GIT_REVISION:-}" ] ||
+  cp_die "tools/versions.env has no ISTIO_RELEASE / ISTIO_GIT_REVISION (the # istio section)"
+grep -q "istio.io/istio ${ISTIO_VERSION}" "$CP_REPO_ROOT/tools/istio/go.mod" ||
+  cp_die "tools/istio/go.mod does not require istio.io/istio ${ISTIO_VERSION} (tools/versions.env ISTIO_VERSION)"
 
 V="istio.io/istio/pkg/version"
 LDFLAGS="-s -w -X ${V}.buildVersion=${ISTIO_RELEASE} -X ${V}.buildGitRevision=${ISTIO_GIT_REVISION} \
 -X ${V}.buildStatus=Clean -X ${V}.buildTag=${ISTIO_RELEASE} -X ${V}.buildHub=docker.io/istio \
 -X ${V}.buildOS=$(go env GOOS) -X ${V}.buildArch=$(go env GOARCH)"
 
-build() { # component, package
-  local out="$ROOT/.bin/$1-${ISTIO_RELEASE}-${ISTIO_GIT_REVISION}/$1"
-  if [ -x "$out" ]; then echo "build-istio: $1 present ($out)"; return; fi
-  echo "build-istio: building $1 ${ISTIO_RELEASE}-${ISTIO_GIT_REVISION} ($2)"
+build_one() {
+  local component="$1" package
+  case "$component" in
+    pilot-discovery) package=istio.io/istio/pilot/cmd/pilot-discovery ;;
+    istioctl) package=istio.io/istio/istioctl/cmd/istioctl ;;
+    *) cp_die "unknown component '$component' (known: pilot-discovery, istioctl)" ;;
+  esac
+  local version="${ISTIO_RELEASE}-${ISTIO_GIT_REVISION}"
+  local out="$CP_REPO_ROOT/.bin/$component-$version/$component"
+  if [ -x "$out" ]; then
+    echo "control-plane: $component $version already built ($out)"
+    return 0
+  fi
+  mkdir -p "$(dirname "$out")"
   local start=$SECONDS
-  (cd "$ROOT/tools/istio" && CGO_ENABLED=0 go build -mod=readonly -trimpath -tags vtprotobuf,disable_pgv \
-    -ldflags "$LDFLAGS" -o "$out.tmp" "$2")
+  echo "control-plane: building $component $version (first build downloads modules and compiles: tens of minutes)"
+  (cd "$CP_REPO_ROOT/tools/istio" && CGO_ENABLED=0 go build -mod=readonly -trimpath -tags vtprotobuf,disable_pgv \
+    -ldflags "$LDFLAGS" -o "$out.tmp" "$package") ||
+    cp_die "building $component $version from tools/istio failed (see the go output above)"
   mv "$out.tmp" "$out"
-  echo "build-istio: $1 built in $((SECONDS - start)) s"
+  echo "control-plane: built $component $version in $((SECONDS - start)) s -> $out"
 }
 
-case "${1:-all}" in
-  pilot-discovery) build pilot-discovery istio.io/istio/pilot/cmd/pilot-discovery ;;
-  istioctl) build istioctl istio.io/istio/istioctl/cmd/istioctl ;;
-  all)
-    build pilot-discovery istio.io/istio/pilot/cmd/pilot-discovery
-    build istioctl istio.io/istio/istioctl/cmd/istioctl ;;
-  *) echo "build-istio: unknown component '$1' (pilot-discovery | istioctl | all)" >&2; exit 2 ;;
-esac
+components=("$@")
+[ ${#components[@]} -gt 0 ] || components=(pilot-discovery istioctl)
+for c in "${components[@]}"; do build_one "$c"; done

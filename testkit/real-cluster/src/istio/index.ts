@@ -17,4 +17,4 @@ export {
 } from './injectedSidecarFixture';
 export { startIstiod } from './startIstiod';
 export type { IstiodOptions, IstiodTarget, RunningIstiod } from './startIstiod';
-export { freePort } from './freePort';
+export { waypointEndpointSlice, HAND_WRITTEN_BY } from './handWrittenObjects';

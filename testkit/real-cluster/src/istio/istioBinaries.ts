@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { kfMeshRepoRoot } from '@kf-mesh/kube-sim';
+import { readPinnedVersions } from '../pinnedVersions';
 
 /** The pinned Istio build: version, module version and where its binaries live. */
 export interface IstioBuild {
@@ -7,7 +9,7 @@ export interface IstioBuild {
   version: string;
   /** `istio.io/istio` Go module version the binaries are built from (`ISTIO_VERSION`). */
   moduleVersion: string;
-  /** Repository root (holds tools/istio and the git-ignored .bin). */
+  /** Repository root (holds tools/ and the git-ignored .bin). */
   repoRoot: string;
   istioctl: string;
   pilotDiscovery: string;
@@ -15,36 +17,15 @@ export interface IstioBuild {
 
 const BUILD_SCRIPT = 'scripts/control-plane/build-istio.sh';
 
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'tools', 'istio', 'VERSION.env')))
-      return dir;
-    if (path.dirname(dir) === dir)
-      throw new Error(
-        `tools/istio/VERSION.env not found above ${from}: run from a kf-mesh checkout`,
-      );
-  }
-}
-
-function readEnvFile(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m) out[m[1]] = m[2];
-  }
-  return out;
-}
-
-/** Reads tools/istio/VERSION.env (found above `from`, default the working dir) and resolves the binary paths (they may not be built yet). */
-export function istioBuild(from: string = process.cwd()): IstioBuild {
-  const repoRoot = findRepoRoot(from);
-  const env = readEnvFile(path.join(repoRoot, 'tools', 'istio', 'VERSION.env'));
-  const moduleVersion = env.ISTIO_VERSION;
-  if (!moduleVersion || !env.ISTIO_RELEASE || !env.ISTIO_GIT_REVISION)
+/** Reads the `# istio` section of tools/versions.env and resolves the binary paths (they may not be built yet). */
+export function istioBuild(repoRoot: string = kfMeshRepoRoot()): IstioBuild {
+  const pinned = readPinnedVersions(repoRoot);
+  const moduleVersion = pinned.ISTIO_VERSION;
+  if (!moduleVersion || !pinned.ISTIO_RELEASE || !pinned.ISTIO_GIT_REVISION)
     throw new Error(
-      'tools/istio/VERSION.env: ISTIO_VERSION, ISTIO_RELEASE and ISTIO_GIT_REVISION are required',
+      'tools/versions.env: ISTIO_VERSION, ISTIO_RELEASE and ISTIO_GIT_REVISION are required',
     );
-  const version = `${env.ISTIO_RELEASE}-${env.ISTIO_GIT_REVISION}`;
+  const version = `${pinned.ISTIO_RELEASE}-${pinned.ISTIO_GIT_REVISION}`;
   const bin = (name: string) =>
     path.join(repoRoot, '.bin', `${name}-${version}`, name);
   return {

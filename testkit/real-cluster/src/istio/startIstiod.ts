@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { renderAmbientProfile } from './ambientProfile';
-import { freePort } from './freePort';
+import { freePort } from '../freePort';
 import { istioBuild, requireBinary } from './istioBinaries';
 
 /** The API server istiod runs against: a kubeconfig file with admin credentials. */
