@@ -1,6 +1,5 @@
 // Istio as the oracle over kube-sim's whole mixed scenario: istiod writes its own status on the scenario's objects;
 // every IST code kf-mesh maps must agree both ways, per namespace (docs/conformance.md lists the exceptions).
-import { execFileSync } from 'node:child_process';
 import { buildScenario, profileCrd } from '@kf-mesh/kube-sim';
 import {
   analyzeLive,
@@ -12,19 +11,14 @@ import {
   type RealCluster,
   type RunningIstiod,
 } from '@kf-mesh/real-cluster';
-import { createMeshRuntime, MeshRuntime } from './createMeshRuntime';
-import { FINDINGS } from '../analyzer/findingsCatalog';
-import { capturingLogger } from '../__fixtures__/capturingLogger';
-import { eventually } from '../__fixtures__/eventually';
+import type { MeshRuntime } from './createMeshRuntime';
+import {
+  kubectlOn,
+  MAPPED_ISTIO_CODES,
+  syncedRuntimeOn,
+} from '../__fixtures__/istioOracle';
 
 jest.setTimeout(300_000);
-
-const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
-const MAPPED = new Set(
-  Object.values(FINDINGS).flatMap((f: any) =>
-    f.istioCode ? [f.istioCode] : [],
-  ),
-);
 
 describe('Istio as the oracle: kube-sim mixed scenario on a real kube-apiserver with istiod', () => {
   const scenario = buildScenario({ kind: 'mixed', seed: 7 });
@@ -53,42 +47,18 @@ describe('Istio as the oracle: kube-sim mixed scenario on a real kube-apiserver 
           `10.244.9.${i + 1}`,
         ),
       );
-    execFileSync(
-      KUBECTL,
-      ['--kubeconfig', cluster.kubeconfigPath, 'apply', '-f', '-'],
-      {
-        input: JSON.stringify({
-          apiVersion: 'v1',
-          kind: 'List',
-          items: slices,
-        }),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
+    kubectlOn(
+      cluster,
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: slices,
+      }),
     );
     istiod = await startIstiod({ kubeconfigPath: cluster.kubeconfigPath });
-    runtime = createMeshRuntime(
-      {
-        rootNamespace: 'istio-system',
-        requestTimeoutMs: 5000,
-        analysisDebounceMs: 20,
-        clusters: [
-          {
-            name: 'real',
-            url: cluster.url,
-            auth: { type: 'serviceAccount', token: cluster.adminToken },
-            caData: Buffer.from(cluster.caData).toString('base64'),
-            skipTLSVerify: false,
-          },
-        ],
-      },
-      capturingLogger(),
-    );
-    runtime.start();
-    await eventually(
-      () => runtime.service.listClusters().clusters[0].health === 'ok',
-      { timeoutMs: 60_000, what: 'kf-mesh synced' },
-    );
-    // istiod has written its status once every AuthorizationPolicy it handles carries its condition
+    runtime = await syncedRuntimeOn(cluster);
+    // istiod gives no signal that it has written status on everything: let it settle
     await new Promise(r => setTimeout(r, 15_000));
     messages = await analyzeLive(cluster.kubeconfigPath, 'all');
   });
@@ -107,7 +77,7 @@ describe('Istio as the oracle: kube-sim mixed scenario on a real kube-apiserver 
       const { counts, intent } = status.dataplane;
       const meshPods = counts.sidecar + counts.ambient + counts.pending;
       const istio = messages
-        .filter(m => MAPPED.has(m.code))
+        .filter(m => MAPPED_ISTIO_CODES.has(m.code))
         .filter(
           m =>
             m.origin === `Namespace ${ns.name}` ||

@@ -1,6 +1,5 @@
 // Istio as the oracle: istiod (pilot-discovery) runs against a real kube-apiserver holding one namespace onboarded
 // by the planner; what istiod writes and what `istioctl analyze` reports must agree with kf-mesh's findings.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,14 +18,16 @@ import {
   type RealCluster,
   type RunningIstiod,
 } from '@kf-mesh/real-cluster';
-import { createMeshRuntime, MeshRuntime } from './createMeshRuntime';
-import { FINDINGS } from '../analyzer/findingsCatalog';
-import { capturingLogger } from '../__fixtures__/capturingLogger';
+import type { MeshRuntime } from './createMeshRuntime';
 import { eventually } from '../__fixtures__/eventually';
+import {
+  kubectlOn,
+  MAPPED_ISTIO_CODES,
+  syncedRuntimeOn,
+} from '../__fixtures__/istioOracle';
 
 jest.setTimeout(180_000);
 
-const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const NS = 'team-a';
 const REQUEST: OnboardingRequest = {
   cluster: 'real',
@@ -41,25 +42,9 @@ const REQUEST: OnboardingRequest = {
   },
 };
 /** The IST codes kf-mesh findings claim (findingsCatalog `istioCode`). */
-const MAPPED = new Set(
-  Object.values(FINDINGS).flatMap((f: any) =>
-    f.istioCode ? [f.istioCode] : [],
-  ),
-);
-
-function kubectl(cluster: RealCluster, args: string[], input?: string) {
-  return execFileSync(
-    KUBECTL,
-    ['--kubeconfig', cluster.kubeconfigPath, ...args],
-    {
-      encoding: 'utf8',
-      input,
-    },
-  );
-}
 
 const getJson = (cluster: RealCluster, kind: string, name: string) =>
-  JSON.parse(kubectl(cluster, ['-n', NS, 'get', kind, name, '-o', 'json']));
+  JSON.parse(kubectlOn(cluster, ['-n', NS, 'get', kind, name, '-o', 'json']));
 
 const condition = (obj: any, type: string) =>
   (obj.status?.conditions ?? []).find((c: any) => c.type === type);
@@ -70,7 +55,7 @@ const condition = (obj: any, type: string) =>
  */
 function istioClaims(messages: AnalyzeMessage[], selectorless: Set<string>) {
   return messages
-    .filter(m => MAPPED.has(m.code))
+    .filter(m => MAPPED_ISTIO_CODES.has(m.code))
     .filter(m => !(m.code === 'IST0127' && selectorless.has(m.origin)))
     .map(m => `${m.code} ${m.origin}`)
     .sort();
@@ -94,12 +79,12 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
     cluster = await startRealCluster({ extraCrds: [profileCrd] });
     istiod = await startIstiod({ kubeconfigPath: cluster.kubeconfigPath });
     // the profile namespace exists before its onboarding PR is merged
-    kubectl(cluster, ['create', 'namespace', NS]);
+    kubectlOn(cluster, ['create', 'namespace', NS]);
     const plan = planOnboarding(REQUEST);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-oracle-'));
     for (const f of renderPlan(plan).files)
       fs.writeFileSync(path.join(dir, f.path), f.content);
-    kubectl(cluster, ['apply', '-k', dir]);
+    kubectlOn(cluster, ['apply', '-k', dir]);
     fs.rmSync(dir, { recursive: true, force: true });
     selectorless = new Set(
       plan.objects
@@ -108,7 +93,7 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
         .map(o => `AuthorizationPolicy ${NS}/${o.metadata.name}`),
     );
     // the workload Service the plan's service-attached L7 policy targets
-    kubectl(
+    kubectlOn(
       cluster,
       ['apply', '-f', '-'],
       JSON.stringify({
@@ -121,28 +106,7 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
         },
       }),
     );
-    runtime = createMeshRuntime(
-      {
-        rootNamespace: 'istio-system',
-        requestTimeoutMs: 5000,
-        analysisDebounceMs: 20,
-        clusters: [
-          {
-            name: 'real',
-            url: cluster.url,
-            auth: { type: 'serviceAccount', token: cluster.adminToken },
-            caData: Buffer.from(cluster.caData).toString('base64'),
-            skipTLSVerify: false,
-          },
-        ],
-      },
-      capturingLogger(),
-    );
-    runtime.start();
-    await eventually(
-      () => runtime.service.listClusters().clusters[0].health === 'ok',
-      { timeoutMs: 60_000, what: 'kf-mesh synced' },
-    );
+    runtime = await syncedRuntimeOn(cluster);
   });
 
   afterAll(async () => {
@@ -201,7 +165,7 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
   });
 
   it('with the EndpointSlice the missing controller would write: programmed, bound, accepted, and no finding on either side', async () => {
-    kubectl(
+    kubectlOn(
       cluster,
       ['apply', '-f', '-'],
       JSON.stringify(waypointEndpointSlice(NS, 'waypoint', '10.244.0.50')),
@@ -231,7 +195,7 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
       { timeoutMs: 30_000, what: 'kf-mesh findings cleared' },
     );
     const policies = JSON.parse(
-      kubectl(cluster, [
+      kubectlOn(cluster, [
         '-n',
         NS,
         'get',
