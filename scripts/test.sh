@@ -52,10 +52,11 @@ step "unit and integration tests (on SQLite and on a throwaway PostgreSQL)"
 CI=true ./scripts/with-postgres.sh corepack yarn backstage-cli repo test 2>&1 | tee "$logs/jest.log"
 count "$logs/jest.log"
 
-step "real control plane: etcd + kube-apiserver from pinned Go modules (*.realcluster.test.ts)"
+step "real control plane: etcd, kube-apiserver, istiod and istioctl from pinned Go modules (*.realcluster.test.ts)"
 # Kept out of the Jest stage by each package's testPathIgnorePatterns (they need Go-built binaries and take
 # minutes); run here per package, after building the binaries (skipped when .bin/ has them for their version).
 scripts/control-plane/build.sh
+scripts/control-plane/build-istio.sh
 for pkg in testkit/real-cluster plugins/kf-mesh-common plugins/kf-mesh-backend; do
   log="$logs/realcluster-$(basename "$pkg").log"
   (cd "$pkg" && CI=true yarn test:realcluster) 2>&1 | tee "$log"

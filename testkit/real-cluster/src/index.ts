@@ -14,3 +14,4 @@ export { loadObjects } from './loadObjects';
 export type { LoadOptions, PlainObject } from './loadObjects';
 export { KUBECTL, runKubectl } from './kubectl';
 export type { KubectlResult } from './kubectl';
+export * from './istio';

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../store/KubeObject';
+import { injectedSidecar } from './injectedSidecar';
 
 /** How a pod takes part in the mesh. */
 export type PodDataplane =
@@ -26,39 +27,6 @@ export interface PodSpec {
   ports?: number[];
 }
 
-const PROXY_IMAGE = 'docker.io/istio/proxyv2:1.27.1';
-const SIDECAR_STATUS = (native: boolean) =>
-  JSON.stringify({
-    initContainers: native ? ['istio-init', 'istio-proxy'] : ['istio-init'],
-    containers: native ? null : ['istio-proxy'],
-    volumes: [
-      'workload-socket',
-      'credential-socket',
-      'workload-certs',
-      'istio-envoy',
-      'istio-data',
-      'istio-podinfo',
-      'istio-token',
-      'istiod-ca-cert',
-    ],
-    imagePullSecrets: null,
-    revision: 'default',
-  });
-
-const proxyContainer = (native: boolean) => ({
-  name: 'istio-proxy',
-  image: PROXY_IMAGE,
-  args: ['proxy', 'sidecar', '--domain', '$(POD_NAMESPACE).svc.cluster.local'],
-  ports: [{ containerPort: 15090, name: 'http-envoy-prom', protocol: 'TCP' }],
-  ...(native ? { restartPolicy: 'Always' } : {}),
-});
-
-const initContainer = {
-  name: 'istio-init',
-  image: PROXY_IMAGE,
-  args: ['istio-iptables', '-p', '15001', '-z', '15006'],
-};
-
 const readyStatus = (name: string, image: string, startedAt: string) => ({
   name,
   image,
@@ -82,15 +50,15 @@ export function buildPod(spec: PodSpec): KubeObject {
   const sidecar =
     spec.dataplane === 'sidecar' || spec.dataplane === 'native-sidecar';
   if (sidecar) {
-    const native = spec.dataplane === 'native-sidecar';
-    initContainers.push(initContainer);
-    if (native) initContainers.push(proxyContainer(true));
-    else containers.push(proxyContainer(false));
-    annotations['sidecar.istio.io/status'] = SIDECAR_STATUS(native);
-    annotations['kubectl.kubernetes.io/default-container'] = spec.app;
-    labels['security.istio.io/tlsMode'] = 'istio';
-    labels['service.istio.io/canonical-name'] = spec.app;
-    labels['service.istio.io/canonical-revision'] = 'latest';
+    // what the real injector adds (istioInjectorOutput.json, from istioctl kube-inject)
+    const injected = injectedSidecar(
+      spec.dataplane === 'native-sidecar',
+      spec.app,
+    );
+    initContainers.push(...injected.initContainers);
+    containers.push(...injected.containers);
+    Object.assign(annotations, injected.annotations);
+    Object.assign(labels, injected.labels);
   } else if (
     spec.dataplane === 'ambient' ||
     spec.dataplane === 'ambient-pending'
@@ -99,7 +67,7 @@ export function buildPod(spec: PodSpec): KubeObject {
       spec.dataplane === 'ambient' ? 'enabled' : 'pending';
   } else if (spec.dataplane === 'proxy') {
     containers[0] = {
-      ...proxyContainer(false),
+      ...injectedSidecar(false, spec.app).containers[0],
       ports: [{ containerPort: 15008, name: 'hbone', protocol: 'TCP' }],
     };
   }

@@ -233,3 +233,27 @@ describe('Sidecar resources (istioctl IST0167, mesh-semantics §D.18)', () => {
     expect(sidecarNs.findings.map(f => f.code)).not.toContain('KFM309');
   });
 });
+
+describe('pod opt-out of sidecar injection (pkg/kube/inject/inject.go injectRequired)', () => {
+  const sidecarNs = (pods: ReturnType<typeof pod>[]) =>
+    analyzeNamespace(snapshot({ 'istio-injection': 'enabled' }, { pods }));
+
+  it('the deprecated sidecar.istio.io/inject=false annotation opts a pod out when the label is absent', () => {
+    const result = sidecarNs([
+      sidecarPod('a'),
+      pod('ui-artifact', { sidecarInjectAnnotation: 'false' }),
+    ]);
+    expect(result.dataplane.verdict).toBe('sidecar');
+    expect(codes(result)).not.toContain('KFM102');
+  });
+
+  it('the label wins over the annotation', () => {
+    const result = sidecarNs([
+      pod('ui-artifact', {
+        labels: { 'sidecar.istio.io/inject': 'true' },
+        sidecarInjectAnnotation: 'false',
+      }),
+    ]);
+    expect(result.dataplane.podsNeedingRestart).toEqual(['ui-artifact']);
+  });
+});

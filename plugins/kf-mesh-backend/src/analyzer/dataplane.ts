@@ -26,9 +26,21 @@ export function isProxyPod(pod: PodProjection): boolean {
 }
 
 /**
+ * The injector skips the pod: `sidecar.istio.io/inject=false` as label, or as the
+ * deprecated annotation when the label is absent (the label wins;
+ * pkg/kube/inject/inject.go `injectRequired`). Opting in needs the label: the injector
+ * webhooks select pods by label only.
+ */
+export function optedOutOfInjection(pod: PodProjection): boolean {
+  const label = pod.labels[MESH_LABELS.sidecarInject];
+  return (label ?? pod.sidecarInjectAnnotation) === 'false';
+}
+
+/**
  * The dataplane a pod should have under the namespace intent, honouring pod
  * opt-outs/opt-ins: `istio.io/dataplane-mode=none|ambient` on the pod (CNI
- * enablement selectors) and `sidecar.istio.io/inject=true|false` (injector;
+ * enablement selectors) and `sidecar.istio.io/inject=true|false` (injector, see
+ * {@link optedOutOfInjection};
  * `istio-injection=disabled` blocks the pod opt-in).
  */
 export function expectedPodDataplane(
@@ -39,7 +51,8 @@ export function expectedPodDataplane(
   const podMode = pod.labels[MESH_LABELS.dataplaneMode];
   const podInject = pod.labels[MESH_LABELS.sidecarInject];
   const nsInjection = nsLabels[MESH_LABELS.injection];
-  if (intent === 'sidecar') return podInject === 'false' ? 'none' : 'sidecar';
+  if (intent === 'sidecar')
+    return optedOutOfInjection(pod) ? 'none' : 'sidecar';
   if (podInject === 'true' && nsInjection !== 'disabled') return 'sidecar';
   if (intent === 'ambient') return podMode === 'none' ? 'none' : 'ambient';
   return podMode === 'ambient' ? 'ambient' : 'none';

@@ -1,4 +1,4 @@
-import { MESH_ANNOTATIONS } from '@kf-mesh/plugin-kf-mesh-common';
+import { MESH_ANNOTATIONS, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
   AuthorizationRuleProjection,
@@ -89,12 +89,15 @@ export function projectNamespace(obj: Obj): NamespaceProjection {
 export function projectPod(obj: Obj): PodProjection {
   const annotations = obj.metadata?.annotations ?? {};
   const redirection = str(annotations[MESH_ANNOTATIONS.ambientRedirection]);
+  // the deprecated annotation form of the pod opt-out (same key as the label)
+  const injectAnnotation = str(annotations[MESH_LABELS.sidecarInject]);
   return {
     namespace: obj.metadata.namespace,
     name: obj.metadata.name,
     labels: stringMap(obj.metadata.labels),
     hasSidecar: typeof annotations[MESH_ANNOTATIONS.sidecarStatus] === 'string',
     ...(redirection ? { redirection } : {}),
+    ...(injectAnnotation ? { sidecarInjectAnnotation: injectAnnotation } : {}),
   };
 }
 

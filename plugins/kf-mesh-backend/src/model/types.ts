@@ -37,6 +37,11 @@ export interface PodProjection {
   hasSidecar: boolean;
   /** `ambient.istio.io/redirection` annotation value, when present. */
   redirection?: string;
+  /**
+   * The deprecated `sidecar.istio.io/inject` annotation, when present: the injector still
+   * honours it when the label is absent (pkg/kube/inject/inject.go `injectRequired`).
+   */
+  sidecarInjectAnnotation?: string;
 }
 
 /** A Service with its Istio labels and `istio.io/WaypointBound` condition. */

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import type { RealCluster } from '@kf-mesh/real-cluster';
+import { FINDINGS } from '../analyzer/findingsCatalog';
+import { createMeshRuntime, MeshRuntime } from '../service/createMeshRuntime';
+import { capturingLogger } from './capturingLogger';
+import { eventually } from './eventually';
+
+const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
+
+/** The IST codes kf-mesh findings claim (findingsCatalog `istioCode`). */
+export const MAPPED_ISTIO_CODES: ReadonlySet<string> = new Set(
+  Object.values(FINDINGS).flatMap(f => ('istioCode' in f ? [f.istioCode] : [])),
+);
+
+/** kubectl with the cluster's admin kubeconfig; `input` goes to stdin (JSON manifests). */
+export function kubectlOn(
+  cluster: RealCluster,
+  args: string[],
+  input?: string,
+): string {
+  return execFileSync(
+    KUBECTL,
+    ['--kubeconfig', cluster.kubeconfigPath, ...args],
+    { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+}
+
+/** kf-mesh's runtime (real ClusterCache + analyzer) on the cluster as `real`, once every type has synced. */
+export async function syncedRuntimeOn(
+  cluster: RealCluster,
+): Promise<MeshRuntime> {
+  const runtime = createMeshRuntime(
+    {
+      rootNamespace: 'istio-system',
+      requestTimeoutMs: 5000,
+      analysisDebounceMs: 20,
+      clusters: [
+        {
+          name: 'real',
+          url: cluster.url,
+          auth: { type: 'serviceAccount', token: cluster.adminToken },
+          caData: Buffer.from(cluster.caData).toString('base64'),
+          skipTLSVerify: false,
+        },
+      ],
+    },
+    capturingLogger(),
+  );
+  runtime.start();
+  await eventually(
+    () => runtime.service.listClusters().clusters[0].health === 'ok',
+    { timeoutMs: 60_000, what: 'kf-mesh synced' },
+  );
+  return runtime;
+}

@@ -1,0 +1,34 @@
+/**
+ * Objects the harness writes itself because the component that would write them does
+ * not run (no kube-controller-manager, no kubelet): listed in docs/conformance.md.
+ */
+
+/** Marks every hand-written object, so a reader can tell them from real controller output. */
+export const HAND_WRITTEN_BY = 'kf-mesh-real-cluster-harness';
+
+/**
+ * The EndpointSlice the endpointslice controller would write for a ready waypoint pod
+ * behind `service`: istiod reports a waypoint Gateway Programmed only when its Service has
+ * endpoints (pilot/pkg/config/kube/gateway: "no instances found for hostname").
+ */
+export function waypointEndpointSlice(
+  namespace: string,
+  service: string,
+  address: string,
+): object {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: `${service}-hand-written`,
+      namespace,
+      labels: {
+        'kubernetes.io/service-name': service,
+        'endpointslice.kubernetes.io/managed-by': HAND_WRITTEN_BY,
+      },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [address], conditions: { ready: true } }],
+    ports: [{ name: 'mesh', port: 15008, protocol: 'TCP' }],
+  };
+}
