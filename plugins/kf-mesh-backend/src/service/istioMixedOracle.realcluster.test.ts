@@ -16,7 +16,7 @@ import {
   kubectlOn,
   MAPPED_ISTIO_CODES,
   syncedRuntimeOn,
-} from '../__fixtures__/istioOracle';
+} from '../__testUtils__/istioOracle';
 
 jest.setTimeout(300_000);
 

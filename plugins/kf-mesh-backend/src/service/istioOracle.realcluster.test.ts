@@ -24,7 +24,7 @@ import {
   kubectlOn,
   MAPPED_ISTIO_CODES,
   syncedRuntimeOn,
-} from '../__fixtures__/istioOracle';
+} from '../__testUtils__/istioOracle';
 
 jest.setTimeout(180_000);
 

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import type { RealCluster } from '@kf-mesh/real-cluster';
 import { FINDINGS } from '../analyzer/findingsCatalog';
 import { createMeshRuntime, MeshRuntime } from '../service/createMeshRuntime';
-import { capturingLogger } from './capturingLogger';
-import { eventually } from './eventually';
+import { capturingLogger } from '../__fixtures__/capturingLogger';
+import { eventually } from '../__fixtures__/eventually';
 
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 
