@@ -11,8 +11,11 @@ import {
 
 const clusters = DEMO_CLUSTERS.map(c => ({
   name: c.name,
-  namespaces: buildScenario({ kind: 'mixed', seed: c.seed, clusterName: c.name })
-    .namespaces,
+  namespaces: buildScenario({
+    kind: 'mixed',
+    seed: c.seed,
+    clusterName: c.name,
+  }).namespaces,
 }));
 
 describe('demo onboardings', () => {
@@ -22,10 +25,14 @@ describe('demo onboardings', () => {
     const reserved = templateTestNamespace(clusters)!;
     const keys = planned.map(o => `${o.cluster}/${o.namespace.name}`);
     expect(new Set(keys).size).toBe(planned.length);
-    expect(keys).not.toContain(`${reserved.cluster}/${reserved.namespace.name}`);
+    expect(keys).not.toContain(
+      `${reserved.cluster}/${reserved.namespace.name}`,
+    );
     const byKind = Object.fromEntries(planned.map(o => [o.kind, o]));
     expect(byKind['merged-stuck'].namespace.state).toBe('ambient-sidecar-pods');
-    expect(byKind['merged-stuck'].namespace.podsNeedingRestart.length).toBeGreaterThan(0);
+    expect(
+      byKind['merged-stuck'].namespace.podsNeedingRestart.length,
+    ).toBeGreaterThan(0);
     expect(byKind['merged-stuck'].mergedMinutesAgo).toBe(40);
     expect(byKind['merged-converged'].namespace.state).toBe('ambient');
     expect(byKind.approved.namespace.state).toBe('sidecar');
@@ -61,7 +68,9 @@ describe('demo onboardings', () => {
         expect(pr.requestedTeams).toEqual([PLATFORM_TEAM]);
         expect(pr.merged).toBe(o.kind.startsWith('merged'));
         expect(pr.state).toBe(
-          o.kind.startsWith('merged') || o.kind === 'closed' ? 'closed' : 'open',
+          o.kind.startsWith('merged') || o.kind === 'closed'
+            ? 'closed'
+            : 'open',
         );
         expect(pr.draft).toBe(o.kind === 'draft');
         const files = Object.keys(
@@ -83,7 +92,7 @@ describe('demo onboardings', () => {
     });
   });
 
-  it('syncs the merged plans\' namespace labels to the cluster, as the GitOps controller would', async () => {
+  it("syncs the merged plans' namespace labels to the cluster, as the GitOps controller would", async () => {
     const c = DEMO_CLUSTERS[0];
     const scenario = buildScenario({
       kind: 'mixed',

@@ -31,8 +31,17 @@ async function main() {
   const pidFile = path.join(outputDir, 'fleet.pid');
   fs.writeFileSync(pidFile, `${process.pid}\n`);
   process.on('SIGUSR2', () => {
-    const rateLimited = fleet.github.faults.toggleRateLimit({ status: 429, retryAfterSeconds: 20 });
-    console.log(`github-sim: ${rateLimited ? 'rate-limited (429) until the next SIGUSR2' : 'answering again'}`);
+    const rateLimited = fleet.github.faults.toggleRateLimit({
+      status: 429,
+      retryAfterSeconds: 20,
+    });
+    console.log(
+      `github-sim: ${
+        rateLimited
+          ? 'rate-limited (429) until the next SIGUSR2'
+          : 'answering again'
+      }`,
+    );
   });
   console.log('demo fleet ready');
   const stop = () => {

@@ -303,7 +303,9 @@ async function runChecks(browser: Browser, baseUrl: string) {
       });
       await table.waitFor({ timeout: UI_TIMEOUT_MS });
       await visible(page, '5 onboarding pull requests');
-      const approved = table.getByRole('row').filter({ hasText: 'kubeflow-frank' });
+      const approved = table
+        .getByRole('row')
+        .filter({ hasText: 'kubeflow-frank' });
       await approved
         .getByText('Approved by platform-lead')
         .first()
@@ -318,7 +320,10 @@ async function runChecks(browser: Browser, baseUrl: string) {
       }
       await visible(page, 'Changes requested by sec-reviewer');
       await visible(page, 'kustomize-build failing (1 of 2)');
-      await visible(page, /github.example.com\/kubeflow-platform\/gitops: read/);
+      await visible(
+        page,
+        /github.example.com\/kubeflow-platform\/gitops: read/,
+      );
       const tab = page.getByRole('tab', { name: 'Approvals' });
       if ((await tab.getAttribute('aria-selected')) !== 'true') {
         throw new Error('the Approvals tab is not selected');

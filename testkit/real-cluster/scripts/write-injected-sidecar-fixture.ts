@@ -1,4 +1,4 @@
-// Regenerates packages/kube-sim/src/scenario/istioInjectorOutput.json from the real injector
+// Regenerates testkit/kube-sim/src/scenario/istioInjectorOutput.json from the real injector
 // (`istioctl kube-inject` of the pinned Istio; build it with scripts/control-plane/build-istio.sh):
 //   node -r @swc-node/register testkit/real-cluster/scripts/write-injected-sidecar-fixture.ts
 import fs from 'node:fs';

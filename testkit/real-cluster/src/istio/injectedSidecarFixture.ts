@@ -88,7 +88,7 @@ export async function buildInjectedSidecarFixture(): Promise<InjectedSidecarFixt
 export function injectedSidecarFixturePath(): string {
   return path.join(
     istioBuild().repoRoot,
-    'packages/kube-sim/src/scenario/istioInjectorOutput.json',
+    'testkit/kube-sim/src/scenario/istioInjectorOutput.json',
   );
 }
 

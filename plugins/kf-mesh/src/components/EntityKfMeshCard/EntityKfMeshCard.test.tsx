@@ -159,9 +159,7 @@ describe('EntityKfMeshCard', () => {
       await render(
         jest.fn().mockResolvedValue(
           response({
-            namespaces: [
-              withOnboarding(ambientStatus, unknownOnboarding()),
-            ],
+            namespaces: [withOnboarding(ambientStatus, unknownOnboarding())],
           }),
         ),
       );

@@ -359,9 +359,10 @@ describe('EntityKfMeshContent', () => {
       const stages = await screen.findByRole('list', {
         name: 'Onboarding stages',
       });
-      expect(
-        within(stages).getByText('Stuck').closest('li'),
-      ).toHaveAttribute('aria-current', 'step');
+      expect(within(stages).getByText('Stuck').closest('li')).toHaveAttribute(
+        'aria-current',
+        'step',
+      );
       expect(
         screen.getByRole('link', { name: /#36 kf-mesh: onboard/ }),
       ).toBeInTheDocument();
@@ -386,9 +387,13 @@ describe('EntityKfMeshContent', () => {
       expect(
         await screen.findByText(/^Onboarding status unknown since/),
       ).toBeInTheDocument();
-      expect(screen.getByText('Converged', { selector: 'li' })).toBeInTheDocument();
       expect(
-        screen.getByText('No drift: the namespace matches its onboarding plan.'),
+        screen.getByText('Converged', { selector: 'li' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          'No drift: the namespace matches its onboarding plan.',
+        ),
       ).toBeInTheDocument();
     });
 
@@ -413,7 +418,9 @@ describe('EntityKfMeshContent', () => {
         ),
       );
       expect(
-        await screen.findByText('No onboarding pull request for this namespace.'),
+        await screen.findByText(
+          'No onboarding pull request for this namespace.',
+        ),
       ).toBeInTheDocument();
     });
   });

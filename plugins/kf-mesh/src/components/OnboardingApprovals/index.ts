@@ -1,4 +1,1 @@
-export {
-  OnboardingApprovals,
-  OnboardingSources,
-} from './OnboardingApprovals';
+export { OnboardingApprovals, OnboardingSources } from './OnboardingApprovals';

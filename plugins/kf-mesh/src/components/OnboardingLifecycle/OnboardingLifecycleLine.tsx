@@ -23,11 +23,9 @@ export function OnboardingLifecycleLine(props: {
     <>
       {onboarding.state === 'unknown' && (
         <StatusText kind="warning">
-            Unknown since{' '}
-            {onboarding.since
-              ? formatAge(onboarding.since, Date.now())
-              : 'now'}
-            {lifecycle ? ', last known:' : ''}
+          Unknown since{' '}
+          {onboarding.since ? formatAge(onboarding.since, Date.now()) : 'now'}
+          {lifecycle ? ', last known:' : ''}
         </StatusText>
       )}
       {lifecycle && (

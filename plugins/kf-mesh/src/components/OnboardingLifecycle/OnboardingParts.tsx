@@ -48,7 +48,9 @@ export function PullRequestLink(props: {
 
 export function PullRequestState(props: { pr: OnboardingPullRequest }) {
   const { state } = props.pr;
-  return <StatusText kind={prStateKinds[state]}>{prStateLabels[state]}</StatusText>;
+  return (
+    <StatusText kind={prStateKinds[state]}>{prStateLabels[state]}</StatusText>
+  );
 }
 
 /** The stage as icon and text; `children` follow on the same line. */
@@ -123,7 +125,9 @@ const useStepperStyles = makeStyles(theme => ({
 type StepState = 'done' | 'current' | 'todo' | 'failed';
 
 /** The steps shown for a stage: the happy path, ending in stuck or closed when it went wrong. */
-function stepsFor(stage: OnboardingStage): Array<{ label: string; state: StepState }> {
+function stepsFor(
+  stage: OnboardingStage,
+): Array<{ label: string; state: StepState }> {
   const happy = ['Requested', 'In review', 'Merged', 'Converging', 'Converged'];
   const currentIndex: Record<OnboardingStage, number> = {
     'in-review': 1,
@@ -142,7 +146,8 @@ function stepsFor(stage: OnboardingStage): Array<{ label: string; state: StepSta
   }
   const current = currentIndex[stage];
   return happy.map((label, i) => {
-    if (stage === 'stuck' && i === current) return { label: 'Stuck', state: 'failed' };
+    if (stage === 'stuck' && i === current)
+      return { label: 'Stuck', state: 'failed' };
     if (stage === 'converged' && i === current) return { label, state: 'done' };
     if (i < current) return { label, state: 'done' };
     return { label, state: i === current ? 'current' : 'todo' };
@@ -164,17 +169,32 @@ export function OnboardingStepper(props: { stage: OnboardingStage }) {
     <ol className={classes.list} aria-label="Onboarding stages">
       {steps.map((step, i) => {
         const isCurrent = i === currentIndex;
-        let icon = <RadioButtonUncheckedIcon className={classes.icon} aria-hidden />;
+        let icon = (
+          <RadioButtonUncheckedIcon className={classes.icon} aria-hidden />
+        );
         if (step.state === 'done') {
-          icon = <CheckCircleIcon className={`${classes.icon} ${classes.ok}`} aria-hidden />;
+          icon = (
+            <CheckCircleIcon
+              className={`${classes.icon} ${classes.ok}`}
+              aria-hidden
+            />
+          );
         } else if (step.state === 'current') {
-          icon = <TimelapseIcon className={`${classes.icon} ${classes.pending}`} aria-hidden />;
+          icon = (
+            <TimelapseIcon
+              className={`${classes.icon} ${classes.pending}`}
+              aria-hidden
+            />
+          );
         } else if (step.state === 'failed') {
           icon =
             props.stage === 'closed' ? (
               <RemoveCircleIcon className={classes.icon} aria-hidden />
             ) : (
-              <ErrorIcon className={`${classes.icon} ${classes.error}`} aria-hidden />
+              <ErrorIcon
+                className={`${classes.icon} ${classes.error}`}
+                aria-hidden
+              />
             );
         }
         let stateClass = '';

@@ -73,9 +73,9 @@ export function checksSummary(checks: OnboardingChecks): string {
     })`;
   }
   if (checks.pending.length > 0) {
-    return `${checks.pending.length} of ${checks.total} pending: ${checks.pending.join(
-      ', ',
-    )}`;
+    return `${checks.pending.length} of ${
+      checks.total
+    } pending: ${checks.pending.join(', ')}`;
   }
   return `${checks.total} check${checks.total > 1 ? 's' : ''} passed`;
 }
@@ -93,7 +93,9 @@ export const pendingReviewers = (pr: OnboardingPullRequest) => [
 /** "3 pods to restart, 1 deletion" for the risk column and the card. */
 export function riskFacts(risk: OnboardingRisk): string {
   const parts = [
-    `${risk.podsToRestart} pod${risk.podsToRestart === 1 ? '' : 's'} to restart`,
+    `${risk.podsToRestart} pod${
+      risk.podsToRestart === 1 ? '' : 's'
+    } to restart`,
     `${risk.deletions} deletion${risk.deletions === 1 ? '' : 's'}`,
   ];
   return parts.join(', ');
