@@ -46,6 +46,9 @@ yarn build:api-reports --ci
 step "lint"
 yarn lint
 
+step "format (Prettier)"
+yarn prettier:check
+
 step "unit and integration tests (on SQLite and on a throwaway PostgreSQL)"
 # with-postgres.sh (installs Debian's postgresql when missing) runs one server around the whole Jest run and exports
 # its URL: suites using TestDatabases run on SQLite and PostgreSQL, the replica test starts its backends on it.

@@ -22,21 +22,19 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { Checks, chromiumPath, launchChromium } from '@kf-mesh/browser';
+import type { Browser, Page } from 'playwright-core';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PACKAGE_DIR = resolve(dirname(process.argv[1]), '..');
 const SCREENSHOT_DIR = join(PACKAGE_DIR, 'screenshots');
 const SERVER_START_TIMEOUT_MS = 300_000;
 const UI_TIMEOUT_MS = 30_000;
 
-let passed = 0;
-let failed = 0;
+const checks = new Checks();
 const pageErrors: string[] = [];
 
 function finish(): never {
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  process.exit(checks.finish() ? 0 : 1);
 }
 
 async function freePort(): Promise<number> {
@@ -150,14 +148,7 @@ async function screenshot(page: Page, name: string) {
 }
 
 async function check(name: string, body: () => Promise<void>) {
-  try {
-    await body();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${name}\n      ${String(e).split('\n')[0]}`);
-  }
+  await checks.check(name, body);
 }
 
 async function signIn(page: Page, baseUrl: string) {
@@ -403,11 +394,11 @@ async function runChecks(browser: Browser, baseUrl: string) {
 }
 
 async function main() {
-  if (!existsSync(CHROMIUM_PATH)) {
-    console.error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install it first (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  if (!existsSync(chromiumPath())) {
+    checks.fail(
+      'Chromium is installed',
+      `Chromium not found at ${chromiumPath()}. Install it first (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
-    failed++;
     finish();
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -427,22 +418,11 @@ async function main() {
     console.log(
       `Dev app ready in ${Math.round((Date.now() - started) / 1000)}s`,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     await runChecks(browser, baseUrl);
     console.log(`Screenshots in ${SCREENSHOT_DIR}`);
   } catch (e) {
-    failed++;
+    checks.fail('the dev app starts and the checks run', e);
     console.error(`Browser test aborted: ${e}`);
     console.error(log.slice(-30).join('\n'));
   } finally {

@@ -1,13 +1,13 @@
 /* eslint-disable no-console */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { buildScenario } from '@kf-mesh/kube-sim';
 import { onboardingBranchName } from '@kf-mesh/plugin-kf-mesh-common';
 import { DEMO_CLUSTERS, DEMO_GITHUB, PLATFORM_TEAM } from '../demoFleetConfig';
 import { DEMO_REVIEWERS, demoOnboardingsFor } from '../demoOnboardings';
-import { Checks, expectThat } from './checks';
+import { Checks, expectThat, launchChromium } from '@kf-mesh/browser';
 import { githubFile, githubGet, type PullRequest } from './githubApi';
 
 /**
@@ -66,18 +66,7 @@ async function main() {
   const approvalsShot =
     process.env.KF_MESH_DEMO_LOG_DIR ?? path.resolve('.artifacts/demo');
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({
     viewport: { width: 1400, height: 1000 },
   });

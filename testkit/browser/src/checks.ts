@@ -16,23 +16,29 @@ export class Checks {
       console.log(`  ✓ ${name}`);
       return true;
     } catch (error) {
-      this.failed++;
       await this.onFailure?.(name).catch(() => undefined);
-      console.log(
-        `  ✗ ${name}\n    ${String(
-          error instanceof Error ? error.message : error,
-        )
-          .split('\n')
-          .join('\n    ')}`,
-      );
+      this.fail(name, error);
       return false;
     }
   }
 
-  /** Prints `N passed, N failed` (the line CI reads) and tells whether everything passed. */
+  /** Records a failure that happened outside a check (e.g. the app under test never started). */
+  fail(name: string, error: unknown): void {
+    this.failed++;
+    console.log(
+      `  ✗ ${name}\n    ${String(error instanceof Error ? error.message : error)
+        .split('\n')
+        .join('\n    ')}`,
+    );
+  }
+
+  /**
+   * Prints `N passed, N failed` (the line CI reads) and tells whether the run passed: no check failed, and at
+   * least one ran (a run that checked nothing proves nothing).
+   */
   finish(): boolean {
     console.log(`${this.passed} passed, ${this.failed} failed`);
-    return this.failed === 0;
+    return this.failed === 0 && this.passed > 0;
   }
 }
 

@@ -1,0 +1,2 @@
+export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium';
+export { Checks, expectThat } from './checks';
