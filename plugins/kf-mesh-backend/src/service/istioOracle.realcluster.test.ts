@@ -5,9 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { profileCrd } from '@kf-mesh/kube-sim';
 import {
+  ISTIO_LITERAL_RULE_ID,
   planOnboarding,
   renderPlan,
   type OnboardingRequest,
+  type PlanInputIssue,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   analyzeLive,
@@ -41,8 +43,6 @@ const REQUEST: OnboardingRequest = {
     waypointFor: 'service',
   },
 };
-/** The IST codes kf-mesh findings claim (findingsCatalog `istioCode`). */
-
 const getJson = (cluster: RealCluster, kind: string, name: string) =>
   JSON.parse(kubectlOn(cluster, ['-n', NS, 'get', kind, name, '-o', 'json']));
 
@@ -68,6 +68,138 @@ function kfMeshClaims(runtime: MeshRuntime) {
     .map(f => `${f.istioCode} ${f.object!.kind} ${NS}/${f.object!.name}`)
     .sort();
 }
+
+type Enforcer = 'ztunnel' | 'waypoint';
+
+/** An ALLOW policy with one rule: selectorless (ztunnel) or attached to the namespace's waypoint. */
+function authorizationPolicy(name: string, at: Enforcer, rule: object) {
+  return {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'AuthorizationPolicy',
+    metadata: { name, namespace: NS },
+    spec: {
+      ...(at === 'waypoint' && {
+        targetRefs: [
+          {
+            group: 'gateway.networking.k8s.io',
+            kind: 'Gateway',
+            name: 'waypoint',
+          },
+        ],
+      }),
+      action: 'ALLOW',
+      rules: [rule],
+    },
+  };
+}
+
+const pick = (c: any) => ({ status: c?.status, reason: c?.reason });
+
+/** The planner's issues for `REQUEST` with `patch` applied ([] when it plans). */
+function plannerIssues(patch: Record<string, unknown>): PlanInputIssue[] {
+  try {
+    planOnboarding({ ...REQUEST, ...patch });
+    return [];
+  } catch (e: any) {
+    return e.issues ?? [e];
+  }
+}
+
+const withOptions = (options: Record<string, string>) => ({
+  options: { ...REQUEST.options, ...options },
+});
+
+const userIdWhen = (values: string[]) => ({
+  when: [{ key: 'request.headers[kubeflow-userid]', values }],
+});
+
+/**
+ * Istio's wildcard forms (istio.io AuthorizationPolicy reference: "prefix match, suffix match and presence match"
+ * on principals, namespaces and `when.values`) paired with the planner input that would write the same form.
+ */
+const WILDCARD_CASES: Array<{
+  name: string;
+  at: Enforcer;
+  rule: object;
+  planner: { input: Record<string, unknown>; field: string; rule: string };
+}> = [
+  {
+    name: 'wildcard-principals-any',
+    at: 'ztunnel',
+    rule: { from: [{ source: { principals: ['*'] } }] },
+    planner: {
+      input: withOptions({ ingressGatewayPrincipal: '*' }),
+      field: 'options.ingressGatewayPrincipal',
+      rule: 'principal',
+    },
+  },
+  {
+    // the planner writes no `source.namespaces`; a namespace reaches a policy only inside a principal
+    name: 'wildcard-namespaces-any',
+    at: 'ztunnel',
+    rule: { from: [{ source: { namespaces: ['*'] } }] },
+    planner: {
+      input: withOptions({
+        kfpUiPrincipal: 'cluster.local/ns/*/sa/ml-pipeline-ui',
+      }),
+      field: 'options.kfpUiPrincipal',
+      rule: 'principal',
+    },
+  },
+  {
+    name: 'wildcard-principal-any-namespace',
+    at: 'waypoint',
+    rule: { from: [{ source: { principals: ['cluster.local/ns/*/sa/x'] } }] },
+    planner: {
+      input: withOptions({
+        notebookControllerPrincipal: 'cluster.local/ns/*/sa/x',
+      }),
+      field: 'options.notebookControllerPrincipal',
+      rule: 'principal',
+    },
+  },
+  {
+    name: 'wildcard-header-any',
+    at: 'waypoint',
+    rule: userIdWhen(['*']),
+    planner: {
+      input: { owner: '*' },
+      field: 'owner',
+      rule: ISTIO_LITERAL_RULE_ID,
+    },
+  },
+  {
+    // userIdPrefix `*` renders `*owner@example.com`: a suffix match
+    name: 'wildcard-header-suffix',
+    at: 'waypoint',
+    rule: userIdWhen(['*owner@example.com']),
+    planner: {
+      input: withOptions({ userIdPrefix: '*' }),
+      field: 'options.userIdPrefix',
+      rule: ISTIO_LITERAL_RULE_ID,
+    },
+  },
+  {
+    name: 'wildcard-header-prefix',
+    at: 'waypoint',
+    rule: userIdWhen(['bob*']),
+    planner: {
+      input: { contributors: [{ user: 'bob*', role: 'edit' }] },
+      field: 'contributors.0.user',
+      rule: ISTIO_LITERAL_RULE_ID,
+    },
+  },
+  {
+    name: 'wildcard-header-name',
+    at: 'waypoint',
+    rule: { when: [{ key: 'request.headers[*]', values: ['x'] }] },
+    planner: {
+      input: withOptions({ userIdHeader: '*' }),
+      field: 'options.userIdHeader',
+      rule: ISTIO_LITERAL_RULE_ID,
+    },
+  },
+];
 
 describe('Istio as the oracle: one namespace onboarded to ambient by the planner', () => {
   let cluster: RealCluster;
@@ -108,6 +240,13 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
     );
     runtime = await syncedRuntimeOn(cluster);
   });
+
+  /** The condition istiod wrote on AuthorizationPolicy `name`, once it is there. */
+  const policyCondition = (name: string, type: string) =>
+    eventually(
+      () => condition(getJson(cluster, 'authorizationpolicy', name), type),
+      { timeoutMs: 30_000, what: `${type} on ${name}` },
+    );
 
   afterAll(async () => {
     await runtime?.stop();
@@ -217,5 +356,78 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
     });
     expect(istioClaims(messages, selectorless)).toEqual(kfMeshClaims(runtime));
     expect(istioClaims(messages, selectorless)).toEqual([]);
+  });
+
+  it('wildcards (issue #13): istiod accepts and enforces them, the planner refuses each naming the field and rule', async () => {
+    for (const c of WILDCARD_CASES) {
+      kubectlOn(
+        cluster,
+        ['apply', '-f', '-'],
+        JSON.stringify(authorizationPolicy(c.name, c.at, c.rule)),
+      );
+    }
+    for (const c of WILDCARD_CASES) {
+      const type = c.at === 'ztunnel' ? 'ZtunnelAccepted' : 'WaypointAccepted';
+      const accepted = await policyCondition(c.name, type);
+      expect({ name: c.name, ...pick(accepted) }).toEqual({
+        name: c.name,
+        status: 'True',
+        reason: 'Accepted',
+      });
+      expect(plannerIssues(c.planner.input)).toEqual([
+        expect.objectContaining({
+          field: c.planner.field,
+          rule: c.planner.rule,
+        }),
+      ]);
+    }
+    // istiod's own config store holds the wildcard verbatim: it is a match pattern, not a literal that failed
+    const configz = await eventually(async () => {
+      const res = await fetch(`${istiod.httpUrl}/debug/configz`);
+      const body = res.ok ? ((await res.json()) as any[]) : [];
+      return body.find(o => o.metadata?.name === 'wildcard-header-any');
+    });
+    expect(configz.spec.rules[0].when).toEqual([
+      { key: 'request.headers[kubeflow-userid]', values: ['*'] },
+    ]);
+  });
+
+  it('an L7 rule in a selectorless policy: istiod says UnsupportedValue (HTTP rules omitted at ztunnel), kf-mesh says KFM301', async () => {
+    const name = 'ztunnel-l7-methods';
+    kubectlOn(
+      cluster,
+      ['apply', '-f', '-'],
+      JSON.stringify(
+        authorizationPolicy(name, 'ztunnel', {
+          to: [{ operation: { methods: ['GET'] } }],
+        }),
+      ),
+    );
+    const accepted = await policyCondition(name, 'ZtunnelAccepted');
+    expect(pick(accepted)).toEqual({
+      status: 'True',
+      reason: 'UnsupportedValue',
+    });
+    expect(accepted.message).toMatch(/HTTP/);
+    const finding = await eventually(() =>
+      runtime.service
+        .namespaceDetail('real', NS)
+        .status.findings.find(
+          f => f.code === 'KFM301' && f.object?.name === name,
+        ),
+    );
+    expect(finding).toMatchObject({ severity: 'error', kialiCode: 'KIA0110' });
+    expect(finding!.istioCode).toBeUndefined();
+    const messages = await analyzeLive(cluster.kubeconfigPath, {
+      namespace: NS,
+    });
+    // no IST code kf-mesh maps (only a False condition gives IST0171); IST0127 is exception 1
+    const origin = `AuthorizationPolicy ${NS}/${name}`;
+    expect(
+      istioClaims(
+        messages.filter(m => m.origin === origin),
+        new Set([origin]),
+      ),
+    ).toEqual([]);
   });
 });
