@@ -3,50 +3,102 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import type { ReactNode } from 'react';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import type { CSSProperties, ReactNode } from 'react';
 
 /** One column of a {@link DenseTable}. */
-export interface DenseTableColumn<T> {
+export interface DenseTableColumn<T, S extends string = string> {
   title: string;
   render: (row: T) => ReactNode;
   /** Keep short values (enums, counts) on one line. */
   nowrap?: boolean;
+  /** Wrap, but never narrower than this (px). */
+  minWidth?: number;
+  /** The header sorts by this field (with the table's `sort`). */
+  sortField?: S;
 }
 
 /** Break only inside words that do not fit at all, never mid-word otherwise. */
 const cellStyle = { wordBreak: 'normal', overflowWrap: 'break-word' } as const;
 const nowrapStyle = { whiteSpace: 'nowrap' } as const;
 
+function bodyCellStyle(column: DenseTableColumn<any, any>): CSSProperties {
+  if (column.nowrap) return nowrapStyle;
+  return column.minWidth
+    ? { ...cellStyle, minWidth: column.minWidth }
+    : cellStyle;
+}
+
 /**
- * A small read-only table with a header row, for the sections of the
- * namespace view (a few rows each, no paging or search).
+ * The one table of the plugin: a read-only table with a header row, used by the sections of the namespace view
+ * (a few rows, no options), the fleet page (sortable headers, busy while the next page loads) and the Approvals
+ * queue (an empty-state row). Framing and paging stay with the caller.
  */
-export function DenseTable<T>(props: {
+export function DenseTable<T, S extends string = string>(props: {
   /** Accessible name of the table. */
   label: string;
-  columns: DenseTableColumn<T>[];
+  columns: DenseTableColumn<T, S>[];
   rows: T[];
   rowKey: (row: T) => string;
+  /** A page is loading: `aria-busy`, and no empty-state row meanwhile. */
+  busy?: boolean;
+  /** Shown in one row when there are no rows (and the table is not busy). */
+  emptyText?: string;
+  /** Sortable headers: the current field and order, and what a click asks for. */
+  sort?: { field: S; order: 'asc' | 'desc'; onSort: (field: S) => void };
+  /** Highlight the row under the pointer (tables whose rows are things to open). */
+  hover?: boolean;
+  /** Extra class for every cell (e.g. tighter padding for a wide table). */
+  cellClassName?: string;
 }) {
-  const { label, columns, rows, rowKey } = props;
+  const { label, columns, rows, rowKey, busy, emptyText, sort } = props;
   return (
-    <Table size="small" aria-label={label}>
+    <Table size="small" aria-label={label} aria-busy={busy}>
       <TableHead>
         <TableRow>
-          {columns.map(column => (
-            <TableCell key={column.title} style={nowrapStyle}>
-              {column.title}
-            </TableCell>
-          ))}
+          {columns.map(column => {
+            const sorted = sort && column.sortField === sort.field;
+            return (
+              <TableCell
+                key={column.title}
+                className={props.cellClassName}
+                style={nowrapStyle}
+                sortDirection={sorted ? sort.order : false}
+              >
+                {sort && column.sortField ? (
+                  <TableSortLabel
+                    active={sorted}
+                    direction={sorted ? sort.order : 'asc'}
+                    onClick={() => sort.onSort(column.sortField!)}
+                  >
+                    {column.title}
+                  </TableSortLabel>
+                ) : (
+                  column.title
+                )}
+              </TableCell>
+            );
+          })}
         </TableRow>
       </TableHead>
       <TableBody>
+        {rows.length === 0 && !busy && emptyText !== undefined && (
+          <TableRow>
+            <TableCell colSpan={columns.length}>
+              <Typography variant="body2" align="center">
+                {emptyText}
+              </Typography>
+            </TableCell>
+          </TableRow>
+        )}
         {rows.map(row => (
-          <TableRow key={rowKey(row)}>
+          <TableRow key={rowKey(row)} hover={props.hover}>
             {columns.map(column => (
               <TableCell
                 key={column.title}
-                style={column.nowrap ? nowrapStyle : cellStyle}
+                className={props.cellClassName}
+                style={bodyCellStyle(column)}
               >
                 {column.render(row)}
               </TableCell>

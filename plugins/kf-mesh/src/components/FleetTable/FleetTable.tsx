@@ -1,13 +1,7 @@
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import type {
   FleetSortField,
@@ -15,6 +9,7 @@ import type {
   PodDataplaneCounts,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { targetModeFor } from '../../hooks/useOnboardingTemplateLink';
+import { DenseTable, DenseTableColumn } from '../DenseTable';
 import { MeshVerdictStatus } from '../MeshVerdictStatus';
 import { OnboardingButton } from '../OnboardingButton';
 import { SeverityStatus } from '../SeverityStatus';
@@ -52,18 +47,12 @@ function FindingsCell(props: { item: NamespaceMeshSummary }) {
   );
 }
 
-/** One line per cell: rows stay short and the table scrolls sideways if it must. */
-const cellStyle = { whiteSpace: 'nowrap' } as const;
-
-type Column = {
-  title: string;
-  sortField?: FleetSortField;
-  render: (item: NamespaceMeshSummary) => React.ReactNode;
-  /** Let this column wrap instead of keeping one line. */
+type Column = DenseTableColumn<NamespaceMeshSummary, FleetSortField> & {
+  /** Let this column wrap; every other cell keeps one line, so rows stay short and the table scrolls sideways. */
   wrap?: boolean;
 };
 
-const columns: Column[] = [
+const definitions: Column[] = [
   {
     title: 'Namespace',
     sortField: 'namespace',
@@ -120,6 +109,11 @@ const columns: Column[] = [
   },
 ];
 
+const columns = definitions.map(({ wrap, ...column }) => ({
+  ...column,
+  nowrap: !wrap,
+}));
+
 /**
  * One server-side page of the fleet: sortable headers, cursor paging (next
  * and previous), and a thin progress bar while the next page loads so the
@@ -147,54 +141,16 @@ export function FleetTable(props: {
         {loading && <LinearProgress aria-label="Loading namespaces" />}
       </div>
       <TableContainer>
-        <Table size="small" aria-label="Profile namespaces" aria-busy={loading}>
-          <TableHead>
-            <TableRow>
-              {columns.map(column => (
-                <TableCell
-                  key={column.title}
-                  style={cellStyle}
-                  sortDirection={column.sortField === sort ? order : false}
-                >
-                  {column.sortField ? (
-                    <TableSortLabel
-                      active={column.sortField === sort}
-                      direction={column.sortField === sort ? order : 'asc'}
-                      onClick={() => props.onSort(column.sortField!)}
-                    >
-                      {column.title}
-                    </TableSortLabel>
-                  ) : (
-                    column.title
-                  )}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.length === 0 && !loading && (
-              <TableRow>
-                <TableCell colSpan={columns.length}>
-                  <Typography variant="body2" align="center">
-                    No namespace matches these filters.
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {items.map(item => (
-              <TableRow key={`${item.cluster}/${item.namespace}`} hover>
-                {columns.map(column => (
-                  <TableCell
-                    key={column.title}
-                    style={column.wrap ? undefined : cellStyle}
-                  >
-                    {column.render(item)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DenseTable
+          label="Profile namespaces"
+          columns={columns}
+          rows={items}
+          rowKey={item => `${item.cluster}/${item.namespace}`}
+          busy={loading}
+          emptyText="No namespace matches these filters."
+          sort={{ field: sort, order, onSort: props.onSort }}
+          hover
+        />
       </TableContainer>
       <TablePagination
         component="div"

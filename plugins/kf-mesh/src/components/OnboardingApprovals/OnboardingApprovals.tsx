@@ -4,12 +4,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -23,6 +18,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { isPermissionDenied, kfMeshApiRef } from '../../api';
 import { formatAge, formatUtc } from '../DataFreshness/formatAge';
+import { DenseTable, DenseTableColumn } from '../DenseTable';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
 import {
   Age,
@@ -64,7 +60,6 @@ const useTableStyles = makeStyles(theme => ({
     verticalAlign: 'top',
     '&:first-child': { paddingLeft: theme.spacing(2) },
   },
-  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 function Caption(props: { children: ReactNode }) {
@@ -133,12 +128,8 @@ function RiskCell(props: { item: OnboardingLifecycle }) {
   );
 }
 
-type Column = {
-  title: string;
-  render: (item: OnboardingLifecycle) => ReactNode;
-  /** Let the column wrap, at least this wide (px); otherwise one line. */
-  minWidth?: number;
-};
+/** A column wraps (at least `minWidth` wide) only when it has a `minWidth`; otherwise one line. */
+type Column = DenseTableColumn<OnboardingLifecycle>;
 
 const columns: Column[] = [
   {
@@ -203,6 +194,11 @@ const columns: Column[] = [
     ),
   },
 ];
+
+const tableColumns = columns.map(column => ({
+  ...column,
+  nowrap: column.minWidth === undefined,
+}));
 
 /** One line per GitOps repository: read fine, not read yet, or "unknown since T: reason". */
 export function OnboardingSources(props: {
@@ -273,55 +269,18 @@ function ApprovalsTable(props: {
         )}
       </div>
       <TableContainer>
-        <Table
-          size="small"
-          aria-label="Onboarding pull requests"
-          aria-busy={loading}
-        >
-          <TableHead>
-            <TableRow>
-              {columns.map(c => (
-                <TableCell
-                  key={c.title}
-                  className={`${classes.cell} ${classes.nowrap}`}
-                >
-                  {c.title}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.length === 0 && !loading && (
-              <TableRow>
-                <TableCell colSpan={columns.length}>
-                  <Typography variant="body2" align="center">
-                    {props.emptyText}
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            )}
-            {items.map(item => (
-              <TableRow
-                key={`${item.pullRequest.host}/${item.pullRequest.repository}#${item.pullRequest.number}`}
-                hover
-              >
-                {columns.map(c => (
-                  <TableCell
-                    key={c.title}
-                    className={
-                      c.minWidth
-                        ? classes.cell
-                        : `${classes.cell} ${classes.nowrap}`
-                    }
-                    style={c.minWidth ? { minWidth: c.minWidth } : undefined}
-                  >
-                    {c.render(item)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DenseTable
+          label="Onboarding pull requests"
+          columns={tableColumns}
+          rows={items}
+          rowKey={item =>
+            `${item.pullRequest.host}/${item.pullRequest.repository}#${item.pullRequest.number}`
+          }
+          busy={loading}
+          emptyText={props.emptyText}
+          hover
+          cellClassName={classes.cell}
+        />
       </TableContainer>
     </Paper>
   );

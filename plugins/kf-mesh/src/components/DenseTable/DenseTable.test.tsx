@@ -1,0 +1,85 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { DenseTable, DenseTableColumn } from './DenseTable';
+
+type Row = { name: string; pods: number };
+const columns: DenseTableColumn<Row, 'name' | 'pods'>[] = [
+  { title: 'Name', sortField: 'name', render: r => r.name, nowrap: true },
+  { title: 'Pods', sortField: 'pods', render: r => String(r.pods) },
+  { title: 'Note', render: () => 'long text', minWidth: 120 },
+];
+const rows: Row[] = [
+  { name: 'alice', pods: 3 },
+  { name: 'bob', pods: 1 },
+];
+
+describe('DenseTable', () => {
+  it('renders a header and one row per item, cells styled by their column', () => {
+    render(
+      <DenseTable
+        label="People"
+        columns={columns}
+        rows={rows}
+        rowKey={r => r.name}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'People' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(within(table).getByText('alice')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
+    expect(within(table).getAllByText('long text')[0]).toHaveStyle({
+      minWidth: '120px',
+    });
+    // no sort given: titles are plain text, not buttons
+    expect(within(table).queryByRole('button')).toBeNull();
+  });
+
+  it('sortable headers: the current field carries aria-sort, a click asks for the field', () => {
+    const onSort = jest.fn();
+    render(
+      <DenseTable
+        label="People"
+        columns={columns}
+        rows={rows}
+        rowKey={r => r.name}
+        sort={{ field: 'pods', order: 'desc', onSort }}
+      />,
+    );
+    expect(screen.getByRole('columnheader', { name: /Pods/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    expect(
+      screen.getByRole('columnheader', { name: /Name/ }),
+    ).not.toHaveAttribute('aria-sort');
+    fireEvent.click(screen.getByRole('button', { name: /Name/ }));
+    expect(onSort).toHaveBeenCalledWith('name');
+    // a column without sortField has no sort control
+    expect(screen.queryByRole('button', { name: /Note/ })).toBeNull();
+  });
+
+  it('shows the empty text only when there are no rows and nothing is loading', () => {
+    const { rerender } = render(
+      <DenseTable
+        label="People"
+        columns={columns}
+        rows={[]}
+        rowKey={r => r.name}
+        emptyText="Nobody here."
+        busy
+      />,
+    );
+    expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByText('Nobody here.')).toBeNull();
+    rerender(
+      <DenseTable
+        label="People"
+        columns={columns}
+        rows={[]}
+        rowKey={r => r.name}
+        emptyText="Nobody here."
+      />,
+    );
+    expect(screen.getByText('Nobody here.')).toBeInTheDocument();
+  });
+});
