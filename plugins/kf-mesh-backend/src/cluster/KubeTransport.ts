@@ -3,9 +3,17 @@ import http from 'node:http';
 import https from 'node:https';
 import { KubeApiError } from './KubeApiError';
 
-/** Accept header for metadata-only lists/watches (PartialObjectMetadata). */
-export const METADATA_ACCEPT =
+/** Accept header for a metadata-only LIST: one PartialObjectMetadataList. */
+export const METADATA_LIST_ACCEPT =
   'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
+/**
+ * Accept header for a metadata-only WATCH: each event holds one PartialObjectMetadata. Asked for the LIST form,
+ * kube-apiserver answers 200 and streams no event at all (docs/real-control-plane.md), which froze every
+ * metadata-only type after its first LIST on real clusters.
+ */
+export const METADATA_WATCH_ACCEPT =
+  'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
 
 /** Options for one GET. */
 export interface KubeRequestOptions {

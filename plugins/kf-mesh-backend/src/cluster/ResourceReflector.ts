@@ -1,7 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ResourceSyncState } from '@kf-mesh/plugin-kf-mesh-common';
 import { KubeApiError } from './KubeApiError';
-import { KubeTransport, METADATA_ACCEPT, WatchEvent } from './KubeTransport';
+import {
+  KubeTransport,
+  METADATA_LIST_ACCEPT,
+  METADATA_WATCH_ACCEPT,
+  WatchEvent,
+} from './KubeTransport';
 import { PROJECTORS, Projection } from '../model';
 import { collectionPath, WatchedResourceType } from './resourceTypes';
 
@@ -121,8 +126,9 @@ export class ResourceReflector {
     return `${collectionPath(this.type, this.version)}${q ? `?${q}` : ''}`;
   }
 
-  private get accept() {
-    return this.type.metadataOnly ? METADATA_ACCEPT : 'application/json';
+  private accept(request: 'list' | 'watch') {
+    if (!this.type.metadataOnly) return 'application/json';
+    return request === 'list' ? METADATA_LIST_ACCEPT : METADATA_WATCH_ACCEPT;
   }
 
   /** One LIST page with bounded 429 retries honouring Retry-After. */
@@ -138,7 +144,7 @@ export class ResourceReflector {
             continue: cont,
             fieldSelector: this.type.fieldSelector,
           }),
-          { accept: this.accept, signal },
+          { accept: this.accept('list'), signal },
         );
       } catch (err) {
         if (
@@ -231,7 +237,7 @@ export class ResourceReflector {
         if (this.applyEvent(event) === 'relist') result = 'relist';
       },
       {
-        accept: this.accept,
+        accept: this.accept('watch'),
         signal,
         idleMs: (this.timing.watchTimeoutSeconds + 10) * 1000,
       },

@@ -92,8 +92,12 @@ export function serveWatch(
     }
   }
 
+  // A watch streams single objects: asked for `as=PartialObjectMetadataList` (the LIST form), kube-apiserver
+  // v1.36 answers 200 `application/json` and then sends no event at all (seen against the real server, see
+  // docs/real-control-plane.md). Do the same, so a client that asks for it is caught here too.
+  const silent = watch.representation === 'PartialObjectMetadataList';
   const contentType =
-    watch.representation === 'object'
+    watch.representation === 'object' || silent
       ? 'application/json'
       : `application/json;as=${watch.representation};g=meta.k8s.io;v=v1`;
   res.writeHead(200, {
@@ -138,7 +142,7 @@ export function serveWatch(
     return versioned;
   };
   const send = (eventType: WatchEventType, object: KubeObject) => {
-    if (ended) return;
+    if (ended || silent) return;
     res.write(
       `${JSON.stringify({ type: eventType, object: represent(object) })}\n`,
     );
@@ -163,7 +167,7 @@ export function serveWatch(
   }
   if (watch.bookmarkIntervalMs && watch.bookmarkIntervalMs > 0) {
     const bookmarks = setInterval(() => {
-      if (ended) return;
+      if (ended || silent) return;
       const metadata = { resourceVersion: String(store.currentRv()) };
       const object =
         watch.representation === 'PartialObjectMetadata' ||
