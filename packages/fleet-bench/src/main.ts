@@ -58,13 +58,14 @@ async function main() {
           propagationRuns: args.propagationRuns,
           backendNodeFlags: cpuFlags,
           verbose,
+          server: args.server,
           log,
         }),
       );
     }
   }
   const baseline: BenchReport['baseline'] = [];
-  if (args.baseline) {
+  if (args.baseline && args.server === 'sim') {
     for (const clusters of args.clusters) {
       baseline.push({
         clusters,
@@ -80,8 +81,10 @@ async function main() {
     totalDurationMs: Math.round(performance.now() - started),
   };
   fs.mkdirSync(outDir, { recursive: true });
-  const mdFile = path.join(outDir, 'benchmarks.md');
-  const jsonFile = path.join(outDir, 'benchmarks.json');
+  // a real-server run must not replace the kube-sim matrix
+  const base = args.server === 'real' ? 'benchmarks-real-server' : 'benchmarks';
+  const mdFile = path.join(outDir, `${base}.md`);
+  const jsonFile = path.join(outDir, `${base}.json`);
   // the replica benchmark (replicasBench.ts) owns a section of the same file: keep it
   const replicas = fs.existsSync(mdFile)
     ? sectionOf(fs.readFileSync(mdFile, 'utf8'), REPLICAS_SECTION)
@@ -96,10 +99,9 @@ async function main() {
   );
   fs.writeFileSync(jsonFile, formatLikeRepo(jsonFile, renderJson(report)));
   log(
-    `wrote ${path.join(
-      outDir,
-      'benchmarks.md',
-    )} and benchmarks.json in ${Math.round(report.totalDurationMs / 1000)} s`,
+    `wrote ${mdFile} and ${base}.json in ${Math.round(
+      report.totalDurationMs / 1000,
+    )} s`,
   );
 }
 
