@@ -315,7 +315,16 @@ async function measurePropagation(
         k8sSeen = Date.now();
     }
     if (kfSeen === undefined || k8sSeen === undefined)
-      throw new Error(`event in ${ref} not seen within 30 s`);
+      throw new Error(
+        `event in ${ref} not seen within 30 s by ${[
+          kfSeen === undefined ? `kf-mesh (${kfBefore} pods)` : '',
+          k8sSeen === undefined
+            ? `the Kubernetes backend (${k8sBefore} pods)`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')}`,
+      );
     kf.push(kfSeen - appliedAt);
     k8s.push(k8sSeen - appliedAt);
   }
