@@ -11,7 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs, USAGE } from './args';
 import { measureBaseline, runCell } from './cell';
 import { runInfo } from './machine';
-import { REPLICAS_SECTION, sectionOf } from './markdownSection';
+import {
+  REAL_SERVER_SECTION,
+  REPLICAS_SECTION,
+  sectionOf,
+} from './markdownSection';
 import { formatLikeRepo, REPO_ROOT } from './repoFiles';
 import { renderJson, renderMarkdown } from './report';
 import type { BenchReport, CellResult } from './results';
@@ -85,17 +89,15 @@ async function main() {
   const base = args.server === 'real' ? 'benchmarks-real-server' : 'benchmarks';
   const mdFile = path.join(outDir, `${base}.md`);
   const jsonFile = path.join(outDir, `${base}.json`);
-  // the replica benchmark (replicasBench.ts) owns a section of the same file: keep it
-  const replicas = fs.existsSync(mdFile)
-    ? sectionOf(fs.readFileSync(mdFile, 'utf8'), REPLICAS_SECTION)
-    : undefined;
+  // the replica benchmark and the real-server comparison own sections of the same file: keep them
+  const previous = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, 'utf8') : '';
+  const kept = [REAL_SERVER_SECTION, REPLICAS_SECTION]
+    .map(name => sectionOf(previous, name))
+    .filter(Boolean);
   const markdown = renderMarkdown(report);
   fs.writeFileSync(
     mdFile,
-    formatLikeRepo(
-      mdFile,
-      replicas ? `${markdown.trimEnd()}\n\n${replicas}\n` : markdown,
-    ),
+    formatLikeRepo(mdFile, [markdown.trimEnd(), ...kept].join('\n\n') + '\n'),
   );
   fs.writeFileSync(jsonFile, formatLikeRepo(jsonFile, renderJson(report)));
   log(
