@@ -97,7 +97,7 @@ async function main() {
   const markdown = renderMarkdown(report);
   fs.writeFileSync(
     mdFile,
-    formatLikeRepo(mdFile, [markdown.trimEnd(), ...kept].join('\n\n') + '\n'),
+    formatLikeRepo(mdFile, `${[markdown.trimEnd(), ...kept].join('\n\n')}\n`),
   );
   fs.writeFileSync(jsonFile, formatLikeRepo(jsonFile, renderJson(report)));
   log(
