@@ -37,4 +37,16 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--c'], '/o')).toThrow('--c needs a value');
     expect(() => parseArgs(['--fast'], '/o')).toThrow('unknown option --fast');
   });
+
+  it('selects the real API server for one-cluster cells only', () => {
+    expect(parseArgs(['--server', 'real', '--c', '1'], '/o').server).toBe(
+      'real',
+    );
+    expect(() => parseArgs(['--server', 'real'], '/o')).toThrow(
+      '--server real: only 1 cluster per cell (--c 1)',
+    );
+    expect(() => parseArgs(['--server', 'kind'], '/o')).toThrow(
+      "--server: 'kind' is not sim or real",
+    );
+  });
 });

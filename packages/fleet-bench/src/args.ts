@@ -21,6 +21,8 @@ export interface BenchArgs {
   /** Write a CPU profile of each backend process to this directory. */
   cpuProfDir?: string;
   verbose: boolean;
+  /** `sim`: kube-sim (default); `real`: a real kube-apiserver (`@kf-mesh/real-cluster`, 1 cluster). */
+  server: 'sim' | 'real';
 }
 
 /** Defaults: the full matrix of issue #8. */
@@ -35,6 +37,7 @@ export const DEFAULT_ARGS: Omit<BenchArgs, 'outDir'> = {
   propagationRuns: 5,
   baseline: true,
   verbose: false,
+  server: 'sim',
 };
 
 export const USAGE = `Usage: yarn bench [options]
@@ -49,6 +52,8 @@ export const USAGE = `Usage: yarn bench [options]
   --no-baseline           skip the backend memory baseline without profile namespaces
   --out <dir>             where benchmarks.md and benchmarks.json go (default: <repo>/docs)
   --cpu-prof <dir>        write a CPU profile of every backend process to <dir>
+  --server <sim|real>     kube-sim (default) or a real kube-apiserver (1 cluster; writes the fleet
+                          through the API, skips the baseline; tables go to the real-server section)
   --verbose               show the backend's warnings
 `;
 
@@ -117,6 +122,13 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchArgs {
         args.cpuProfDir = dir;
         break;
       }
+      case '--server': {
+        const server = value();
+        if (server !== 'sim' && server !== 'real')
+          throw new Error(`--server: '${server}' is not sim or real`);
+        args.server = server;
+        break;
+      }
       case '--verbose':
         args.verbose = true;
         break;
@@ -124,5 +136,7 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchArgs {
         throw new Error(`unknown option ${argv[i]}`);
     }
   }
+  if (args.server === 'real' && args.clusters.some(c => c !== 1))
+    throw new Error('--server real: only 1 cluster per cell (--c 1)');
   return args;
 }

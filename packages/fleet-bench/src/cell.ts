@@ -21,6 +21,10 @@ import type {
   RequestSeries,
 } from './results';
 import { SimFleet } from './simFleet';
+import { RealFleet } from './realFleet';
+
+/** The clusters of a cell: kube-sim (child process) or one real kube-apiserver. */
+type Fleet = SimFleet | RealFleet;
 import { round, summarize } from './stats';
 
 /** Settings of one cell run. */
@@ -41,6 +45,8 @@ export interface CellOptions {
   /** Node.js flags for the backend process (profiling). */
   backendNodeFlags?: string[];
   verbose?: boolean;
+  /** `real`: one real kube-apiserver instead of kube-sim (`clusters` must be 1). */
+  server?: 'sim' | 'real';
   log: (line: string) => void;
 }
 
@@ -112,7 +118,7 @@ function k8sCounts(body: any, cluster: string): Record<string, number> {
  */
 /** The first `count` sampled entities plus one of every mesh state in the sample. */
 function checkTargets(
-  fleet: SimFleet,
+  fleet: Fleet,
   targets: EntityTarget[],
   count: number,
 ): EntityTarget[] {
@@ -204,7 +210,7 @@ async function checkComparableAnswers(
 }
 
 async function measureSeries(
-  fleet: SimFleet,
+  fleet: Fleet,
   client: BenchHttpClient,
   concurrency: number,
   requests: number,
@@ -259,7 +265,7 @@ function sidecarPod(namespace: string, name: string) {
 }
 
 async function measurePropagation(
-  fleet: SimFleet,
+  fleet: Fleet,
   client: BenchHttpClient,
   targets: EntityTarget[],
   runs: number,
@@ -309,7 +315,16 @@ async function measurePropagation(
         k8sSeen = Date.now();
     }
     if (kfSeen === undefined || k8sSeen === undefined)
-      throw new Error(`event in ${ref} not seen within 30 s`);
+      throw new Error(
+        `event in ${ref} not seen within 30 s by ${[
+          kfSeen === undefined ? `kf-mesh (${kfBefore} pods)` : '',
+          k8sSeen === undefined
+            ? `the Kubernetes backend (${k8sBefore} pods)`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')}`,
+      );
     kf.push(kfSeen - appliedAt);
     k8s.push(k8sSeen - appliedAt);
   }
@@ -348,17 +363,23 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
   const label = `${options.namespaces} ns x ${options.clusters} cluster(s)`;
 
   const t = performance.now();
-  const fleet = await SimFleet.start(
-    Array.from({ length: options.clusters }, (_, i) => ({
-      name: `kubeflow-${i + 1}`,
-      namespaces: options.namespaces,
-      seed: 101 + i,
-    })),
-    CLUSTER_TOKEN,
-  );
+  const specs = Array.from({ length: options.clusters }, (_, i) => ({
+    name: `kubeflow-${i + 1}`,
+    namespaces: options.namespaces,
+    seed: 101 + i,
+  }));
+  const fleet: Fleet =
+    options.server === 'real'
+      ? await RealFleet.start(specs[0])
+      : await SimFleet.start(specs, CLUSTER_TOKEN);
   const simStartMs = Math.round(performance.now() - t);
   const objects = fleet.clusters.reduce((a, c) => a + c.objects, 0);
-  log(`${label}: kube-sim up in ${simStartMs} ms (${objects} objects)`);
+  log(
+    fleet instanceof RealFleet
+      ? `${label}: real kube-apiserver up and loaded in ${simStartMs} ms (${objects} objects written in ${fleet.loadMs} ms)`
+      : `${label}: kube-sim up in ${simStartMs} ms (${objects} objects)`,
+  );
+  const clusterToken = fleet instanceof RealFleet ? fleet.token : CLUSTER_TOKEN;
 
   const targets = sampleTargets(fleet.clusters, options.entities);
   const port = await freePort();
@@ -373,7 +394,7 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
     appConfig: buildAppConfig({
       port,
       benchToken: BENCH_TOKEN,
-      clusterToken: CLUSTER_TOKEN,
+      clusterToken,
       clusters: fleet.clusters,
       entitiesFile,
     }),
@@ -403,7 +424,13 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
     });
     const readyAt = Date.now();
     const syncCounters = await fleet.counters();
-    const syncStart = Math.min(...syncCounters.map(c => c.firstAt ?? Infinity));
+    // the real API server has no first-request time: count from backend.start() there
+    const firstRequest = Math.min(
+      ...syncCounters.map(c => c.firstAt ?? Infinity),
+    );
+    const syncStart = Number.isFinite(firstRequest)
+      ? firstRequest
+      : backend.startCalledAt;
     const syncEnd = Math.max(
       ...clusters.flatMap(c =>
         (c.resources as any[]).map(r =>
@@ -615,6 +642,9 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
       objects,
       entities: targets.length,
       simStartMs,
+      ...(fleet instanceof RealFleet
+        ? { server: 'real' as const, loadMs: fleet.loadMs }
+        : {}),
       backendStartMs: backend.startedAt - backend.startCalledAt,
       kfMesh,
       backendMemory,

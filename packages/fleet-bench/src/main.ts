@@ -11,7 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs, USAGE } from './args';
 import { measureBaseline, runCell } from './cell';
 import { runInfo } from './machine';
-import { REPLICAS_SECTION, sectionOf } from './markdownSection';
+import {
+  REAL_SERVER_SECTION,
+  REPLICAS_SECTION,
+  sectionOf,
+} from './markdownSection';
 import { formatLikeRepo, REPO_ROOT } from './repoFiles';
 import { renderJson, renderMarkdown } from './report';
 import type { BenchReport, CellResult } from './results';
@@ -58,13 +62,14 @@ async function main() {
           propagationRuns: args.propagationRuns,
           backendNodeFlags: cpuFlags,
           verbose,
+          server: args.server,
           log,
         }),
       );
     }
   }
   const baseline: BenchReport['baseline'] = [];
-  if (args.baseline) {
+  if (args.baseline && args.server === 'sim') {
     for (const clusters of args.clusters) {
       baseline.push({
         clusters,
@@ -80,26 +85,25 @@ async function main() {
     totalDurationMs: Math.round(performance.now() - started),
   };
   fs.mkdirSync(outDir, { recursive: true });
-  const mdFile = path.join(outDir, 'benchmarks.md');
-  const jsonFile = path.join(outDir, 'benchmarks.json');
-  // the replica benchmark (replicasBench.ts) owns a section of the same file: keep it
-  const replicas = fs.existsSync(mdFile)
-    ? sectionOf(fs.readFileSync(mdFile, 'utf8'), REPLICAS_SECTION)
-    : undefined;
+  // a real-server run must not replace the kube-sim matrix
+  const base = args.server === 'real' ? 'benchmarks-real-server' : 'benchmarks';
+  const mdFile = path.join(outDir, `${base}.md`);
+  const jsonFile = path.join(outDir, `${base}.json`);
+  // the replica benchmark and the real-server comparison own sections of the same file: keep them
+  const previous = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, 'utf8') : '';
+  const kept = [REAL_SERVER_SECTION, REPLICAS_SECTION]
+    .map(name => sectionOf(previous, name))
+    .filter(Boolean);
   const markdown = renderMarkdown(report);
   fs.writeFileSync(
     mdFile,
-    formatLikeRepo(
-      mdFile,
-      replicas ? `${markdown.trimEnd()}\n\n${replicas}\n` : markdown,
-    ),
+    formatLikeRepo(mdFile, `${[markdown.trimEnd(), ...kept].join('\n\n')}\n`),
   );
   fs.writeFileSync(jsonFile, formatLikeRepo(jsonFile, renderJson(report)));
   log(
-    `wrote ${path.join(
-      outDir,
-      'benchmarks.md',
-    )} and benchmarks.json in ${Math.round(report.totalDurationMs / 1000)} s`,
+    `wrote ${mdFile} and ${base}.json in ${Math.round(
+      report.totalDurationMs / 1000,
+    )} s`,
   );
 }
 

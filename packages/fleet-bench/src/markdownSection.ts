@@ -26,3 +26,6 @@ export function withSection(doc: string, name: string, body: string): string {
 
 /** The section of docs/benchmarks.md that replicasBench.ts writes. */
 export const REPLICAS_SECTION = 'replicas';
+
+/** The section of docs/benchmarks.md comparing a `--server real` cell with the kube-sim cell of the same size. */
+export const REAL_SERVER_SECTION = 'real-server';

@@ -51,6 +51,10 @@ export interface CellResult {
   entities: number;
   /** Scenario build + load into kube-sim (child process), ms. */
   simStartMs: number;
+  /** Set when the cell ran on a real kube-apiserver (`--server real`). */
+  server?: 'real';
+  /** Real server only: writing the fleet through the API (16 parallel writers), ms. */
+  loadMs?: number;
   /** `backend.start()` until every plugin had initialized, ms. */
   backendStartMs: number;
   kfMesh: {
