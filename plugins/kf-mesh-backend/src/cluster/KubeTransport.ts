@@ -6,6 +6,13 @@ import { KubeApiError } from './KubeApiError';
 /** Accept header for metadata-only lists/watches (PartialObjectMetadata). */
 export const METADATA_ACCEPT =
   'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+/**
+ * The same for a WATCH: each event carries one object, so the server only accepts
+ * `as=PartialObjectMetadata` there (client-go's metadata informer sends this; with the List form a
+ * real kube-apiserver delivers no pod event at all).
+ */
+export const METADATA_WATCH_ACCEPT =
+  'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
 
 /** Options for one GET. */
 export interface KubeRequestOptions {

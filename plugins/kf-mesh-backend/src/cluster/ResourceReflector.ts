@@ -1,7 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ResourceSyncState } from '@kf-mesh/plugin-kf-mesh-common';
 import { KubeApiError } from './KubeApiError';
-import { KubeTransport, METADATA_ACCEPT, WatchEvent } from './KubeTransport';
+import {
+  KubeTransport,
+  METADATA_ACCEPT,
+  METADATA_WATCH_ACCEPT,
+  WatchEvent,
+} from './KubeTransport';
 import { PROJECTORS, Projection } from '../model';
 import { collectionPath, WatchedResourceType } from './resourceTypes';
 
@@ -231,7 +236,9 @@ export class ResourceReflector {
         if (this.applyEvent(event) === 'relist') result = 'relist';
       },
       {
-        accept: this.accept,
+        accept: this.type.metadataOnly
+          ? METADATA_WATCH_ACCEPT
+          : 'application/json',
         signal,
         idleMs: (this.timing.watchTimeoutSeconds + 10) * 1000,
       },

@@ -20,6 +20,7 @@ import {
   LIFECYCLE_NS as NS,
   lifecyclePlan,
   SIDECAR_PODS,
+  recreatedPod,
   sidecarNamespaceObjects,
   startLifecycleBackend,
 } from './__testUtils__/lifecycleFixture';
@@ -57,7 +58,7 @@ const statusWriters = (gw: any): string[] =>
     .filter((m: any) => m.subresource === 'status' || m.fieldsV1?.['f:status'])
     .map((m: any) => m.manager);
 
-describe('onboarding lifecycle on the real control plane: PR -> merged -> apply -k -> istiod -> converging', () => {
+describe('onboarding lifecycle on the real control plane: PR -> merged -> apply -k -> istiod -> converging -> converged', () => {
   const { plan } = lifecyclePlan();
   let cluster: RealCluster;
   let istiod: RunningIstiod;
@@ -186,5 +187,34 @@ describe('onboarding lifecycle on the real control plane: PR -> merged -> apply 
       true,
     );
     expect(lc!.convergence!.podsOnOldDataplane).toEqual(SIDECAR_PODS);
+  });
+
+  it('after the pods are recreated on the new dataplane: converged', async () => {
+    // Force: with no kubelet nothing confirms the graceful termination.
+    for (const name of SIDECAR_PODS)
+      kubectlOn(cluster, [
+        '-n',
+        NS,
+        'delete',
+        'pod',
+        name,
+        '--grace-period=0',
+        '--force',
+      ]);
+    applyJson(cluster, SIDECAR_PODS.map(recreatedPod));
+    expect(
+      kubectlOn(cluster, ['-n', NS, 'get', 'pods', '-o', 'name'])
+        .split('\n')
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(SIDECAR_PODS.map(n => `pod/${n}-r`));
+    await lifecycle.stageIs('converged', 30_000);
+    const { lifecycle: lc } = await lifecycle.onboardingOf();
+    expect(lc!.convergence!.verdict).toBe('converged');
+    expect(lc!.convergence!.podsOnOldDataplane).toEqual([]);
+    expect(lc!.convergence!.waypoint!.programmed).toBe('true');
+    expect(lc!.summary).toMatch(
+      /^merged \d+ s ago; the namespace matches the plan$/,
+    );
   });
 });
