@@ -1,47 +1,29 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { GithubSim } from '@kf-mesh/github-sim';
-import {
-  NamespaceOnboardingStatus,
-  planOnboarding,
-  renderPlan,
-} from '@kf-mesh/plugin-kf-mesh-common';
+import { NamespaceOnboardingStatus } from '@kf-mesh/plugin-kf-mesh-common';
 import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
-import { kfMeshPlugin } from '../plugin';
 import { eventually } from '../__fixtures__/eventually';
+import { ALICE, MALLORY, PLATFORM } from '../__testUtils__/testBackend';
+import { GITHUB_TOKEN } from './__testUtils__/githubFixture';
 import {
-  namespaceObj,
-  ownerAccessObj,
-  podObj,
-  profileObj,
-} from '../__fixtures__/kubeObjects';
-import {
-  ALICE,
-  catalogFactory,
-  MALLORY,
-  permissionsFactory,
-  PLATFORM,
-} from '../__testUtils__/testBackend';
-import {
-  GITHUB_TOKEN,
-  startGithubFixture,
-} from './__testUtils__/githubFixture';
+  applyMergedDirectory,
+  asUser,
+  LIFECYCLE_NS as NS,
+  lifecyclePlan,
+  recreatedPod,
+  sidecarNamespaceObjects,
+  startLifecycleBackend,
+} from './__testUtils__/lifecycleFixture';
 
 // Real servers (Backstage backend, kube-sim over TLS, github-sim) and kubectl on 2 shared cores.
 jest.setTimeout(60_000);
 
 const KUBE_TOKEN = 'kube-token-for-onboarding-test';
-const NS = 'team-migrating'; // the catalog fixture maps component:default/team-migrating to it, cluster dev
-const OWNER = 'alice@example.com';
 const ENTITY = 'component:default/team-migrating';
 const STUCK_AFTER_SECONDS = 4;
 
@@ -80,39 +62,10 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
   let stop: () => Promise<void>;
   let dir: string;
   let prNumber: number;
-  const plan = planOnboarding({
-    cluster: 'dev',
-    namespace: NS,
-    owner: OWNER,
-    targetMode: 'ambient',
-    currentMode: 'sidecar',
-  });
-  const rendered = renderPlan(plan);
-  const as = (user: string) => ({
-    Authorization: mockCredentials.user.header(user),
-  });
-  const onboardingOf = async (user = PLATFORM) => {
-    const res = await request(server)
-      .get(`/api/kf-mesh/clusters/dev/namespaces/${NS}`)
-      .set(as(user));
-    if (res.status !== 200) {
-      // Fail with the cluster sync state: it says why a namespace is missing.
-      const clusters = await request(server)
-        .get('/api/kf-mesh/clusters')
-        .set(as(PLATFORM));
-      throw new Error(
-        `HTTP ${res.status} ${JSON.stringify(res.body)} ${JSON.stringify(
-          clusters.body,
-        )}`,
-      );
-    }
-    return res.body.status.onboarding as NamespaceOnboardingStatus;
-  };
-  const stageIs = (stage: string) =>
-    eventually(async () => (await onboardingOf()).lifecycle?.stage === stage, {
-      what: `stage ${stage}`,
-      timeoutMs: 20_000,
-    });
+  let onboardingOf: (user?: string) => Promise<NamespaceOnboardingStatus>;
+  let stageIs: (stage: string) => Promise<void>;
+  const { plan } = lifecyclePlan();
+  const as = asUser;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-onboarding-'));
@@ -120,86 +73,18 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
       auth: { tokens: { [KUBE_TOKEN]: 'admin' } },
       tls: true,
     });
-    for (const obj of [
-      namespaceObj(NS, { 'istio-injection': 'enabled' }, OWNER),
-      profileObj(NS, OWNER),
-      ownerAccessObj(NS, OWNER),
-      podObj(NS, 'notebook-0', { sidecar: true }),
-      podObj(NS, 'pipeline-runner-1', { sidecar: true }),
-    ])
-      kube.apply(obj as any);
-
-    const fixture = await startGithubFixture();
-    github = fixture.sim;
-    prNumber = github.openPullRequest({
-      owner: 'acme',
-      repo: 'gitops',
-      branch: rendered.branchName,
-      title: rendered.title,
-      body: rendered.description,
-      files: Object.fromEntries(
-        rendered.files.map(f => [`clusters/dev/${NS}/${f.path}`, f.content]),
-      ),
-      reviewers: ['bob'],
-      teamReviewers: ['kubeflow-platform'],
+    for (const obj of sidecarNamespaceObjects()) kube.apply(obj as any);
+    const started = await startLifecycleBackend({
+      cluster: { url: kube.url, token: KUBE_TOKEN, caPem: kube.caCert! },
+      stuckAfterSeconds: STUCK_AFTER_SECONDS,
     });
-
-    const backend = await startTestBackend({
-      features: [
-        kfMeshPlugin,
-        // The real scheduler (the default test one runs each task once at startup only).
-        schedulerServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            ...fixture.integrationsConfig,
-            kfMesh: {
-              requestTimeoutMs: 5000,
-              analysisDebounceMs: 10,
-              clusters: [
-                {
-                  name: 'dev',
-                  url: kube.url,
-                  serviceAccountToken: KUBE_TOKEN,
-                  caData: Buffer.from(kube.caCert!).toString('base64'),
-                },
-              ],
-              onboardings: {
-                repositories: [
-                  { url: 'https://github.kf-mesh.test/acme/gitops' },
-                ],
-                refreshInterval: { milliseconds: 200 },
-                stuckAfter: { seconds: STUCK_AFTER_SECONDS },
-              },
-            },
-          },
-        }),
-        catalogFactory(),
-        permissionsFactory(),
-      ],
-    });
-    server = backend.server;
-    stop = () => backend.stop();
-    // Every type synced first: with part of the cluster data missing the
-    // lifecycle deliberately leaves out risk and convergence.
-    await eventually(
-      async () => {
-        const res = await request(server)
-          .get('/api/kf-mesh/clusters')
-          .set(as(PLATFORM));
-        return res.body.clusters?.[0]?.health === 'ok';
-      },
-      { timeoutMs: 30_000, what: 'cluster synced' },
-    );
-    await eventually(async () => (await onboardingOf()).state === 'known', {
-      timeoutMs: 30_000,
-      what: 'first PR read',
-    });
+    ({ server, github, prNumber, onboardingOf, stageIs } = started);
+    stop = started.stop;
   }, 90_000);
 
   afterAll(async () => {
     await stop?.();
     await kube?.close();
-    await github?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -314,31 +199,9 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
   });
 
   it('GitOps applies the merged directory; pods left on sidecars make it stuck, naming them', async () => {
-    // What Argo CD / Flux would do: build the merged directory and apply it, prune the deletions.
-    const checkout = path.join(dir, 'checkout');
-    for (const [file, content] of Object.entries(
-      github.filesAt('acme', 'gitops', 'main'),
-    )) {
-      fs.mkdirSync(path.dirname(path.join(checkout, file)), {
-        recursive: true,
-      });
-      fs.writeFileSync(path.join(checkout, file), content);
-    }
-    await kubectl(kube, dir, [
-      'apply',
-      '-k',
-      path.join(checkout, 'clusters', 'dev', NS),
-    ]);
-    for (const d of plan.deletions) {
-      await kubectl(kube, dir, [
-        'delete',
-        d.kind.toLowerCase(),
-        d.name,
-        '-n',
-        d.namespace,
-        '--ignore-not-found',
-      ]);
-    }
+    await applyMergedDirectory(github, plan, path.join(dir, 'checkout'), args =>
+      kubectl(kube, dir, args),
+    );
     // What istiod does: program the waypoint.
     const gw = kube.get({
       apiVersion: 'gateway.networking.k8s.io/v1',
@@ -383,7 +246,7 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
   it('after the restarts the namespace is converged', async () => {
     for (const name of ['notebook-0', 'pipeline-runner-1']) {
       kube.delete({ apiVersion: 'v1', kind: 'Pod', namespace: NS, name });
-      kube.apply(podObj(NS, `${name}-r`, { redirection: 'enabled' }) as any);
+      kube.apply(recreatedPod(name) as any);
     }
     await stageIs('converged');
     const { lifecycle } = await onboardingOf();
