@@ -9,3 +9,4 @@ export * from './api';
 export * from './mesh';
 export * from './planner';
 export * from './mesh/istioValueMatching';
+export * from './preflight';

@@ -13,11 +13,6 @@ export {
   createKfMeshOnboardAction,
   ONBOARD_ACTION_ID,
 } from './actions/onboard/onboard';
-export {
-  evaluatePreflight,
-  toCurrentMode,
-} from './actions/preflight/evaluatePreflight';
-export type { PreflightReport } from './actions/preflight/evaluatePreflight';
 export { KfMeshBackendClient } from './client/KfMeshBackendClient';
 export type { KfMeshBackendApi } from './client/KfMeshBackendClient';
 export { MESH_MODES } from './actions/inputs';

@@ -7,6 +7,7 @@ const NON_ALNUM = /[^a-zA-Z0-9]+/g;
  * (kubeflow/dashboard `components/access-management/kfam/bindings.go` `getBindingName`):
  * `User-<user>-ClusterRole-<role>`, lowercased, every run of non-alphanumerics replaced by `-`.
  * `url.QueryEscape` in the original is a no-op after the first replacement.
+ * @public
  */
 export function kfamBindingName(user: string, role: ContributorRole): string {
   const raw = ['User', user.replace(NON_ALNUM, '-'), 'ClusterRole', role]

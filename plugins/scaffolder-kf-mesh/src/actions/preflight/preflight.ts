@@ -3,6 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CONTRIBUTOR_ROLES,
   DNS1123_LABEL,
+  evaluatePreflight,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
 import {
@@ -13,7 +14,6 @@ import {
   MESH_MODES,
 } from '../inputs';
 import { assertEntityMapsTo, readEntityNamespaces } from './assertEntityMapsTo';
-import { evaluatePreflight } from './evaluatePreflight';
 import { examples } from './preflight.examples';
 
 /** Id of the preflight action. @public */

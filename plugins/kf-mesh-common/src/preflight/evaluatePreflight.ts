@@ -1,16 +1,16 @@
-import {
-  currentModeOfStatus,
-  kfamBindingName,
-  type ContributorRole,
-} from '@kf-mesh/plugin-kf-mesh-common';
-import {
+import { currentModeOfStatus } from '../api/currentMode';
+import type {
   ClusterCapabilities,
-  CurrentMode,
   DataplaneVerdict,
   NamespaceDetailResponse,
   PolicyEnforcementStatus,
-} from '@kf-mesh/plugin-kf-mesh-common';
-import { MeshMode } from '../inputs';
+} from '../api';
+import { kfamBindingName } from '../planner/objects/kfamBindingName';
+import type {
+  ContributorRole,
+  CurrentMode,
+  TargetMode,
+} from '../planner/input/modes';
 
 /** What the preflight found and what the onboarding needs. @public */
 export interface PreflightReport {
@@ -67,7 +67,10 @@ function ambientCapabilityProblems(cluster: string, caps: ClusterCapabilities) {
   return { errors, warnings };
 }
 
-function replacedPolicies(mode: MeshMode, policies: PolicyEnforcementStatus[]) {
+function replacedPolicies(
+  mode: TargetMode,
+  policies: PolicyEnforcementStatus[],
+) {
   return policies
     .filter(p =>
       mode === 'ambient'
@@ -80,7 +83,7 @@ function replacedPolicies(mode: MeshMode, policies: PolicyEnforcementStatus[]) {
     .sort();
 }
 
-/** Maps the backend's dataplane verdict (the intent while migrating) plus mTLS to a {@link CurrentMode}. */
+/** Maps the backend's dataplane verdict (the intent while migrating) plus mTLS to a {@link CurrentMode}. @public */
 export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
   return currentModeOfStatus(detail.status);
 }
@@ -92,7 +95,7 @@ export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
  */
 export function evaluatePreflight(
   detail: NamespaceDetailResponse,
-  mode: MeshMode,
+  mode: TargetMode,
   declaredContributors: Array<{ user: string; role: ContributorRole }> = [],
 ): PreflightReport {
   const { status, capabilities } = detail;

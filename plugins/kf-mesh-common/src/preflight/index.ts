@@ -1,0 +1,2 @@
+export { evaluatePreflight, toCurrentMode } from './evaluatePreflight';
+export type { PreflightReport } from './evaluatePreflight';
