@@ -58,9 +58,7 @@ export class RealFleet {
         seed: spec.seed,
         clusterName: spec.name,
       });
-      const objects = (scenario.objects as unknown as PlainObject[]).map(
-        withoutClusterIp,
-      );
+      const objects = scenario.objects as unknown as PlainObject[];
       const t = performance.now();
       await loadFleet(cluster, objects);
       const loadMs = Math.round(performance.now() - t);
@@ -130,19 +128,6 @@ export class RealFleet {
   async close(): Promise<void> {
     await this.cluster.stop();
   }
-}
-
-/**
- * The scenario numbers Service IPs itself and some (x.y.z.256-259) are not addresses; the real
- * server rejects them. Its allocator assigns them here (neither backend reads them).
- */
-function withoutClusterIp(obj: PlainObject): PlainObject {
-  if (obj.kind !== 'Service') return obj;
-  const { clusterIP, clusterIPs, ...spec } = obj.spec as Record<
-    string,
-    unknown
-  >;
-  return { ...obj, spec };
 }
 
 /**
