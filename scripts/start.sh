@@ -2,11 +2,18 @@
 # The README's demo command: installs what it needs, builds the app when its sources changed, starts the simulated
 # Kubeflow fleet (two kube-sim clusters + a loopback GitHub) and the Backstage backend that serves the app.
 # Stop with Ctrl-C. Set KF_MESH_DEMO_DETACH=1 to return once everything is ready (used by the browser test).
+# KF_MESH_DEMO_CLUSTER=real runs the two clusters on real etcd + kube-apiserver + istiod (built from pinned Go modules
+# by scripts/control-plane/, cold build tens of minutes, then cached) instead of kube-sim.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 
 LOG_DIR="${KF_MESH_DEMO_LOG_DIR:-$PWD/.artifacts/demo}"
+CLUSTER_KIND="${KF_MESH_DEMO_CLUSTER:-kube-sim}"
+case "$CLUSTER_KIND" in
+  kube-sim | real) ;;
+  *) echo "KF_MESH_DEMO_CLUSTER must be kube-sim or real (got '$CLUSTER_KIND')" >&2; exit 1 ;;
+esac
 mkdir -p "$LOG_DIR"
 started=$(date +%s)
 
@@ -14,6 +21,12 @@ echo "==> install"
 yarn install --immutable >"$LOG_DIR/install.log" 2>&1 || { tail -40 "$LOG_DIR/install.log"; exit 1; }
 echo "==> CRDs of the pinned Istio and Gateway API modules (Go module cache)"
 scripts/control-plane/crds.sh >"$LOG_DIR/crds.log" 2>&1 || { cat "$LOG_DIR/crds.log"; exit 1; }
+
+if [ "$CLUSTER_KIND" = real ]; then
+  echo "==> real control plane binaries (.bin/; a cold build takes tens of minutes)"
+  { scripts/control-plane/build.sh && scripts/control-plane/build-istio.sh pilot-discovery; } >"$LOG_DIR/control-plane-build.log" 2>&1 ||
+    { tail -40 "$LOG_DIR/control-plane-build.log"; exit 1; }
+fi
 
 app_stamp=packages/app/dist/index.html
 if [ ! -f "$app_stamp" ] || [ -n "$(find packages/app/src packages/app/package.json plugins/kf-mesh/src plugins/kf-mesh-common/src yarn.lock -newer "$app_stamp" -print -quit)" ]; then
@@ -38,11 +51,20 @@ wait_for() { # <description> <seconds> <command...>
   return 1
 }
 
-echo "==> start the demo fleet (2 kube-sim clusters, github-sim)"
-node -r @swc-node/register packages/demo-fleet/src/main.ts packages/demo-fleet/.generated >"$LOG_DIR/fleet.log" 2>&1 &
+backend_config=()
+fleet_timeout=120
+if [ "$CLUSTER_KIND" = real ]; then
+  echo "==> start the demo fleet (2 real clusters: etcd, kube-apiserver, istiod; github-sim)"
+  fleet_timeout=600
+  # what kf-mesh reads the real clusters with (their URLs, CA and tokens change every start)
+  backend_config=(--config ../../app-config.yaml --config ../demo-fleet/.generated/app-config.real-clusters.yaml)
+else
+  echo "==> start the demo fleet (2 kube-sim clusters, github-sim)"
+fi
+KF_MESH_DEMO_CLUSTER="$CLUSTER_KIND" node -r @swc-node/register packages/demo-fleet/src/main.ts packages/demo-fleet/.generated >"$LOG_DIR/fleet.log" 2>&1 &
 pids+=($!)
 if [ -z "${KF_MESH_DEMO_DETACH:-}" ]; then trap cleanup EXIT INT TERM; fi
-wait_for "the demo fleet" 120 grep -q 'demo fleet ready' "$LOG_DIR/fleet.log" || { cat "$LOG_DIR/fleet.log"; cleanup; exit 1; }
+wait_for "the demo fleet" "$fleet_timeout" grep -q 'demo fleet ready' "$LOG_DIR/fleet.log" || { cat "$LOG_DIR/fleet.log"; cleanup; exit 1; }
 
 echo "==> start Backstage"
 # The same TypeScript loader `backstage-cli package start` uses, without its file watcher: a demo backend must not
@@ -50,7 +72,7 @@ echo "==> start Backstage"
 (
   cd packages/backend
   transform=$(node -p "require.resolve('@backstage/cli-node/config/nodeTransform.cjs')")
-  NODE_ENV=development exec node --enable-source-maps --require "$transform" src/index.ts
+  NODE_ENV=development exec node --enable-source-maps --require "$transform" src/index.ts "${backend_config[@]}"
 ) >"$LOG_DIR/backend.log" 2>&1 &
 pids+=($!)
 wait_for "the backend" 300 curl -sf http://localhost:7007/.backstage/health/v1/readiness || { tail -60 "$LOG_DIR/backend.log"; cleanup; exit 1; }
@@ -61,6 +83,9 @@ echo "kf-mesh demo is ready after $(( $(date +%s) - started ))s:"
 echo "  Backstage:            http://localhost:7007  (signs you in as guest)"
 echo "  Mesh fleet page:      http://localhost:7007/kf-mesh"
 echo "  Recorded pull requests (github-sim): http://127.0.0.1:16560/"
+if [ "$CLUSTER_KIND" = real ]; then
+  echo "  Real clusters (URLs, istiod, admin kubeconfigs): $LOG_DIR/fleet.log"
+fi
 echo "  Logs: $LOG_DIR"
 if [ -n "${KF_MESH_DEMO_DETACH:-}" ]; then
   printf '%s\n' "${pids[@]}" >"$LOG_DIR/pids"

@@ -60,7 +60,7 @@ step "real control plane: etcd, kube-apiserver, istiod and istioctl from pinned 
 # minutes); run here per package, after building the binaries (skipped when .bin/ has them for their version).
 scripts/control-plane/build.sh
 scripts/control-plane/build-istio.sh
-for pkg in testkit/real-cluster plugins/kf-mesh-common plugins/kf-mesh-backend; do
+for pkg in testkit/real-cluster plugins/kf-mesh-common plugins/kf-mesh-backend packages/demo-fleet; do
   log="$logs/realcluster-$(basename "$pkg").log"
   (cd "$pkg" && CI=true yarn test:realcluster) 2>&1 | tee "$log"
   count "$log"

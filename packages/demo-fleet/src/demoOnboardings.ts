@@ -303,7 +303,7 @@ export function demoOnboardingsFor(
  * still has pods to restart.
  */
 export function syncMergedOnboardings(
-  clusters: Array<{ name: string; sim: KubeSim }>,
+  clusters: Array<{ name: string; sim: Pick<KubeSim, 'get' | 'apply'> }>,
   onboardings: DemoOnboarding[],
   kfpVersion: string,
 ): void {

@@ -3,8 +3,14 @@
  *
  * @packageDocumentation
  */
-export { startDemoFleet } from './startDemoFleet';
-export type { DemoFleet } from './startDemoFleet';
+export { startDemoFleet, REAL_CLUSTERS_APP_CONFIG } from './startDemoFleet';
+export type {
+  DemoFleet,
+  DemoFleetCluster,
+  DemoClusterKind,
+} from './startDemoFleet';
+export { REAL_DEMO_READER } from './realDemoCluster';
+export type { RealDemoCluster } from './realDemoCluster';
 export { DEMO_CLUSTERS, DEMO_GITHUB, PLATFORM_TEAM } from './demoFleetConfig';
 export { buildCatalogEntities } from './catalogEntities';
 export {

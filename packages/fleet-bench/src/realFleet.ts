@@ -1,6 +1,6 @@
 import {
-  createIfMissing,
   loadObjects,
+  readOnlyToken,
   startRealCluster,
   type PlainObject,
   type RealCluster,
@@ -62,7 +62,7 @@ export class RealFleet {
       const t = performance.now();
       await loadFleet(cluster, objects);
       const loadMs = Math.round(performance.now() - t);
-      const token = await readerToken(cluster);
+      const token = await readOnlyToken(cluster, READER);
       const pods = new Map<string, string[]>();
       for (const obj of objects) {
         if (obj.kind !== 'Pod') continue;
@@ -157,39 +157,4 @@ async function loadFleet(
       }),
     ),
   );
-}
-
-async function readerToken(cluster: RealCluster): Promise<string> {
-  await createIfMissing(
-    cluster.admin,
-    '/apis/rbac.authorization.k8s.io/v1/clusterroles',
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: { name: 'fleet-bench-reader' },
-      rules: [
-        {
-          apiGroups: ['*'],
-          resources: ['*'],
-          verbs: ['get', 'list', 'watch'],
-        },
-      ],
-    },
-  );
-  await createIfMissing(
-    cluster.admin,
-    '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: 'fleet-bench-reader' },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'fleet-bench-reader',
-      },
-      subjects: [{ kind: 'ServiceAccount', ...READER }],
-    },
-  );
-  return cluster.token(READER);
 }

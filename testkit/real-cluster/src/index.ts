@@ -4,6 +4,7 @@ export type {
   RealClusterOptions,
   ServiceAccountRef,
 } from './startRealCluster';
+export { readOnlyToken } from './readOnlyToken';
 export { ApiClient } from './ApiClient';
 export type { ApiResponse } from './ApiClient';
 export { readCrds, installCrds } from './installCrds';

@@ -1,3 +1,5 @@
+import type { Scenario } from '@kf-mesh/kube-sim';
+
 /**
  * Objects the harness writes itself because the component that would write them does
  * not run (no kube-controller-manager, no kubelet): listed in docs/conformance.md.
@@ -31,4 +33,30 @@ export function waypointEndpointSlice(
     endpoints: [{ addresses: [address], conditions: { ready: true } }],
     ports: [{ name: 'mesh', port: 15008, protocol: 'TCP' }],
   };
+}
+
+/**
+ * The waypoint EndpointSlices of a kube-sim scenario: one per `istio-waypoint` Gateway, except in the namespaces
+ * built as `ambient-waypoint-not-programmed` (their waypoint has no ready pod, so istiod keeps it unprogrammed).
+ */
+export function scenarioWaypointEndpointSlices(scenario: Scenario): object[] {
+  const notProgrammed = new Set(
+    scenario.namespaces
+      .filter(n => n.state === 'ambient-waypoint-not-programmed')
+      .map(n => n.name),
+  );
+  return scenario.objects
+    .filter(
+      (o: any) =>
+        o.kind === 'Gateway' &&
+        o.spec?.gatewayClassName === 'istio-waypoint' &&
+        !notProgrammed.has(o.metadata.namespace),
+    )
+    .map((o, i) =>
+      waypointEndpointSlice(
+        o.metadata.namespace!,
+        o.metadata.name!,
+        `10.244.9.${i + 1}`,
+      ),
+    );
 }

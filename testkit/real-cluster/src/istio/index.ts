@@ -17,4 +17,8 @@ export {
 } from './injectedSidecarFixture';
 export { startIstiod } from './startIstiod';
 export type { IstiodOptions, IstiodTarget, RunningIstiod } from './startIstiod';
-export { waypointEndpointSlice, HAND_WRITTEN_BY } from './handWrittenObjects';
+export {
+  waypointEndpointSlice,
+  scenarioWaypointEndpointSlices,
+  HAND_WRITTEN_BY,
+} from './handWrittenObjects';
