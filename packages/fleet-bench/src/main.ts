@@ -2,7 +2,8 @@
 /**
  * `yarn bench`: kf-mesh-backend side by side with @backstage/plugin-kubernetes-backend in one real
  * Backstage backend, against kube-sim fleets of N profile namespaces × C clusters. Writes
- * docs/benchmarks.md and docs/benchmarks.json. Not a test: it prints and records numbers.
+ * docs/benchmarks.md and docs/benchmarks.json; `--server real` writes only the real-server section of
+ * docs/benchmarks.md (and docs/benchmarks-real-server.json). Not a test: it prints and records numbers.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,9 @@ import {
   REAL_SERVER_SECTION,
   REPLICAS_SECTION,
   sectionOf,
+  withSection,
 } from './markdownSection';
+import { renderRealServerSection } from './realServerReport';
 import { formatLikeRepo, REPO_ROOT } from './repoFiles';
 import { renderJson, renderMarkdown } from './report';
 import type { BenchReport, CellResult } from './results';
@@ -47,25 +50,30 @@ async function main() {
     } CPUs (${run.machine.model})`,
   );
 
+  // a real-server run measures the kube-sim cell of the same size right before each real one (same machine state)
+  const servers: Array<'sim' | 'real'> =
+    args.server === 'real' ? ['sim', 'real'] : ['sim'];
   const cells: CellResult[] = [];
   for (const clusters of args.clusters) {
     for (const namespaces of args.namespaces) {
-      cells.push(
-        await runCell({
-          namespaces,
-          clusters,
-          entities: args.entities,
-          concurrencies: args.concurrencies,
-          kfMeshRequests: args.requests,
-          k8sRequests: args.k8sRequests,
-          k8sMaxMs: args.k8sMaxSeconds * 1000,
-          propagationRuns: args.propagationRuns,
-          backendNodeFlags: cpuFlags,
-          verbose,
-          server: args.server,
-          log,
-        }),
-      );
+      for (const server of servers) {
+        cells.push(
+          await runCell({
+            namespaces,
+            clusters,
+            entities: args.entities,
+            concurrencies: args.concurrencies,
+            kfMeshRequests: args.requests,
+            k8sRequests: args.k8sRequests,
+            k8sMaxMs: args.k8sMaxSeconds * 1000,
+            propagationRuns: args.propagationRuns,
+            backendNodeFlags: cpuFlags,
+            verbose,
+            server,
+            log,
+          }),
+        );
+      }
     }
   }
   const baseline: BenchReport['baseline'] = [];
@@ -85,23 +93,30 @@ async function main() {
     totalDurationMs: Math.round(performance.now() - started),
   };
   fs.mkdirSync(outDir, { recursive: true });
-  // a real-server run must not replace the kube-sim matrix
-  const base = args.server === 'real' ? 'benchmarks-real-server' : 'benchmarks';
-  const mdFile = path.join(outDir, `${base}.md`);
-  const jsonFile = path.join(outDir, `${base}.json`);
-  // the replica benchmark and the real-server comparison own sections of the same file: keep them
+  const mdFile = path.join(outDir, 'benchmarks.md');
   const previous = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, 'utf8') : '';
-  const kept = [REAL_SERVER_SECTION, REPLICAS_SECTION]
-    .map(name => sectionOf(previous, name))
-    .filter(Boolean);
-  const markdown = renderMarkdown(report);
-  fs.writeFileSync(
-    mdFile,
-    formatLikeRepo(mdFile, `${[markdown.trimEnd(), ...kept].join('\n\n')}\n`),
-  );
+  let markdown: string;
+  let jsonFile: string;
+  if (args.server === 'real') {
+    // a real-server run owns only its section: the kube-sim matrix stays
+    markdown = withSection(
+      previous,
+      REAL_SERVER_SECTION,
+      renderRealServerSection(report),
+    );
+    jsonFile = path.join(outDir, 'benchmarks-real-server.json');
+  } else {
+    // the replica benchmark and the real-server comparison own sections of the same file: keep them
+    const kept = [REAL_SERVER_SECTION, REPLICAS_SECTION]
+      .map(name => sectionOf(previous, name))
+      .filter(Boolean);
+    markdown = [renderMarkdown(report).trimEnd(), ...kept].join('\n\n');
+    jsonFile = path.join(outDir, 'benchmarks.json');
+  }
+  fs.writeFileSync(mdFile, formatLikeRepo(mdFile, `${markdown.trimEnd()}\n`));
   fs.writeFileSync(jsonFile, formatLikeRepo(jsonFile, renderJson(report)));
   log(
-    `wrote ${mdFile} and ${base}.json in ${Math.round(
+    `wrote ${mdFile} and ${path.basename(jsonFile)} in ${Math.round(
       report.totalDurationMs / 1000,
     )} s`,
   );

@@ -8,7 +8,8 @@ export interface TargetCheck {
   met: boolean;
 }
 
-const fmt = (n: number | undefined, digits = 1): string =>
+/** A number for a table: grouped thousands, at most `digits` decimals; n/a when missing. */
+export const fmt = (n: number | undefined, digits = 1): string =>
   n === undefined || Number.isNaN(n)
     ? 'n/a'
     : n.toLocaleString('en-US', {
@@ -16,7 +17,7 @@ const fmt = (n: number | undefined, digits = 1): string =>
         minimumFractionDigits: 0,
       });
 
-const seconds = (ms: number) => `${fmt(ms / 1000, 1)} s`;
+export const seconds = (ms: number) => `${fmt(ms / 1000, 1)} s`;
 
 /** The series of a request kind at a concurrency, if measured. */
 export function seriesOf(
@@ -30,7 +31,7 @@ export function seriesOf(
 }
 
 /** `p50 / p95 / p99` of a series. */
-function pcts(s: RequestSeries | undefined): string {
+export function pcts(s: RequestSeries | undefined): string {
   return s
     ? `${fmt(s.latency.p50)} / ${fmt(s.latency.p95)} / ${fmt(s.latency.p99)}`
     : 'n/a';
@@ -44,7 +45,11 @@ export function ratio(a: number | undefined, b: number | undefined): string {
   return `${fmt(r, r < 10 ? 1 : 0)}×`;
 }
 
-const cellName = (c: CellResult) => `${fmt(c.namespaces, 0)} × ${c.clusters}`;
+/** `1,000 × 1`, marked when the cell ran on a real kube-apiserver. */
+export const cellName = (c: CellResult) =>
+  `${fmt(c.namespaces, 0)} × ${c.clusters}${
+    c.server === 'real' ? ' (real kube-apiserver)' : ''
+  }`;
 
 /**
  * Checks the targets of issue #8 against a cell (meant for the 5,000 × 3 cell): entity status
@@ -104,14 +109,16 @@ export function evaluateTargets(cell: CellResult): TargetCheck[] {
   return checks;
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A Markdown table. */
+export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join(
     '\n',
   );
 }
 
-function concurrencies(cells: CellResult[]): number[] {
+/** Every concurrency measured in these cells, ascending. */
+export function concurrencies(cells: CellResult[]): number[] {
   return [
     ...new Set(
       cells.flatMap(c =>
@@ -123,7 +130,7 @@ function concurrencies(cells: CellResult[]): number[] {
 
 /** Renders the report as Markdown (docs/benchmarks.md). */
 export function renderMarkdown(report: BenchReport): string {
-  const { run, cells } = report;
+  const { cells } = report;
   const out: string[] = [];
   out.push(
     '# Fleet-scale benchmark: kf-mesh vs @backstage/plugin-kubernetes-backend',
@@ -138,27 +145,7 @@ export function renderMarkdown(report: BenchReport): string {
   out.push('');
   out.push('## Machine and versions');
   out.push('');
-  out.push(
-    table(
-      ['Item', 'Value'],
-      [
-        ['Run started', run.startedAt],
-        ['CPUs', `${run.machine.cpus} × ${run.machine.model}`],
-        ['Memory', `${fmt(run.machine.memoryGb, 1)} GB`],
-        [
-          'Load average at start (1/5/15 min)',
-          run.machine.loadAverage.map(l => fmt(l, 2)).join(' / '),
-        ],
-        [
-          'Load average at end (1/5/15 min)',
-          report.loadAverageAtEnd.map(l => fmt(l, 2)).join(' / '),
-        ],
-        ['Total duration', seconds(report.totalDurationMs)],
-        ...Object.entries(run.versions).map(([k, v]) => [k, v]),
-        ['Options', `\`${JSON.stringify(run.options)}\``],
-      ],
-    ),
-  );
+  out.push(renderMachineTable(report));
   out.push('');
 
   const largest = [...cells].sort(
@@ -181,7 +168,50 @@ export function renderMarkdown(report: BenchReport): string {
     out.push('');
   }
 
-  out.push('## Cold sync and memory (kf-mesh)');
+  out.push(...renderCellTables(report, '##'));
+  const durations = cells
+    .map(c => `${cellName(c)} ${seconds(c.durationMs)}`)
+    .join(', ');
+  out.push(`Cell durations: ${durations}.`);
+  out.push('');
+  return out.join('\n');
+}
+
+/** The machine, versions, load and options of a run, as a table. */
+export function renderMachineTable(report: BenchReport): string {
+  const { run } = report;
+  return table(
+    ['Item', 'Value'],
+    [
+      ['Run started', run.startedAt],
+      ['CPUs', `${run.machine.cpus} × ${run.machine.model}`],
+      ['Memory', `${fmt(run.machine.memoryGb, 1)} GB`],
+      [
+        'Load average at start (1/5/15 min)',
+        run.machine.loadAverage.map(l => fmt(l, 2)).join(' / '),
+      ],
+      [
+        'Load average at end (1/5/15 min)',
+        report.loadAverageAtEnd.map(l => fmt(l, 2)).join(' / '),
+      ],
+      ['Total duration', seconds(report.totalDurationMs)],
+      ...Object.entries(run.versions).map(([k, v]) => [k, v]),
+      ['Options', `\`${JSON.stringify(run.options)}\``],
+    ],
+  );
+}
+
+/**
+ * The per-cell tables of a report (cold sync and memory, one entity, fleet page, event → status, comparable
+ * answers), with headings at level `h`: the kube-sim matrix and the real-server section share them.
+ */
+export function renderCellTables(
+  report: BenchReport,
+  h: '##' | '###',
+): string[] {
+  const { cells } = report;
+  const out: string[] = [];
+  out.push(`${h} Cold sync and memory (kf-mesh)`);
   out.push('');
   out.push(
     table(
@@ -210,7 +240,7 @@ export function renderMarkdown(report: BenchReport): string {
           base
             ? `${base.backendMemory.rssMb} / ${base.backendMemory.heapUsedMb} MB`
             : 'n/a',
-          `${c.simMemory.rssMb} MB`,
+          c.server === 'real' ? 'n/a (real server)' : `${c.simMemory.rssMb} MB`,
           `${fmt(c.loadAverage.before, 2)} → ${fmt(c.loadAverage.after, 2)}`,
         ];
       }),
@@ -227,7 +257,7 @@ export function renderMarkdown(report: BenchReport): string {
 
   const concs = concurrencies(cells);
   out.push(
-    '## One entity: kf-mesh entity status vs Kubernetes backend entity queries',
+    `${h} One entity: kf-mesh entity status vs Kubernetes backend entity queries`,
   );
   out.push('');
   out.push(
@@ -281,7 +311,7 @@ export function renderMarkdown(report: BenchReport): string {
   );
   out.push('');
 
-  out.push('## Fleet page (kf-mesh, 100 rows, filtered and sorted)');
+  out.push(`${h} Fleet page (kf-mesh, 100 rows, filtered and sorted)`);
   out.push('');
   out.push(
     table(
@@ -316,7 +346,7 @@ export function renderMarkdown(report: BenchReport): string {
   );
   out.push('');
 
-  out.push('## Watch event → changed answer over HTTP');
+  out.push(`${h} Watch event → changed answer over HTTP`);
   out.push('');
   out.push(
     table(
@@ -346,7 +376,7 @@ export function renderMarkdown(report: BenchReport): string {
   );
   out.push('');
 
-  out.push('## Comparable answers (checked before timing)');
+  out.push(`${h} Comparable answers (checked before timing)`);
   out.push('');
   out.push(
     table(
@@ -371,12 +401,7 @@ export function renderMarkdown(report: BenchReport): string {
     ),
   );
   out.push('');
-  const durations = cells
-    .map(c => `${cellName(c)} ${seconds(c.durationMs)}`)
-    .join(', ');
-  out.push(`Cell durations: ${durations}.`);
-  out.push('');
-  return out.join('\n');
+  return out;
 }
 
 /** Renders the JSON document (docs/benchmarks.json). */
