@@ -356,7 +356,6 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
     }
 
     for (const c of ap.conditions) {
-      if (c.type === 'ZtunnelAccepted' && dryRunNotSentToZtunnel) continue; // said by KFM310
       if (
         (c.type === 'ZtunnelAccepted' || c.type === 'WaypointAccepted') &&
         c.status === 'False'
