@@ -45,6 +45,9 @@ const KUBEFLOW_LABELS = {
   'pipelines.kubeflow.org/enabled': 'true',
 };
 
+/** The canary waypoint of `ambient-waypoint-canary`. */
+const CANARY_WAYPOINT = 'waypoint-canary';
+
 function meshLabels(state: ScenarioState): Record<string, string> {
   if (state === 'none') return {};
   if (!isAmbientState(state)) return { 'istio-injection': 'enabled' };
@@ -119,9 +122,6 @@ export interface ProfileNamespaceInput {
   /** For `ambient-sidecar-callers`: a sidecar profile namespace whose ServiceAccounts call this one. */
   sidecarPeer?: string;
 }
-
-/** The canary waypoint of `ambient-waypoint-canary`. */
-const CANARY_WAYPOINT = 'waypoint-canary';
 
 /** Builds the Profile, Namespace and everything in a profile namespace for one state. */
 export function buildProfileNamespace(input: ProfileNamespaceInput): {
