@@ -11,6 +11,8 @@ import { analyzePolicies } from './policies';
 import { analyzeRoutes } from './routes';
 import { analyzeSidecarResources } from './sidecarResources';
 import { analyzeWaypoints } from './waypoint';
+import { analyzeWaypointBypass } from './waypointBypass';
+import { analyzeKfpUnderStrict } from './kfpStrict';
 
 const SEVERITY_ORDER: FindingSeverity[] = ['error', 'warning', 'info'];
 
@@ -32,6 +34,9 @@ export function analyzeNamespace(
     services: snapshot.services,
     pods: snapshot.pods,
     gateways: snapshot.gateways,
+    ...(ns.canaryWeight !== undefined
+      ? { nsCanaryWeight: ns.canaryWeight }
+      : {}),
   });
   const mtls = analyzeMtls({
     namespace: ns.name,
@@ -50,12 +55,30 @@ export function analyzeNamespace(
     authorizationPolicies: snapshot.authorizationPolicies,
     mesh: snapshot.mesh,
   });
+  const bypass = analyzeWaypointBypass({
+    namespace: ns.name,
+    nsLabels: ns.labels,
+    intent,
+    services: snapshot.services,
+    authorizationPolicies: snapshot.authorizationPolicies,
+    policies: policies.policies,
+    mesh: snapshot.mesh,
+  });
+  const kfp = analyzeKfpUnderStrict({
+    namespace: ns.name,
+    intent,
+    mtlsMode: mtls.status.mode,
+    pods: snapshot.pods,
+    kfpVersion: snapshot.mesh.kfpVersion,
+  });
   const availability = analyzeAvailability(snapshot.cluster, snapshot.mesh);
   const findings = [
     ...dataplane.findings,
     ...waypoints.findings,
     ...mtls.findings,
     ...policies.findings,
+    ...bypass.findings,
+    ...kfp.findings,
     ...analyzeRoutes(snapshot.httpRoutes, snapshot.gateways, snapshot.mesh),
     ...analyzeSidecarResources(
       ns.name,
@@ -85,7 +108,10 @@ export function analyzeNamespace(
         }
       : {}),
     dataplane: dataplane.status,
-    waypoints: waypoints.status,
+    waypoints:
+      bypass.callers.length > 0
+        ? { ...waypoints.status, bypassingCallers: bypass.callers }
+        : waypoints.status,
     mtls: mtls.status,
     policies: policies.policies,
     findings,

@@ -6,6 +6,7 @@ export function finding(
   code: FindingCode,
   message: string,
   object?: ObjectRef,
+  workloads?: string[],
 ): MeshFinding {
   const def = FINDINGS[code];
   return {
@@ -18,6 +19,9 @@ export function finding(
     ...('kialiCode' in def ? { kialiCode: def.kialiCode } : {}),
     fixedByOnboarding: def.fixedByOnboarding,
     ...(object ? { object } : {}),
+    ...(workloads && workloads.length > 0
+      ? { workloads: [...workloads].sort() }
+      : {}),
   };
 }
 

@@ -130,6 +130,20 @@ export const FINDINGS = {
     kialiCode: 'KIA1401',
     fixedByOnboarding: false,
   },
+  KFM208: {
+    severity: 'warning',
+    title: 'Waypoint canary not applied',
+    remediation:
+      'istiod ignores the canary (`istio.io/use-waypoint-canary`) and keeps all traffic on the primary waypoint when the canary equals the primary, the `istio.io/use-waypoint-canary-weight` annotation is not an integer 0-100, or the canary waypoint is missing or does not accept service traffic (reasons CanarySameAsPrimary, CanaryInvalidWeight; mesh-semantics §E.2).',
+    fixedByOnboarding: false,
+  },
+  KFM209: {
+    severity: 'warning',
+    title: 'Caller bypasses the waypoint',
+    remediation:
+      "Sidecars never send to waypoints and ingress gateways do so only with `istio.io/ingress-use-waypoint=true`: move the caller to ambient (or label the Service/namespace for ingress) so the waypoint's L7 rules apply, or add the L4 allow ztunnel needs and accept that no L7 check runs (mesh-semantics §E.3).",
+    fixedByOnboarding: false,
+  },
   KFM301: {
     severity: 'error',
     title: 'L7 rules dropped at ztunnel',
@@ -199,6 +213,35 @@ export const FINDINGS = {
     istioCode: 'IST0167',
     fixedByOnboarding: false,
   },
+  KFM310: {
+    severity: 'info',
+    title: 'Dry-run policy is not enforced',
+    remediation:
+      'A policy annotated `istio.io/dry-run: "true"` is only logged (sidecars and waypoints record shadow decisions; ztunnel only from 1.29 and when istiod runs with AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY=true). Remove the annotation to enforce it (mesh-semantics §E.1).',
+    fixedByOnboarding: false,
+  },
+  KFM311: {
+    severity: 'warning',
+    title: 'ztunnel older than 1.29 enforces dry-run policies',
+    remediation:
+      'Upgrade ztunnel to 1.29 or later before istiod sends dry-run policies (AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY=true); older ztunnels enforce them as normal policies (Istio 1.29 upgrade notes; mesh-semantics §E.1).',
+    fixedByOnboarding: false,
+  },
+  KFM312: {
+    severity: 'warning',
+    title: 'trustDomains not enforced at ztunnel',
+    remediation:
+      'ztunnel does not convert `source.trustDomains` / `notTrustDomains` (Istio 1.31), so they restrict nothing there; match trust domains through `principals` (`<trust-domain>/ns/...`) or attach the policy to the waypoint with `targetRefs` (mesh-semantics §E.4).',
+    fixedByOnboarding: false,
+  },
+  KFM313: {
+    severity: 'warning',
+    title: 'Workload has L7 policies but no waypoint',
+    remediation:
+      'L7 AuthorizationPolicies select this ambient workload but no waypoint serves the namespace, so only ztunnel sees its traffic. Deploy a waypoint, enroll the namespace with `istio.io/use-waypoint` and re-attach the policies with `targetRefs` (mesh-semantics §E.6).',
+    kialiCode: 'KIA1317',
+    fixedByOnboarding: true,
+  },
   KFM401: {
     severity: 'warning',
     title: 'Sidecar namespace without STRICT mTLS',
@@ -233,6 +276,20 @@ export const FINDINGS = {
     title: 'portLevelMtls without a selector',
     remediation:
       '`portLevelMtls` requires `selector`; add one or remove the port-level settings.',
+    fixedByOnboarding: false,
+  },
+  KFM406: {
+    severity: 'error',
+    title: 'KFP pipeline pods without sidecars under STRICT',
+    remediation:
+      'Driver pods need `DRIVER_POD_LABELS`/`DRIVER_POD_ANNOTATIONS` (KFP releases with kubeflow/pipelines#12417); step pods carry the compiled `sidecar.istio.io/inject: "false"`, overridden by a pod label until KFP ships the workflow setting of kubeflow/pipelines#14468. The message names the fix for this cluster\'s KFP version (mesh-semantics §E.5).',
+    fixedByOnboarding: false,
+  },
+  KFM407: {
+    severity: 'info',
+    title: 'KFP pipeline pods without sidecars (STRICT would break them)',
+    remediation:
+      'Before moving this namespace to STRICT, give driver and step pods sidecars as the message says for this KFP version (mesh-semantics §E.5).',
     fixedByOnboarding: false,
   },
   KFM501: {

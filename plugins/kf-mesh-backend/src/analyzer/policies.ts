@@ -6,11 +6,13 @@ import type {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { podDataplane, isProxyPod } from './dataplane';
 import {
+  isWaypointGatewayClass,
   MESH_LABELS,
   principalAdmits,
   WAYPOINT_GATEWAY_CLASS,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { finding, selectorMatches } from './finding';
+import { compareMinor } from '../model/ztunnel';
+import { finding, listNames, selectorMatches } from './finding';
 import type {
   AuthorizationPolicyProjection,
   GatewayProjection,
@@ -68,7 +70,7 @@ function enforcementLayers(
         );
         if (gw)
           layers.add(
-            gw.gatewayClassName === WAYPOINT_GATEWAY_CLASS
+            isWaypointGatewayClass(gw.gatewayClassName)
               ? 'waypoint'
               : 'gateway',
           );
@@ -103,8 +105,7 @@ function enforcementLayers(
       gatewayName !== undefined &&
       input.gateways.some(
         g =>
-          g.name === gatewayName &&
-          g.gatewayClassName === WAYPOINT_GATEWAY_CLASS,
+          g.name === gatewayName && isWaypointGatewayClass(g.gatewayClassName),
       )
     )
       continue;
@@ -120,6 +121,34 @@ function enforcementLayers(
   return layers.size ? [...layers] : ['none'];
 }
 
+/**
+ * The selected pods ztunnel enforces a policy for: ambient pods that are neither waypoints nor
+ * gateways. Findings about what ztunnel does with a policy name these, and only these, so a
+ * workload the policy does not select is never flagged (docs/mesh-semantics.md#e6).
+ */
+function ztunnelPods(
+  selectedPods: PodProjection[],
+  gateways: GatewayProjection[],
+): string[] {
+  return selectedPods
+    .filter(p => {
+      const gw = p.labels[MESH_LABELS.gatewayName];
+      if (
+        gw !== undefined &&
+        gateways.some(
+          g => g.name === gw && isWaypointGatewayClass(g.gatewayClassName),
+        )
+      )
+        return false;
+      const dp = podDataplane(p);
+      return !isProxyPod(p) && (dp === 'ambient' || dp === 'ambient-pending');
+    })
+    .map(p => p.name);
+}
+
+/** The first ztunnel release that logs dry-run policies instead of enforcing them (docs/mesh-semantics.md#e1). */
+export const ZTUNNEL_DRY_RUN_MIN_VERSION = '1.29';
+
 /** AuthorizationPolicies with their enforcement layer and the findings about them. */
 export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
   const { namespace } = input;
@@ -132,6 +161,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
     input.services,
   ).filter(w => w.namespace === namespace);
 
+  const l7WithoutWaypoint = new Map<string, string[]>();
   for (const ap of input.authorizationPolicies) {
     let attachment: PolicyEnforcementStatus['attachment'] = 'namespace';
     if (ap.targetRefs.length > 0) attachment = 'targetRefs';
@@ -145,14 +175,87 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
     const layers = enforcementLayers(ap, input, selectedPods);
     const droppedRules: PolicyEnforcementStatus['droppedRules'] = [];
     const notes: string[] = [];
+    const atZtunnel = ztunnelPods(selectedPods, input.gateways);
+    const ztunnelCondition = ap.conditions.find(
+      c => c.type === 'ZtunnelAccepted',
+    );
+    // istiod with AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY off refuses dry-run policies for ztunnel
+    // with ZtunnelAccepted=False/UnsupportedValue (ambient/authorization.go convertAuthorizationPolicy).
+    const dryRunNotSentToZtunnel =
+      ap.dryRun === true &&
+      ztunnelCondition?.status === 'False' &&
+      ztunnelCondition.reason === 'UnsupportedValue';
 
-    if (layers.includes('ztunnel')) {
+    if (ap.dryRun) {
+      notes.push('dry-run: logged, not enforced');
+      findings.push(
+        finding(
+          'KFM310',
+          `AuthorizationPolicy ${
+            ap.name
+          } is a dry-run policy (istio.io/dry-run): ${
+            layers.filter(l => l !== 'none').join(', ') || 'no layer'
+          } log${
+            layers.length === 1 ? 's' : ''
+          } what it would decide and enforce nothing.${
+            dryRunNotSentToZtunnel
+              ? ' istiod does not send it to ztunnel at all (AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY is off), so ztunnel does not even log it.'
+              : ''
+          }`,
+          ref(ap),
+          atZtunnel,
+        ),
+      );
+      const ztunnel = input.mesh.ztunnelVersion;
+      if (
+        layers.includes('ztunnel') &&
+        !dryRunNotSentToZtunnel &&
+        ztunnel !== undefined &&
+        compareMinor(ztunnel, ZTUNNEL_DRY_RUN_MIN_VERSION) < 0
+      ) {
+        findings.push(
+          finding(
+            'KFM311',
+            `ztunnel ${ztunnel} predates dry-run support (${ZTUNNEL_DRY_RUN_MIN_VERSION}): if istiod sends it dry-run policies, it enforces ${ap.name} as a normal ${ap.action} policy.`,
+            ref(ap),
+            atZtunnel,
+          ),
+        );
+      }
+    }
+
+    if (
+      layers.includes('ztunnel') &&
+      ap.rules.some(
+        r =>
+          (r.trustDomains?.length ?? 0) + (r.notTrustDomains?.length ?? 0) > 0,
+      )
+    ) {
+      notes.push('trustDomains ignored at ztunnel');
+      findings.push(
+        finding(
+          'KFM312',
+          `AuthorizationPolicy ${
+            ap.name
+          } matches source trustDomains/notTrustDomains, which ztunnel does not enforce: ${
+            ap.action === 'DENY'
+              ? 'the rest of each rule decides, so the DENY matches sources of every trust domain'
+              : 'the rest of each rule decides, so the ALLOW admits sources of every trust domain'
+          }.`,
+          ref(ap),
+          atZtunnel,
+        ),
+      );
+    }
+
+    if (layers.includes('ztunnel') && !ap.dryRun) {
       if (ap.action === 'CUSTOM' || ap.action === 'AUDIT') {
         findings.push(
           finding(
             'KFM305',
             `ztunnel does not support the ${ap.action} action of ${ap.name}.`,
             ref(ap),
+            atZtunnel,
           ),
         );
         notes.push(`ztunnel ignores ${ap.action}`);
@@ -174,8 +277,13 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
             } of its ${ap.rules.length} rule(s) (${droppedRules
               .flatMap(d => d.attributes)
               .filter((v, i, a) => a.indexOf(v) === i)
-              .join(', ')}); matching traffic is denied.`,
+              .join(', ')}); matching traffic is denied${
+              atZtunnel.length > 0
+                ? ` for the pods it selects (${listNames(atZtunnel)})`
+                : ''
+            }.`,
             ref(ap),
+            atZtunnel,
           ),
         );
         notes.push('HTTP rules dropped at ztunnel');
@@ -190,6 +298,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
             'KFM306',
             `DENY policy ${ap.name} only has HTTP rules; ztunnel drops them and the policy denies nothing.`,
             ref(ap),
+            atZtunnel,
           ),
         );
         notes.push('DENY has no effect at ztunnel');
@@ -220,6 +329,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
     if (
       attachment === 'selector' &&
       ap.action === 'ALLOW' &&
+      !ap.dryRun &&
       waypoints.length > 0 &&
       layers.includes('ztunnel')
     ) {
@@ -269,7 +379,38 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
       layers,
       droppedRules,
       note: notes.join('; '),
+      ...(ap.dryRun ? { dryRun: true } : {}),
     });
+    if (
+      waypoints.length === 0 &&
+      input.intent === 'ambient' &&
+      !ap.dryRun &&
+      attachment !== 'targetRefs' &&
+      ap.rules.some(r => r.l7Attributes.length > 0)
+    ) {
+      for (const pod of atZtunnel) {
+        const list = l7WithoutWaypoint.get(pod) ?? [];
+        list.push(ap.name);
+        l7WithoutWaypoint.set(pod, list);
+      }
+    }
+  }
+
+  // Kiali KIA1317 "workload has Authorization Policies but no Waypoint", on the workloads the L7
+  // policies select only (never waypoint or gateway pods, kiali/kiali#9986; docs/mesh-semantics.md#e6).
+  for (const [pod, names] of [...l7WithoutWaypoint].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    findings.push(
+      finding(
+        'KFM313',
+        `Pod ${pod} is selected by L7 AuthorizationPolicies (${names.join(
+          ', ',
+        )}) but no waypoint serves namespace ${namespace}; ztunnel cannot apply their HTTP rules.`,
+        { kind: 'Pod', namespace, name: pod },
+        [pod],
+      ),
+    );
   }
 
   // Missing waypoint L4 allow under allow-nothing (docs/mesh-semantics.md#a1-step-3, #d6):
@@ -282,6 +423,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
       const allowed = input.authorizationPolicies.some(
         ap =>
           ap.action === 'ALLOW' &&
+          !ap.dryRun &&
           ap.targetRefs.length === 0 &&
           ap.rules.some(
             r =>

@@ -7,8 +7,8 @@ import type {
   WaypointTrafficType,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
+  isWaypointGatewayClass,
   MESH_LABELS,
-  WAYPOINT_GATEWAY_CLASS,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { finding } from './finding';
 import type {
@@ -18,9 +18,12 @@ import type {
   ServiceProjection,
 } from '../model';
 
-/** A Gateway is a waypoint when its class is `istio-waypoint` (docs/mesh-semantics.md#b3). */
+/**
+ * A Gateway is a waypoint when its class is `istio-waypoint` or `istio-agentgateway-waypoint`
+ * (docs/mesh-semantics.md#b3, #e4).
+ */
 export function isWaypoint(gw: GatewayProjection): boolean {
-  return gw.gatewayClassName === WAYPOINT_GATEWAY_CLASS;
+  return isWaypointGatewayClass(gw.gatewayClassName);
 }
 
 /** `istio.io/waypoint-for` of a waypoint; Istio's default is `service`. */
@@ -76,6 +79,50 @@ export interface WaypointInputs {
   pods: PodProjection[];
   /** Gateways of this namespace and of namespaces named by `istio.io/use-waypoint-namespace`. */
   gateways: GatewayProjection[];
+  /** The namespace's `istio.io/use-waypoint-canary-weight` annotation. */
+  nsCanaryWeight?: string;
+}
+
+/**
+ * The weighted canary of an enrollment (Istio 1.31, `pilot/pkg/serviceregistry/ambient/waypoints.go`
+ * `getUseWaypointCanary`, `getCanaryWeight`, `resolveCanaryWaypoint`; docs/mesh-semantics.md#e2):
+ * the canary must differ from the primary, the weight must be an integer 0-100 (absent = 0), and the
+ * canary waypoint must exist and accept service traffic; otherwise istiod keeps the primary only.
+ */
+function canaryOf(
+  item: { labels: Labels; canaryWeight?: string },
+  primary: string,
+  primaryNamespace: string,
+  waypoints: GatewayProjection[],
+  namespace: string,
+): WaypointEnrollment['canary'] | undefined {
+  const name = item.labels[MESH_LABELS.useWaypointCanary];
+  if (!name || name === 'none') return undefined;
+  const canaryNamespace =
+    item.labels[MESH_LABELS.useWaypointCanaryNamespace] ?? namespace;
+  const raw = item.canaryWeight;
+  const valid = raw === undefined || /^\d+$/.test(raw);
+  const parsed = raw === undefined ? 0 : Number(raw);
+  const weightOk = valid && parsed >= 0 && parsed <= 100;
+  const target = waypoints.find(
+    w => w.name === name && w.namespace === canaryNamespace,
+  );
+  let problem: string | undefined;
+  if (name === primary && canaryNamespace === primaryNamespace)
+    problem = 'CanarySameAsPrimary';
+  else if (!weightOk) problem = 'CanaryInvalidWeight';
+  else if (!target) problem = 'WaypointIsNotReady: canary not found';
+  else if (!['service', 'all'].includes(waypointTrafficType(target)))
+    problem = `UnsupportedTrafficType: waypoint-for=${waypointTrafficType(
+      target,
+    )}`;
+  return {
+    waypoint: name,
+    waypointNamespace: canaryNamespace,
+    weight: problem ? 0 : parsed,
+    ...(raw !== undefined ? { weightAnnotation: raw } : {}),
+    ...(problem ? { problem } : {}),
+  };
 }
 
 /** Result of the waypoint analysis. */
@@ -100,13 +147,24 @@ export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
     source: WaypointEnrollment['source'];
     name: string;
     labels: Labels;
+    canaryWeight?: string;
   }> = [];
   if (nsLabels[MESH_LABELS.useWaypoint] !== undefined) {
-    labelled.push({ source: 'namespace', name: namespace, labels: nsLabels });
+    labelled.push({
+      source: 'namespace',
+      name: namespace,
+      labels: nsLabels,
+      canaryWeight: input.nsCanaryWeight,
+    });
   }
   for (const svc of input.services) {
     if (svc.labels[MESH_LABELS.useWaypoint] !== undefined)
-      labelled.push({ source: 'service', name: svc.name, labels: svc.labels });
+      labelled.push({
+        source: 'service',
+        name: svc.name,
+        labels: svc.labels,
+        canaryWeight: svc.canaryWeight,
+      });
   }
   for (const pod of input.pods) {
     if (pod.labels[MESH_LABELS.useWaypoint] !== undefined)
@@ -161,6 +219,27 @@ export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
           enrollment.resolved = false;
           enrollment.problem = 'WaypointIsNotReady';
         }
+      }
+    }
+    // Canaries are read for Services and namespaces, from the level that names the primary (waypoints.go).
+    if (waypoint !== 'none' && item.source !== 'pod') {
+      const canary = canaryOf(
+        item,
+        waypoint,
+        waypointNamespace,
+        waypoints,
+        namespace,
+      );
+      if (canary) {
+        enrollment.canary = canary;
+        if (canary.problem)
+          findings.push(
+            finding(
+              'KFM208',
+              `${objectRef.kind} ${item.name}: canary waypoint ${canary.waypointNamespace}/${canary.waypoint} is not used (${canary.problem}); all traffic stays on ${waypointNamespace}/${waypoint}.`,
+              objectRef,
+            ),
+          );
       }
     }
     enrollments.push(enrollment);

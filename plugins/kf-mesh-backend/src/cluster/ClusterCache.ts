@@ -1,7 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { setMaxListeners } from 'node:events';
-import { WAYPOINT_GATEWAY_CLASS } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  dataplaneIntent,
+  WAYPOINT_GATEWAY_CLASS,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type {
+  DataplaneIntent,
   ClusterCapabilities,
   ClusterSyncStatus,
   ResourceSyncState,
@@ -18,7 +22,12 @@ import type {
   ProfileProjection,
   ServiceProjection,
 } from '../model';
-import { buildMeshContext, gatewayNamespacesOf, isZtunnelPod } from '../model';
+import {
+  buildMeshContext,
+  gatewayNamespacesOf,
+  isZtunnelPod,
+  ztunnelVersion,
+} from '../model';
 import { KubeTransport } from './KubeTransport';
 import type { KfpInstallConfigProjection, Projection } from '../model';
 import { ReflectorTiming, ResourceReflector } from './ResourceReflector';
@@ -188,7 +197,26 @@ export class ClusterCache {
       'authorizationpolicies',
       root,
     );
-    return buildMeshContext(root, pas, aps, this.availability());
+    const namespaceIntents: Record<string, DataplaneIntent> = {};
+    for (const ns of this.reflectors.get('namespaces')!.items.values()) {
+      const { name, labels } = ns as NamespaceProjection;
+      namespaceIntents[name] = dataplaneIntent(labels);
+    }
+    const version = ztunnelVersion(this.list<PodProjection>('pods', root));
+    const kfpVersion = this.kfpInstallConfig()?.appVersion;
+    return buildMeshContext(root, pas, aps, this.availability(), {
+      namespaceIntents,
+      ...(version ? { ztunnelVersion: version } : {}),
+      ...(kfpVersion ? { kfpVersion } : {}),
+    });
+  }
+
+  private kfpInstallConfig(): KfpInstallConfigProjection | undefined {
+    return this.reflectors
+      .get('kfpinstallconfig')!
+      .items.get('kubeflow/pipeline-install-config') as
+      | KfpInstallConfigProjection
+      | undefined;
   }
 
   /** Everything the analyzer needs about one namespace, or undefined if unknown. */
@@ -230,11 +258,7 @@ export class ClusterCache {
     const known = (type: string) =>
       avail[type] === 'synced' || avail[type] === 'stale';
     const rootPods = this.list<PodProjection>('pods', this.rootNamespace);
-    const kfpConfig = this.reflectors
-      .get('kfpinstallconfig')!
-      .items.get('kubeflow/pipeline-install-config') as
-      | KfpInstallConfigProjection
-      | undefined;
+    const kfpConfig = this.kfpInstallConfig();
     const mesh = this.meshContext();
     return {
       ambient: known('pods') ? rootPods.some(isZtunnelPod) : null,

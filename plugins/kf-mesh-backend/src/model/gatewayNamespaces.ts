@@ -24,9 +24,14 @@ export function gatewayNamespacesOf(
     ...services.map(s => s.labels),
     ...pods.map(p => p.labels),
   ]) {
-    const waypointNamespace = labels[MESH_LABELS.useWaypointNamespace];
-    if (waypointNamespace && waypointNamespace !== namespace.name)
-      other.add(waypointNamespace);
+    for (const key of [
+      MESH_LABELS.useWaypointNamespace,
+      MESH_LABELS.useWaypointCanaryNamespace,
+    ]) {
+      const waypointNamespace = labels[key];
+      if (waypointNamespace && waypointNamespace !== namespace.name)
+        other.add(waypointNamespace);
+    }
   }
   for (const route of httpRoutes) {
     for (const parent of route.parentRefs) {

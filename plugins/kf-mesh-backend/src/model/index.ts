@@ -2,4 +2,4 @@ export * from './types';
 export * from './projections';
 export { buildMeshContext, isAllowNothing } from './meshContext';
 export { gatewayNamespacesOf } from './gatewayNamespaces';
-export { isZtunnelPod } from './ztunnel';
+export { compareMinor, isZtunnelPod, ztunnelVersion } from './ztunnel';

@@ -29,8 +29,13 @@ export function buildMeshContext(
   rootPeerAuthentications: PeerAuthenticationProjection[],
   rootAuthorizationPolicies: AuthorizationPolicyProjection[],
   availability: Readonly<Record<string, ResourceAvailability>>,
+  cluster: Pick<
+    MeshContext,
+    'namespaceIntents' | 'ztunnelVersion' | 'kfpVersion'
+  > = {},
 ): MeshContext {
   return {
+    ...cluster,
     rootNamespace,
     meshPeerAuthentications: rootPeerAuthentications.filter(p => !p.selector),
     rootSelectorPeerAuthentications: rootPeerAuthentications.filter(

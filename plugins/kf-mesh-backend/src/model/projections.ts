@@ -72,10 +72,14 @@ function condition(obj: Obj, type: string): ConditionProjection | undefined {
 /** Namespace → labels and Kubeflow `owner` annotation. */
 export function projectNamespace(obj: Obj): NamespaceProjection {
   const owner = str(obj.metadata?.annotations?.owner);
+  const canaryWeight = str(
+    obj.metadata?.annotations?.[MESH_ANNOTATIONS.useWaypointCanaryWeight],
+  );
   return {
     name: obj.metadata.name,
     labels: stringMap(obj.metadata.labels),
     ...(owner ? { owner } : {}),
+    ...(canaryWeight !== undefined ? { canaryWeight } : {}),
   };
 }
 
@@ -107,12 +111,16 @@ export function projectService(obj: Obj): ServiceProjection {
   const selector = obj.spec?.selector
     ? stringMap(obj.spec.selector)
     : undefined;
+  const canaryWeight = str(
+    obj.metadata?.annotations?.[MESH_ANNOTATIONS.useWaypointCanaryWeight],
+  );
   return {
     namespace: obj.metadata.namespace,
     name: obj.metadata.name,
     labels: stringMap(obj.metadata.labels),
     ...(selector ? { selector } : {}),
     ...(bound ? { waypointBound: bound } : {}),
+    ...(canaryWeight !== undefined ? { canaryWeight } : {}),
   };
 }
 
@@ -128,17 +136,26 @@ export function projectAuthorizationRule(
   const l7 = new Set<string>();
   let l4 = false;
   const principals: string[] = [];
-  for (const from of Array.isArray(rule.from) ? rule.from : []) {
+  const namespaces: string[] = [];
+  const trustDomains: string[] = [];
+  const notTrustDomains: string[] = [];
+  const collect: Record<string, string[]> = {
+    principals,
+    namespaces,
+    trustDomains,
+    notTrustDomains,
+  };
+  const froms = Array.isArray(rule.from) ? rule.from : [];
+  for (const from of froms) {
     const src = from?.source ?? {};
     for (const [k, v] of Object.entries(src)) {
       if (!Array.isArray(v) || v.length === 0) continue;
       if (k === 'requestPrincipals' || k === 'notRequestPrincipals')
         l7.add(`from.source.${k}`);
       else l4 = true;
-      if (k === 'principals')
-        principals.push(
-          ...(v as unknown[]).filter((p): p is string => typeof p === 'string'),
-        );
+      collect[k]?.push(
+        ...(v as unknown[]).filter((p): p is string => typeof p === 'string'),
+      );
     }
   }
   for (const to of Array.isArray(rule.to) ? rule.to : []) {
@@ -164,8 +181,19 @@ export function projectAuthorizationRule(
     if (key.startsWith('request.')) l7.add(`when ${key}`);
     else l4 = true;
   }
-  return { l7Attributes: [...l7], hasL4Part: l4 || l7.size === 0, principals };
+  return {
+    l7Attributes: [...l7],
+    hasL4Part: l4 || l7.size === 0,
+    principals,
+    ...(namespaces.length ? { namespaces } : {}),
+    ...(trustDomains.length ? { trustDomains } : {}),
+    ...(notTrustDomains.length ? { notTrustDomains } : {}),
+    ...(froms.length === 0 ? { anySource: true } : {}),
+  };
 }
+
+/** Go's `strconv.ParseBool` true values, as istiod parses `istio.io/dry-run` (ambient/authorization.go). */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 
 /** AuthorizationPolicy → attachment, action, summarized rules, conditions. */
 export function projectAuthorizationPolicy(
@@ -191,7 +219,11 @@ export function projectAuthorizationPolicy(
   const conditions = ['ZtunnelAccepted', 'WaypointAccepted']
     .map(type => condition(obj, type))
     .filter((c): c is ConditionProjection => !!c);
+  const dryRun = GO_TRUE.has(
+    str(obj.metadata?.annotations?.[MESH_ANNOTATIONS.dryRun]) ?? '',
+  );
   return {
+    ...(dryRun ? { dryRun } : {}),
     namespace: obj.metadata.namespace,
     name: obj.metadata.name,
     createdAt: str(obj.metadata.creationTimestamp) ?? '',

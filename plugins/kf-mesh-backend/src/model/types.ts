@@ -5,6 +5,8 @@
  * them and `analyzer/` reads them; neither depends on the other.
  */
 
+import type { DataplaneIntent } from '@kf-mesh/plugin-kf-mesh-common';
+
 /** Key/value labels. */
 export type Labels = Readonly<Record<string, string>>;
 
@@ -21,6 +23,8 @@ export interface NamespaceProjection {
   name: string;
   labels: Labels;
   owner?: string;
+  /** Annotation `istio.io/use-waypoint-canary-weight`, when present (docs/mesh-semantics.md#e2). */
+  canaryWeight?: string;
 }
 
 /** A pod, from metadata only (PartialObjectMetadata). */
@@ -51,6 +55,8 @@ export interface ServiceProjection {
   labels: Labels;
   selector?: Labels;
   waypointBound?: ConditionProjection;
+  /** Annotation `istio.io/use-waypoint-canary-weight`, when present (docs/mesh-semantics.md#e2). */
+  canaryWeight?: string;
 }
 
 /** The part of an AuthorizationPolicy rule the analyzer needs. */
@@ -61,6 +67,13 @@ export interface AuthorizationRuleProjection {
   hasL4Part: boolean;
   /** `from.source.principals` values. */
   principals: string[];
+  /** `from.source.namespaces` values. */
+  namespaces?: string[];
+  /** `from.source.trustDomains` / `notTrustDomains` (Istio 1.31; docs/mesh-semantics.md#e4). */
+  trustDomains?: string[];
+  notTrustDomains?: string[];
+  /** The rule has no `from`: any source matches. */
+  anySource?: boolean;
 }
 
 /** An AuthorizationPolicy. */
@@ -75,6 +88,8 @@ export interface AuthorizationPolicyProjection {
   /** `spec.rules`; `undefined` when the spec has no `rules` field. */
   rules: AuthorizationRuleProjection[];
   conditions: ConditionProjection[];
+  /** Annotation `istio.io/dry-run` parses as true (docs/mesh-semantics.md#e1). */
+  dryRun?: boolean;
 }
 
 /** A PeerAuthentication. */
@@ -138,6 +153,12 @@ export interface MeshContext {
   globalAllowNothing: boolean;
   /** Availability of each watched resource type. */
   availability: Readonly<Record<string, ResourceAvailability>>;
+  /** Dataplane intent of every namespace, to tell where a policy's callers run (docs/mesh-semantics.md#e3). */
+  namespaceIntents?: Readonly<Record<string, DataplaneIntent>>;
+  /** `app.kubernetes.io/version` of the ztunnel pods (oldest when they differ), when known (docs/mesh-semantics.md#e1). */
+  ztunnelVersion?: string;
+  /** KFP version (`pipeline-install-config` `appVersion`), when known (docs/mesh-semantics.md#e5). */
+  kfpVersion?: string;
 }
 
 /** Everything the analyzer reads about one namespace. */

@@ -34,6 +34,33 @@ const EXPECTED: Record<
   'ambient-waypoint-not-programmed': { verdict: 'ambient', codes: ['KFM202'] },
   'ambient-selector-l7-policy': { verdict: 'ambient', codes: ['KFM301'] },
   'ambient-missing-waypoint-l4': { verdict: 'ambient', codes: ['KFM303'] },
+  // issue #18 states (docs/mesh-semantics.md#e1-#e6)
+  'ambient-sidecar-callers': { verdict: 'ambient', codes: ['KFM209'] },
+  'ambient-ingress-bypass': {
+    verdict: 'ambient',
+    codes: ['KFM204', 'KFM209'],
+  },
+  'sidecar-strict-kfp-optout': {
+    verdict: 'sidecar',
+    codes: ['KFM406'],
+    absent: ['KFM102'],
+  },
+  'ambient-dry-run': { verdict: 'ambient', codes: ['KFM310', 'KFM311'] },
+  'ambient-waypoint-canary': {
+    verdict: 'ambient',
+    codes: [],
+    absent: ['KFM208', 'KFM303'],
+  },
+  'ambient-agentgateway-waypoint': {
+    verdict: 'ambient',
+    codes: [],
+    absent: ['KFM201', 'KFM302'],
+  },
+  'ambient-trust-domains': { verdict: 'ambient', codes: ['KFM312'] },
+  'ambient-no-waypoint-l7': {
+    verdict: 'ambient',
+    codes: ['KFM301', 'KFM313'],
+  },
 };
 
 describe('kube-sim mixed scenario: reported verdicts and findings match what the scenario built', () => {

@@ -78,6 +78,41 @@ export interface WaypointEnrollment {
   resolved: boolean;
   /** Why the binding fails, with the istiod reason where one exists. */
   problem?: string;
+  /**
+   * Istio 1.31 weighted canary (`istio.io/use-waypoint-canary`, `-canary-namespace`, annotation
+   * `istio.io/use-waypoint-canary-weight`; docs/mesh-semantics.md#e2): the second waypoint and the
+   * share of new connections it gets. `problem` carries istiod's reasons (`CanarySameAsPrimary`,
+   * `CanaryInvalidWeight`); the primary keeps all traffic then.
+   */
+  canary?: {
+    waypoint: string;
+    waypointNamespace: string;
+    /** 0-100; 0 when the annotation is absent or invalid. */
+    weight: number;
+    /** The annotation value as written, when present. */
+    weightAnnotation?: string;
+    problem?: string;
+  };
+}
+
+/**
+ * A caller whose traffic reaches the namespace without passing its waypoint, so the waypoint's L7 rules
+ * never see it and ztunnel's L4 rules decide alone (docs/mesh-semantics.md#e3).
+ * @public
+ */
+export interface WaypointBypassCaller {
+  /** The principal the waypoint policy allows, e.g. `cluster.local/ns/kubeflow/sa/ml-pipeline-ui`. */
+  principal: string;
+  /** `sidecar`: a sidecar pod (sidecars never send to waypoints); `ingress`: an ingress gateway without `istio.io/ingress-use-waypoint`. */
+  via: 'sidecar' | 'ingress';
+  /** The waypoint policies that name the caller. */
+  policies: string[];
+  /** What ztunnel does with it: no L4 ALLOW admits it (denied), or one does (allowed, no L7 check). */
+  outcome: 'denied-at-ztunnel' | 'allowed-without-l7';
+  /** For `allowed-without-l7`: the ztunnel policies that admit it. */
+  admittedBy?: string[];
+  /** For `ingress`: Services the ingress reaches without the waypoint (empty = the namespace's). */
+  services?: string[];
 }
 
 /** Waypoint status of a namespace (docs/mesh-semantics.md#b2, #b3). @public */
@@ -86,6 +121,8 @@ export interface NamespaceWaypointStatus {
   enrollments: WaypointEnrollment[];
   /** `istio.io/ingress-use-waypoint=true` on the namespace. */
   ingressUseWaypoint: boolean;
+  /** Callers the waypoint policies allow whose traffic skips the waypoint (docs/mesh-semantics.md#e3); absent when none. */
+  bypassingCallers?: WaypointBypassCaller[];
 }
 
 /** PeerAuthentication mTLS modes. @public */
@@ -146,6 +183,8 @@ export interface PolicyEnforcementStatus {
   layers: EnforcementLayer[];
   droppedRules: DroppedRulePart[];
   note: string;
+  /** `istio.io/dry-run: "true"`: logged, not enforced (docs/mesh-semantics.md#e1). */
+  dryRun?: boolean;
 }
 
 /** A finding: a rule of the analyzer that fired for this namespace. @public */
@@ -163,6 +202,11 @@ export interface MeshFinding {
   /** Whether applying the kf-mesh onboarding template fixes it. */
   fixedByOnboarding: boolean;
   object?: ObjectRef;
+  /**
+   * Pods the finding is about: for a policy finding, the pods the policy selects at the layer the
+   * finding concerns, never other workloads of the namespace (docs/mesh-semantics.md#e6).
+   */
+  workloads?: string[];
 }
 
 /** Drift between the namespace and its onboarding plan. @public */

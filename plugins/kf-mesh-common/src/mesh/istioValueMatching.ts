@@ -60,3 +60,21 @@ export const ISTIO_LITERAL_HEADER_RULE = `must not contain '${ISTIO_WILDCARD}' (
 
 /** Machine-readable id of {@link istioLiteralRule}. @public */
 export const ISTIO_LITERAL_RULE_ID = 'istio-wildcard';
+
+/**
+ * Whether an AuthorizationPolicy value (with Istio's wildcard forms) matches `actual`
+ * (istio.io/latest/docs/reference/config/security/authorization-policy/ "Value matching").
+ * @public
+ */
+export function istioValueMatches(pattern: string, actual: string): boolean {
+  switch (istioValueMatch(pattern)) {
+    case 'any':
+      return true;
+    case 'prefix':
+      return actual.startsWith(pattern.slice(0, -1));
+    case 'suffix':
+      return actual.endsWith(pattern.slice(1));
+    default:
+      return pattern === actual;
+  }
+}

@@ -29,6 +29,13 @@ export const MESH_LABELS = {
   gatewayName: 'gateway.networking.k8s.io/gateway-name',
   /** On pods of an Istio-managed gateway deployment. */
   gatewayManaged: 'gateway.istio.io/managed',
+  /**
+   * Istio 1.31: a second, canary waypoint for a Service (or its namespace) next to `istio.io/use-waypoint`
+   * (`istio.io/use-waypoint-canary`, label docs in istio/api `label/labels.gen.go`; docs/mesh-semantics.md#e2).
+   */
+  useWaypointCanary: 'istio.io/use-waypoint-canary',
+  /** Namespace of the canary waypoint (default: the object's own). */
+  useWaypointCanaryNamespace: 'istio.io/use-waypoint-canary-namespace',
 } as const;
 
 /**
@@ -42,6 +49,16 @@ export const MESH_ANNOTATIONS = {
   ambientRedirection: 'ambient.istio.io/redirection',
   /** Per-pod proxy configuration (e.g. `holdApplicationUntilProxyStarts`). */
   proxyConfig: 'proxy.istio.io/config',
+  /**
+   * On an AuthorizationPolicy: `true` logs what the policy would do instead of enforcing it
+   * (istio.io/latest/docs/tasks/security/authorization/authz-dry-run/; docs/mesh-semantics.md#e1).
+   */
+  dryRun: 'istio.io/dry-run',
+  /**
+   * On a Service or namespace (an annotation, not a label): share 0-100 of new connections sent to
+   * the canary waypoint; unset means 0, anything else is rejected (istio/api `annotation/annotations.gen.go`).
+   */
+  useWaypointCanaryWeight: 'istio.io/use-waypoint-canary-weight',
 } as const;
 
 /**
@@ -49,3 +66,28 @@ export const MESH_ANNOTATIONS = {
  * @public
  */
 export const WAYPOINT_GATEWAY_CLASS = 'istio-waypoint';
+
+/**
+ * The GatewayClass of agentgateway-based waypoints (istio/istio `pkg/config/constants/constants.go`
+ * `AgentgatewayWaypointClassName`, `pilot/pkg/config/kube/gatewaycommon/classinfo.go`; docs/mesh-semantics.md#e4).
+ * @public
+ */
+export const AGENTGATEWAY_WAYPOINT_GATEWAY_CLASS =
+  'istio-agentgateway-waypoint';
+
+/**
+ * Every GatewayClass whose Gateways are waypoints.
+ * @public
+ */
+export const WAYPOINT_GATEWAY_CLASSES: readonly string[] = [
+  WAYPOINT_GATEWAY_CLASS,
+  AGENTGATEWAY_WAYPOINT_GATEWAY_CLASS,
+];
+
+/**
+ * Whether a Gateway of this class is a waypoint (Envoy or agentgateway).
+ * @public
+ */
+export function isWaypointGatewayClass(gatewayClassName: string): boolean {
+  return WAYPOINT_GATEWAY_CLASSES.includes(gatewayClassName);
+}

@@ -31,3 +31,19 @@ export function principalAdmits(
   if (principal === '*') return true;
   return principal.endsWith(`/ns/${namespace}/sa/${serviceAccount}`);
 }
+
+/**
+ * The parts of a principal `<trust-domain>/ns/<namespace>/sa/<service-account>`, or undefined for
+ * any other form (wildcards included).
+ * @public
+ */
+export function parsePrincipal(
+  principal: string,
+):
+  | { trustDomain: string; namespace: string; serviceAccount: string }
+  | undefined {
+  const m = /^([^/*]+)\/ns\/([^/*]+)\/sa\/([^/*]+)$/.exec(principal);
+  return m
+    ? { trustDomain: m[1], namespace: m[2], serviceAccount: m[3] }
+    : undefined;
+}

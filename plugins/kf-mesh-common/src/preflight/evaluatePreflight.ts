@@ -6,6 +6,7 @@ import type {
   PolicyEnforcementStatus,
 } from '../api';
 import { kfamBindingName } from '../planner/objects/kfamBindingName';
+import { kfpUnderStrictWarnings } from './kfpUnderStrict';
 import type {
   ContributorRole,
   CurrentMode,
@@ -151,6 +152,7 @@ export function evaluatePreflight(
       warnings.push(`${finding.code} ${finding.title}`);
     }
   }
+  warnings.push(...kfpUnderStrictWarnings(detail, mode));
 
   const contributors = status.policies.flatMap(p => {
     const m = KFAM_POLICY.exec(p.policy.name);

@@ -1,2 +1,8 @@
 export { evaluatePreflight, toCurrentMode } from './evaluatePreflight';
 export type { PreflightReport } from './evaluatePreflight';
+export {
+  KFP_DRIVER_POD_CONFIG_SINCE,
+  KFP_WITHOUT_SIDECAR_CODES,
+  kfpSidecarFix,
+  kfpUnderStrictWarnings,
+} from './kfpUnderStrict';

@@ -41,7 +41,7 @@ describe('bin/kube-sim', () => {
         );
       });
       expect(out).toMatch(
-        /^kube-sim listening on https:\/\/127\.0\.0\.1:\d+ \(\d+ objects, 30 profile namespaces\)/,
+        /^kube-sim listening on https:\/\/127\.0\.0\.1:\d+ \(\d+ objects, 38 profile namespaces\)/,
       );
       expect(out).not.toContain('bin-token');
       expect(fs.statSync(kubeconfig).mode & 0o777).toBe(0o600);
@@ -67,7 +67,7 @@ describe('bin/kube-sim', () => {
             error ? reject(new Error(stderr)) : resolve(stdout),
         ),
       );
-      expect(profiles.trim().split('\n')).toHaveLength(30);
+      expect(profiles.trim().split('\n')).toHaveLength(38);
     } finally {
       const exited = new Promise(resolve => child.on('exit', resolve));
       child.kill('SIGTERM');

@@ -1,7 +1,11 @@
 import { startKubeSim } from '../sim/KubeSim';
 import type { KubeObject } from '../store/KubeObject';
 import { buildScenario, type Scenario } from './buildScenario';
-import { SCENARIO_STATES, type ScenarioState } from './ScenarioState';
+import {
+  NEWER_SCENARIO_STATES,
+  SCENARIO_STATES,
+  type ScenarioState,
+} from './ScenarioState';
 
 const inNs = (s: Scenario, ns: string, kind: string) =>
   s.objects.filter(o => o.kind === kind && o.metadata.namespace === ns);
@@ -34,10 +38,13 @@ describe('buildScenario', () => {
   const byState = (state: ScenarioState) =>
     mixed.namespaces.filter(n => n.state === state);
 
-  it('builds every state at least twice in a ~30 namespace mixed cluster', () => {
-    expect(mixed.namespaces).toHaveLength(30);
+  it('builds every state at least twice in a ~30 namespace mixed cluster, then one namespace per issue #18 state', () => {
+    expect(mixed.namespaces).toHaveLength(30 + NEWER_SCENARIO_STATES.length);
     for (const state of SCENARIO_STATES)
       expect(byState(state).length).toBeGreaterThanOrEqual(2);
+    expect(mixed.namespaces.slice(30).map(n => n.state)).toEqual(
+      NEWER_SCENARIO_STATES,
+    );
     const names = mixed.namespaces.map(n => n.name);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -60,7 +67,7 @@ describe('buildScenario', () => {
       mixed.objects
         .filter(o => o.kind === 'GatewayClass')
         .map(o => o.metadata.name),
-    ).toEqual(['istio', 'istio-waypoint']);
+    ).toEqual(['istio', 'istio-waypoint', 'istio-agentgateway-waypoint']);
     expect(
       inNs(mixed, 'istio-system', 'Pod').filter(
         p => p.metadata.labels?.app === 'ztunnel',
@@ -92,7 +99,12 @@ describe('buildScenario', () => {
         owner: { kind: 'User', name: ns.owner.email },
       });
       const namespace = find(mixed, 'Namespace', undefined, ns.name)!;
-      expect(namespace.metadata.annotations).toEqual({ owner: ns.owner.email });
+      expect(namespace.metadata.annotations).toEqual({
+        owner: ns.owner.email,
+        ...(ns.state === 'ambient-waypoint-canary'
+          ? { 'istio.io/use-waypoint-canary-weight': '20' }
+          : {}),
+      });
       expect(namespace.metadata.labels).toMatchObject({
         'app.kubernetes.io/part-of': 'kubeflow-profile',
         'pipelines.kubeflow.org/enabled': 'true',

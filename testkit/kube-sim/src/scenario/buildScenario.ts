@@ -7,13 +7,21 @@ import {
   type ScenarioNamespace,
 } from './profileNamespace';
 import { ScenarioContext } from './ScenarioContext';
-import { statesFor, type ScenarioState } from './ScenarioState';
+import {
+  NEWER_SCENARIO_STATES,
+  statesFor,
+  type ScenarioState,
+} from './ScenarioState';
+import { SeededRandom } from './random';
 
 /** Options of {@link buildScenario}. */
 export interface ScenarioOptions {
   /** `mixed`: every possible state at least twice (~30 namespaces); `fleet`: realistic proportions. */
   kind: 'mixed' | 'fleet';
-  /** Number of profile namespaces (mixed default 30, fleet default 100). */
+  /**
+   * Number of profile namespaces (mixed default 30, fleet default 100). A `mixed` scenario adds one
+   * namespace per {@link NEWER_SCENARIO_STATES} state the cluster allows on top.
+   */
   namespaces?: number;
   /** PRNG seed (default 1): same options and seed → same scenario. */
   seed?: number;
@@ -62,6 +70,15 @@ const FLEET_WEIGHTS: Record<ScenarioState, number> = {
   'ambient-selector-l7-policy': 2,
   'ambient-missing-waypoint-l4': 2,
   none: 3,
+  // issue #18 states: only in `mixed`
+  'ambient-sidecar-callers': 0,
+  'ambient-ingress-bypass': 0,
+  'sidecar-strict-kfp-optout': 0,
+  'ambient-dry-run': 0,
+  'ambient-waypoint-canary': 0,
+  'ambient-agentgateway-waypoint': 0,
+  'ambient-trust-domains': 0,
+  'ambient-no-waypoint-l7': 0,
 };
 
 function mixedStates(
@@ -160,8 +177,21 @@ export function buildScenario(options: ScenarioOptions): Scenario {
   });
   const namespaces: ScenarioNamespace[] = [];
   const used = new Set(['default', 'kube-system', 'istio-system', 'kubeflow']);
-  states.forEach((state, i) => {
-    const owner = people[i];
+  const newer =
+    options.kind === 'mixed'
+      ? statesFor({ istio, gatewayApi, ambient }, NEWER_SCENARIO_STATES)
+      : [];
+  // own random stream for the added namespaces' owners: the earlier namespaces of a seed stay as they were
+  const newerPeople = generatePeople(
+    new SeededRandom(seed + 18_000),
+    newer.length,
+    options.emailDomain,
+  );
+  const sidecarPeer = (): string | undefined =>
+    namespaces.find(n => n.state === 'sidecar')?.name;
+  [...states, ...newer].forEach((state, i) => {
+    const owner =
+      i < states.length ? people[i] : newerPeople[i - states.length];
     let name = profileNameFor(owner);
     if (used.has(name)) name = `${name}-${i}`;
     used.add(name);
@@ -187,6 +217,9 @@ export function buildScenario(options: ScenarioOptions): Scenario {
       istio,
       meshWideMtls,
       notebooks,
+      ...(state === 'ambient-sidecar-callers'
+        ? { sidecarPeer: sidecarPeer() }
+        : {}),
     });
     objects.push(...built.objects);
     namespaces.push(built.info);

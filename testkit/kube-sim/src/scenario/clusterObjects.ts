@@ -197,6 +197,14 @@ export function buildClusterObjects(
     objects.push(
       gatewayClass('istio-waypoint', 'istio.io/mesh-controller', t0),
     );
+    // Istio 1.31's agentgateway waypoint class (pkg/config/constants AgentgatewayWaypointClassName)
+    objects.push(
+      gatewayClass(
+        'istio-agentgateway-waypoint',
+        'istio.io/agentgateway-waypoint-controller',
+        t0,
+      ),
+    );
     if (shape.istio && shape.ambient) {
       objects.push(
         authorizationPolicy(
@@ -387,6 +395,10 @@ function daemonSetWithPods(
       podIP: ctx.podIP(),
       createdAt,
       serviceAccountName: app,
+      // the ztunnel chart's istio.labels (manifests/charts/ztunnel): what kf-mesh reads the ztunnel version from
+      ...(app === 'ztunnel'
+        ? { labels: { 'app.kubernetes.io/version': image.split(':')[1] } }
+        : {}),
     });
     objects.push(pod);
   }

@@ -1,6 +1,11 @@
 export { buildScenario } from './buildScenario';
 export type { Scenario, ScenarioOptions } from './buildScenario';
-export { SCENARIO_STATES, isAmbientState, statesFor } from './ScenarioState';
+export {
+  NEWER_SCENARIO_STATES,
+  SCENARIO_STATES,
+  isAmbientState,
+  statesFor,
+} from './ScenarioState';
 export type { ScenarioState } from './ScenarioState';
 export type { ScenarioNamespace } from './profileNamespace';
 export type { Person } from './people';

@@ -45,9 +45,26 @@ const KUBEFLOW_LABELS = {
   'pipelines.kubeflow.org/enabled': 'true',
 };
 
+/** The canary waypoint of `ambient-waypoint-canary`. */
+const CANARY_WAYPOINT = 'waypoint-canary';
+
 function meshLabels(state: ScenarioState): Record<string, string> {
   if (state === 'none') return {};
   if (!isAmbientState(state)) return { 'istio-injection': 'enabled' };
+  if (state === 'ambient-no-waypoint-l7')
+    return { 'istio.io/dataplane-mode': 'ambient' };
+  if (state === 'ambient-ingress-bypass')
+    return {
+      'istio.io/dataplane-mode': 'ambient',
+      'istio.io/use-waypoint': 'waypoint',
+    };
+  if (state === 'ambient-waypoint-canary')
+    return {
+      'istio.io/dataplane-mode': 'ambient',
+      'istio.io/use-waypoint': 'waypoint',
+      'istio.io/ingress-use-waypoint': 'true',
+      'istio.io/use-waypoint-canary': CANARY_WAYPOINT,
+    };
   const ambient = {
     'istio.io/dataplane-mode': 'ambient',
     'istio.io/use-waypoint': 'waypoint',
@@ -79,7 +96,11 @@ function expectedMtls(
   state: ScenarioState,
   meshWide: 'STRICT' | 'PERMISSIVE' | undefined,
 ): 'STRICT' | 'PERMISSIVE' {
-  if (state === 'sidecar-strict' || state === 'sidecar-pa-duplicate')
+  if (
+    state === 'sidecar-strict' ||
+    state === 'sidecar-strict-kfp-optout' ||
+    state === 'sidecar-pa-duplicate'
+  )
     return 'STRICT';
   if (state === 'sidecar-pa-workload') return 'PERMISSIVE';
   return meshWide ?? 'PERMISSIVE';
@@ -98,6 +119,8 @@ export interface ProfileNamespaceInput {
   istio: boolean;
   meshWideMtls?: 'STRICT' | 'PERMISSIVE';
   notebooks: number;
+  /** For `ambient-sidecar-callers`: a sidecar profile namespace whose ServiceAccounts call this one. */
+  sidecarPeer?: string;
 }
 
 /** Builds the Profile, Namespace and everything in a profile namespace for one state. */
@@ -109,6 +132,11 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
   const created = ctx.at(input.createdAtMinutes);
   const later = ctx.at(input.createdAtMinutes + 60 * 24);
   const ambient = isAmbientState(state);
+  const hasWaypoint = ambient && state !== 'ambient-no-waypoint-l7';
+  const waypoints =
+    state === 'ambient-waypoint-canary'
+      ? ['waypoint', CANARY_WAYPOINT]
+      : ['waypoint'];
   const dataplane = podDataplane(state);
   const objects: KubeObject[] = [];
   const restart: string[] = [];
@@ -133,7 +161,12 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
       name,
       creationTimestamp: created,
       labels: { ...KUBEFLOW_LABELS, ...meshLabels(state) },
-      annotations: { owner: owner.email },
+      annotations: {
+        owner: owner.email,
+        ...(state === 'ambient-waypoint-canary'
+          ? { 'istio.io/use-waypoint-canary-weight': '20' }
+          : {}),
+      },
     },
   });
   for (const sa of ['default', 'default-editor', 'default-viewer'])
@@ -150,7 +183,10 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
           rules: ownerRules,
         }),
       );
-    } else if (state === 'ambient-selector-l7-policy') {
+    } else if (
+      state === 'ambient-selector-l7-policy' ||
+      state === 'ambient-no-waypoint-l7'
+    ) {
       objects.push(
         authorizationPolicy(
           'ns-owner-access-istio',
@@ -167,13 +203,11 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
           name,
           later,
           {
-            targetRefs: [
-              {
-                group: 'gateway.networking.k8s.io',
-                kind: 'Gateway',
-                name: 'waypoint',
-              },
-            ],
+            targetRefs: waypoints.map(w => ({
+              group: 'gateway.networking.k8s.io',
+              kind: 'Gateway',
+              name: w,
+            })),
             rules: ownerRules,
           },
           { status: waypointAcceptedStatus(name, 'waypoint', later) },
@@ -203,64 +237,9 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
         ),
       );
     }
-    if (ambient) {
-      objects.push(
-        waypointGateway(
-          name,
-          later,
-          state !== 'ambient-waypoint-not-programmed',
-        ),
-      );
-      const ready = state === 'ambient-waypoint-not-programmed' ? 0 : 1;
-      objects.push(buildSimple('ServiceAccount', 'waypoint', name, later));
-      objects.push(
-        buildDeployment({
-          name: 'waypoint',
-          namespace: name,
-          app: 'waypoint',
-          image: 'docker.io/istio/proxyv2:1.27.1',
-          createdAt: later,
-          readyReplicas: ready,
-          labels: {
-            'gateway.networking.k8s.io/gateway-name': 'waypoint',
-            'gateway.istio.io/managed': 'istio.io-mesh-controller',
-          },
-          serviceAccountName: 'waypoint',
-        }),
-      );
-      objects.push(
-        buildService({
-          name: 'waypoint',
-          namespace: name,
-          selector: { 'gateway.networking.k8s.io/gateway-name': 'waypoint' },
-          ports: [{ name: 'mesh', port: 15008 }],
-          clusterIP: ctx.serviceIP(),
-          createdAt: later,
-          labels: {
-            'gateway.networking.k8s.io/gateway-name': 'waypoint',
-            'gateway.istio.io/managed': 'istio.io-mesh-controller',
-          },
-        }),
-      );
-      if (ready) {
-        objects.push(
-          buildPod({
-            name: `waypoint-${ctx.random.suffix(10)}-${ctx.random.suffix(5)}`,
-            namespace: name,
-            app: 'waypoint',
-            image: 'docker.io/istio/proxyv2:1.27.1',
-            dataplane: 'proxy',
-            nodeName: ctx.node(),
-            podIP: ctx.podIP(),
-            createdAt: later,
-            serviceAccountName: 'waypoint',
-            labels: {
-              'gateway.networking.k8s.io/gateway-name': 'waypoint',
-              'gateway.istio.io/managed': 'istio.io-mesh-controller',
-            },
-          }),
-        );
-      }
+    if (hasWaypoint) {
+      for (const wp of waypoints)
+        objects.push(...waypointObjects(ctx, name, wp, later, state));
       if (state !== 'ambient-missing-waypoint-l4') {
         objects.push(
           authorizationPolicy('ns-l4-waypoint', name, later, {
@@ -270,7 +249,9 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
                 from: [
                   {
                     source: {
-                      principals: [`cluster.local/ns/${name}/sa/waypoint`],
+                      principals: waypoints.map(
+                        w => `cluster.local/ns/${name}/sa/${w}`,
+                      ),
                     },
                   },
                 ],
@@ -306,8 +287,9 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
         );
       }
     }
-    if (state === 'sidecar-strict')
+    if (state === 'sidecar-strict' || state === 'sidecar-strict-kfp-optout')
       objects.push(peerAuthentication('default', name, later, 'STRICT'));
+    objects.push(...newerStatePolicies(state, name, later, input.sidecarPeer));
     if (state === 'sidecar-pa-workload') {
       objects.push(peerAuthentication('default', name, later, 'PERMISSIVE'));
       objects.push(
@@ -339,6 +321,8 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
     visualizationServerAp: !ambient || state === 'ambient-selector-l7-policy',
   });
   objects.push(...kfp);
+  if (state === 'sidecar-strict-kfp-optout')
+    objects.push(...pipelineRunPods(ctx, name, later));
 
   for (let i = 0; i < input.notebooks; i++) {
     const nb = `nb-${i}`;
@@ -397,4 +381,199 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
       podsNeedingRestart: restart,
     },
   };
+}
+
+/** The waypoint Gateway, its ServiceAccount, Deployment, Service and (when ready) pod. */
+function waypointObjects(
+  ctx: ScenarioContext,
+  namespace: string,
+  wp: string,
+  at: string,
+  state: ScenarioState,
+): KubeObject[] {
+  const objects: KubeObject[] = [];
+  const gateway = waypointGateway(
+    namespace,
+    at,
+    state !== 'ambient-waypoint-not-programmed',
+    wp,
+  );
+  if (state === 'ambient-agentgateway-waypoint')
+    (gateway.spec as { gatewayClassName: string }).gatewayClassName =
+      'istio-agentgateway-waypoint';
+  objects.push(gateway);
+  const ready = state === 'ambient-waypoint-not-programmed' ? 0 : 1;
+  const labels = {
+    'gateway.networking.k8s.io/gateway-name': wp,
+    'gateway.istio.io/managed': 'istio.io-mesh-controller',
+  };
+  objects.push(buildSimple('ServiceAccount', wp, namespace, at));
+  objects.push(
+    buildDeployment({
+      name: wp,
+      namespace,
+      app: wp,
+      image: 'docker.io/istio/proxyv2:1.27.1',
+      createdAt: at,
+      readyReplicas: ready,
+      labels,
+      serviceAccountName: wp,
+    }),
+  );
+  objects.push(
+    buildService({
+      name: wp,
+      namespace,
+      selector: { 'gateway.networking.k8s.io/gateway-name': wp },
+      ports: [{ name: 'mesh', port: 15008 }],
+      clusterIP: ctx.serviceIP(),
+      createdAt: at,
+      labels,
+    }),
+  );
+  if (ready) {
+    objects.push(
+      buildPod({
+        name: `${wp}-${ctx.random.suffix(10)}-${ctx.random.suffix(5)}`,
+        namespace,
+        app: wp,
+        image: 'docker.io/istio/proxyv2:1.27.1',
+        dataplane: 'proxy',
+        nodeName: ctx.node(),
+        podIP: ctx.podIP(),
+        createdAt: at,
+        serviceAccountName: wp,
+        labels,
+      }),
+    );
+  }
+  return objects;
+}
+
+/** The istiod message for a dry-run policy when it sends dry-run policies to ztunnel. */
+const ZTUNNEL_ACCEPTED = {
+  conditions: [
+    {
+      type: 'ZtunnelAccepted',
+      status: 'True',
+      reason: 'Accepted',
+      message: 'attached to ztunnel',
+    },
+  ],
+};
+
+/** Policies of the issue #18 states (docs/mesh-semantics.md#e1-#e4). */
+function newerStatePolicies(
+  state: ScenarioState,
+  namespace: string,
+  at: string,
+  sidecarPeer: string | undefined,
+): KubeObject[] {
+  const toWaypoint = [
+    { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' },
+  ];
+  if (state === 'ambient-sidecar-callers' && sidecarPeer) {
+    const editor = `cluster.local/ns/${sidecarPeer}/sa/default-editor`;
+    const viewer = `cluster.local/ns/${sidecarPeer}/sa/default-viewer`;
+    return [
+      authorizationPolicy(
+        `allow-${sidecarPeer}-l7`,
+        namespace,
+        at,
+        {
+          targetRefs: toWaypoint,
+          rules: [
+            {
+              from: [{ source: { principals: [editor, viewer] } }],
+              to: [{ operation: { methods: ['GET'] } }],
+            },
+          ],
+        },
+        { status: waypointAcceptedStatus(namespace, 'waypoint', at) },
+      ),
+      authorizationPolicy(`allow-${sidecarPeer}-editor-l4`, namespace, at, {
+        rules: [{ from: [{ source: { principals: [editor] } }] }],
+      }),
+    ];
+  }
+  if (state === 'ambient-dry-run') {
+    return [
+      {
+        ...authorizationPolicy(
+          'deny-other-namespaces-dry-run',
+          namespace,
+          at,
+          {
+            action: 'DENY',
+            rules: [{ from: [{ source: { notNamespaces: [namespace] } }] }],
+          },
+          { status: ZTUNNEL_ACCEPTED },
+        ),
+        metadata: {
+          name: 'deny-other-namespaces-dry-run',
+          namespace,
+          creationTimestamp: at,
+          annotations: { 'istio.io/dry-run': 'true' },
+        },
+      },
+    ];
+  }
+  if (state === 'ambient-trust-domains') {
+    return [
+      authorizationPolicy(
+        'allow-kfp-api-trust-domain',
+        namespace,
+        at,
+        {
+          rules: [
+            {
+              from: [
+                {
+                  source: {
+                    principals: [PRINCIPALS.kfpApi],
+                    trustDomains: ['cluster.local'],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        { status: ZTUNNEL_ACCEPTED },
+      ),
+    ];
+  }
+  return [];
+}
+
+/**
+ * One pipeline run's pods as KFP 2.x compiles them: a driver and a step pod, both annotated
+ * `sidecar.istio.io/inject: "false"` (kubeflow/pipelines#14468), named `<workflow>-<template>-<hash>`.
+ */
+function pipelineRunPods(
+  ctx: ScenarioContext,
+  namespace: string,
+  at: string,
+): KubeObject[] {
+  const workflow = `training-pipeline-${ctx.random.suffix(5)}`;
+  return ['system-container-driver', 'system-container-impl'].map(template =>
+    buildPod({
+      name: `${workflow}-${template}-${ctx.random.int(1_000_000, 9_999_999)}`,
+      namespace,
+      app: template === 'system-container-driver' ? 'kfp-driver' : 'main',
+      image:
+        template === 'system-container-driver'
+          ? 'ghcr.io/kubeflow/kfp-driver:2.14.3'
+          : 'python:3.11',
+      dataplane: 'plain',
+      nodeName: ctx.node(),
+      podIP: ctx.podIP(),
+      createdAt: at,
+      serviceAccountName: 'default-editor',
+      labels: {
+        'workflows.argoproj.io/workflow': workflow,
+        'pipelines.kubeflow.org/v2_component': 'true',
+      },
+      annotations: { 'sidecar.istio.io/inject': 'false' },
+    }),
+  );
 }

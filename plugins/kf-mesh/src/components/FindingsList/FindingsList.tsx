@@ -62,6 +62,11 @@ export function FindingsList(props: {
                   <Typography variant="body2" component="div">
                     <InlineCodeText text={f.message} />
                   </Typography>
+                  {f.workloads && f.workloads.length > 0 && (
+                    <Typography variant="caption" component="div">
+                      Workloads: {f.workloads.join(', ')}
+                    </Typography>
+                  )}
                 </>
               ),
             },

@@ -3,6 +3,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type {
   NamespaceWaypointStatus,
+  WaypointBypassCaller,
+  WaypointEnrollment,
   WaypointInfo,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { DenseTable } from '../DenseTable';
@@ -55,13 +57,74 @@ function IngressUse(props: {
   );
 }
 
+/** Istio 1.31 weighted canary of an enrollment (docs/mesh-semantics.md#e2). */
+function Canary(props: { enrollment: WaypointEnrollment }) {
+  const { canary } = props.enrollment;
+  if (!canary) return <>none</>;
+  const name = `${canary.waypointNamespace}/${canary.waypoint}`;
+  if (canary.problem)
+    return (
+      <StatusText kind="warning">
+        {name} not used ({canary.problem})
+      </StatusText>
+    );
+  return (
+    <>
+      {name}: {canary.weight}% of new connections
+    </>
+  );
+}
+
+/** Callers whose traffic skips the waypoint (docs/mesh-semantics.md#e3). */
+function BypassingCallers(props: { callers: WaypointBypassCaller[] }) {
+  return (
+    <DenseTable
+      label="Callers that bypass the waypoint"
+      columns={[
+        { title: 'Caller', render: c => <code>{c.principal}</code> },
+        {
+          title: 'Path',
+          nowrap: true,
+          render: c =>
+            c.via === 'sidecar'
+              ? 'sidecar (never uses waypoints)'
+              : `ingress without istio.io/ingress-use-waypoint${
+                  c.services && c.services.length > 0
+                    ? ` (${c.services.join(', ')})`
+                    : ''
+                }`,
+        },
+        { title: 'Allowed by', render: c => c.policies.join(', ') },
+        {
+          title: 'At ztunnel',
+          render: c =>
+            c.outcome === 'denied-at-ztunnel' ? (
+              <StatusText kind="error">Denied (no L4 allow)</StatusText>
+            ) : (
+              <StatusText kind="warning">
+                Allowed without L7 checks
+                {c.admittedBy && c.admittedBy.length > 0
+                  ? ` (${c.admittedBy.join(', ')})`
+                  : ''}
+              </StatusText>
+            ),
+        },
+      ]}
+      rows={props.callers}
+      rowKey={c => `${c.via}/${c.principal}`}
+    />
+  );
+}
+
 /**
  * Waypoints of a namespace: whether each is `Programmed`, its traffic type,
  * how traffic is enrolled (namespace / service / pod label) and ingress use.
  * @public
  */
 export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
-  const { waypoints, enrollments, ingressUseWaypoint } = props.waypoints;
+  const { waypoints, enrollments, ingressUseWaypoint, bypassingCallers } =
+    props.waypoints;
+  const hasCanary = enrollments.some(e => e.canary);
   return (
     <InfoCard title="Waypoint">
       {waypoints.length === 0 ? (
@@ -108,6 +171,16 @@ export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
                     ? 'none (opted out)'
                     : `${e.waypointNamespace}/${e.waypoint}`,
               },
+              ...(hasCanary
+                ? [
+                    {
+                      title: 'Canary (istio.io/use-waypoint-canary)',
+                      render: (e: WaypointEnrollment) => (
+                        <Canary enrollment={e} />
+                      ),
+                    },
+                  ]
+                : []),
               {
                 title: 'Bound',
                 render: e =>
@@ -134,6 +207,19 @@ export function WaypointStatus(props: { waypoints: NamespaceWaypointStatus }) {
           hasWaypoint={waypoints.length > 0 || enrollments.length > 0}
         />
       </Box>
+      {bypassingCallers && bypassingCallers.length > 0 && (
+        <Box mt={2}>
+          <Typography variant="subtitle2" component="h4" gutterBottom>
+            Callers that bypass the waypoint
+          </Typography>
+          <Typography variant="body2" paragraph>
+            The waypoint policies allow these callers, but their traffic never
+            reaches the waypoint, so its L7 rules do not apply; ztunnel&apos;s
+            L4 rules decide alone.
+          </Typography>
+          <BypassingCallers callers={bypassingCallers} />
+        </Box>
+      )}
     </InfoCard>
   );
 }
