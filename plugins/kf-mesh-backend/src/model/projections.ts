@@ -1,4 +1,8 @@
-import { MESH_ANNOTATIONS, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  MESH_ANNOTATIONS,
+  MESH_LABELS,
+  controllerOwner,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
   AuthorizationRuleProjection,
@@ -167,6 +171,15 @@ export function projectAuthorizationRule(
   return { l7Attributes: [...l7], hasL4Part: l4 || l7.size === 0, principals };
 }
 
+/** `{ controllerOwner }` when a Kubeflow controller owns the object (docs/mesh-semantics.md#controller-owned). */
+function owned(obj: Obj): { controllerOwner?: string } {
+  const owner = controllerOwner({
+    ownerReferences: obj.metadata.ownerReferences,
+    labels: stringMap(obj.metadata.labels),
+  });
+  return owner ? { controllerOwner: owner } : {};
+}
+
 /** AuthorizationPolicy → attachment, action, summarized rules, conditions. */
 export function projectAuthorizationPolicy(
   obj: Obj,
@@ -202,6 +215,7 @@ export function projectAuthorizationPolicy(
       projectAuthorizationRule,
     ),
     conditions,
+    ...owned(obj),
   };
 }
 
@@ -224,6 +238,7 @@ export function projectPeerAuthentication(
     mode,
     hasPortLevelMtls:
       !!spec.portLevelMtls && Object.keys(spec.portLevelMtls).length > 0,
+    ...owned(obj),
   };
 }
 
@@ -236,6 +251,7 @@ export function projectGateway(obj: Obj): GatewayProjection {
     gatewayClassName: str(obj.spec?.gatewayClassName) ?? '',
     labels: stringMap(obj.metadata.labels),
     ...(programmed ? { programmed } : {}),
+    ...owned(obj),
   };
 }
 

@@ -75,6 +75,8 @@ export interface AuthorizationPolicyProjection {
   /** `spec.rules`; `undefined` when the spec has no `rules` field. */
   rules: AuthorizationRuleProjection[];
   conditions: ConditionProjection[];
+  /** The Kubeflow controller that owns it (`controllerOwner` in kf-mesh-common), when one does. */
+  controllerOwner?: string;
 }
 
 /** A PeerAuthentication. */
@@ -85,6 +87,8 @@ export interface PeerAuthenticationProjection {
   selector?: Labels;
   mode: 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET';
   hasPortLevelMtls: boolean;
+  /** The Kubeflow controller that owns it (`controllerOwner` in kf-mesh-common), when one does. */
+  controllerOwner?: string;
 }
 
 /** A Gateway API Gateway (waypoints and ingress gateways). */
@@ -94,6 +98,8 @@ export interface GatewayProjection {
   gatewayClassName: string;
   labels: Labels;
   programmed?: ConditionProjection;
+  /** The Kubeflow controller that owns it (`controllerOwner` in kf-mesh-common), when one does. */
+  controllerOwner?: string;
 }
 
 /** An HTTPRoute's parents. */

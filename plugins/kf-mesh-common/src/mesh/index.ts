@@ -3,3 +3,5 @@ export * from './dataplaneIntent';
 export * from './names';
 export * from './principals';
 export * from './observedKinds';
+export * from './controllerOwnership';
+export * from './componentVersions';

@@ -176,7 +176,7 @@ describe('buildScenario', () => {
       expect(gw?.spec).toMatchObject({ gatewayClassName: 'istio-waypoint' });
       expect(condition(gw, 'Programmed')).toMatchObject({ status: 'True' });
       expect(
-        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint'),
+        find(mixed, 'AuthorizationPolicy', ns.name, 'waypoint-l4-access'),
       ).toBeDefined();
       expect(
         find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio'),
@@ -253,7 +253,7 @@ describe('buildScenario', () => {
     }
     for (const ns of byState('ambient-missing-waypoint-l4')) {
       expect(
-        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint'),
+        find(mixed, 'AuthorizationPolicy', ns.name, 'waypoint-l4-access'),
       ).toBeUndefined();
       expect(find(mixed, 'Gateway', ns.name, 'waypoint')).toBeDefined();
     }
