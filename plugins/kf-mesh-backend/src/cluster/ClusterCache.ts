@@ -18,7 +18,14 @@ import type {
   ProfileProjection,
   ServiceProjection,
 } from '../model';
-import { buildMeshContext, gatewayNamespacesOf, isZtunnelPod } from '../model';
+import {
+  buildMeshContext,
+  gatewayApiBundleVersion,
+  gatewayNamespacesOf,
+  istiodVersion,
+  isZtunnelPod,
+  ztunnelVersion,
+} from '../model';
 import { KubeTransport } from './KubeTransport';
 import type { KfpInstallConfigProjection, Projection } from '../model';
 import { ReflectorTiming, ResourceReflector } from './ResourceReflector';
@@ -39,6 +46,13 @@ const NAMESPACED = new Set([
   'gateways',
   'httproutes',
   'sidecars',
+]);
+
+/** Capability-only types that feed only the control-plane versions. */
+const VERSION_ONLY = new Set([
+  'istiodeployments',
+  'istiodaemonsets',
+  'gatewayapicrds',
 ]);
 
 /**
@@ -67,7 +81,10 @@ export class ClusterCache {
   ) {
     // Every reflector (and its in-flight request and back-off) listens on this signal.
     setMaxListeners(4 * WATCHED_RESOURCE_TYPES.length, this.controller.signal);
-    for (const type of WATCHED_RESOURCE_TYPES) {
+    for (const listed of WATCHED_RESOURCE_TYPES) {
+      const type = listed.inRootNamespace
+        ? { ...listed, namespace: rootNamespace }
+        : listed;
       this.index.set(type.key, new Map());
       this.reflectors.set(
         type.key,
@@ -102,6 +119,8 @@ export class ClusterCache {
     removed: Projection[],
     replaced: boolean,
   ) {
+    // the control-plane versions are read on request (capabilities) and analyse no namespace
+    if (VERSION_ONLY.has(type)) return;
     const byNs = this.index.get(type)!;
     const dirty = new Set<string>();
     // A sync-state change or a full LIST can affect every namespace.
@@ -248,7 +267,34 @@ export class ClusterCache {
         ? mesh.globalAllowNothing
         : null,
       kfpVersion: kfpConfig?.appVersion ?? null,
+      // docs/mesh-semantics.md#version-preflight
+      istioVersion: this.known('istiodeployments')
+        ? istiodVersion(this.all('istiodeployments'))
+        : null,
+      ztunnelVersion: this.known('istiodaemonsets')
+        ? ztunnelVersion(this.all('istiodaemonsets'))
+        : null,
+      // an API server without apiextensions (kube-sim) cannot tell: left out, so the preflight does not check it
+      ...(this.reflectors.get('gatewayapicrds')!.status.state ===
+      'not-installed'
+        ? {}
+        : {
+            gatewayApiBundleVersion: this.known('gatewayapicrds')
+              ? gatewayApiBundleVersion(this.all('gatewayapicrds'))
+              : null,
+          }),
     };
+  }
+
+  /** Whether a type's data is known (synced or stale). */
+  private known(type: string): boolean {
+    const state = this.reflectors.get(type)!.status.state;
+    return state === 'synced' || state === 'stale';
+  }
+
+  /** Every object of a type, cluster-wide (for the small capability-only types). */
+  private all<T extends Projection>(type: string): T[] {
+    return [...this.reflectors.get(type)!.items.values()] as T[];
   }
 
   /** false when the type's CRD is not installed, `check()` when its data is known, else null. */

@@ -1,6 +1,7 @@
 import {
   MESH_ANNOTATIONS,
   MESH_LABELS,
+  GATEWAY_API_BUNDLE_VERSION_ANNOTATION,
   controllerOwner,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
@@ -29,6 +30,21 @@ export interface KfpInstallConfigProjection {
   appVersion?: string;
 }
 
+/** A Deployment or DaemonSet of the Istio root namespace: what the Istio version is read from. */
+export interface ControlPlaneWorkloadProjection {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  /** Images of its pod template's containers. */
+  images: string[];
+}
+
+/** A CustomResourceDefinition (metadata only): its Gateway API bundle version. */
+export interface CrdProjection {
+  name: string;
+  bundleVersion?: string;
+}
+
 /** Any projection the cache stores. */
 export type Projection =
   | NamespaceProjection
@@ -41,7 +57,9 @@ export type Projection =
   | GatewayClassProjection
   | KfpInstallConfigProjection
   | SidecarResourceProjection
-  | ProfileProjection;
+  | ProfileProjection
+  | ControlPlaneWorkloadProjection
+  | CrdProjection;
 
 type Obj = Record<string, any>;
 
@@ -293,6 +311,32 @@ export function projectKfpInstallConfig(obj: Obj): KfpInstallConfigProjection {
   };
 }
 
+/** Deployment / DaemonSet → name, labels and container images (docs/mesh-semantics.md#version-preflight). */
+export function projectControlPlaneWorkload(
+  obj: Obj,
+): ControlPlaneWorkloadProjection {
+  const containers = obj.spec?.template?.spec?.containers;
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    labels: stringMap(obj.metadata.labels),
+    images: (Array.isArray(containers) ? containers : [])
+      .map((c: Obj) => str(c?.image))
+      .filter((i: string | undefined): i is string => !!i),
+  };
+}
+
+/** CRD → name and `gateway.networking.k8s.io/bundle-version`. */
+export function projectCrd(obj: Obj): CrdProjection {
+  const bundleVersion = str(
+    obj.metadata.annotations?.[GATEWAY_API_BUNDLE_VERSION_ANNOTATION],
+  );
+  return {
+    name: obj.metadata.name,
+    ...(bundleVersion ? { bundleVersion } : {}),
+  };
+}
+
 /** Istio Sidecar → workload selector. */
 export function projectSidecarResource(obj: Obj): SidecarResourceProjection {
   const selector = obj.spec?.workloadSelector?.labels
@@ -318,4 +362,7 @@ export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   profiles: projectProfile,
   kfpinstallconfig: projectKfpInstallConfig,
   sidecars: projectSidecarResource,
+  istiodeployments: projectControlPlaneWorkload,
+  istiodaemonsets: projectControlPlaneWorkload,
+  gatewayapicrds: projectCrd,
 };

@@ -262,7 +262,10 @@ describe('buildScenario', () => {
   it('loads into kube-sim with every custom resource valid against the real CRDs', async () => {
     const sim = await startKubeSim({ scenario: mixed });
     try {
-      expect(sim.objectCount()).toBe(mixed.objects.length);
+      // plus the CustomResourceDefinitions kube-sim serves, like a real API server
+      expect(sim.objectCount()).toBe(
+        mixed.objects.length + sim.crds.resources().length,
+      );
       expect(sim.clusterName).toBe(mixed.clusterName);
       const ap = sim.get({
         apiVersion: 'security.istio.io/v1',
@@ -305,7 +308,9 @@ describe('buildScenario', () => {
     ).toEqual([]);
     const sim = await startKubeSim({ scenario: noGateway });
     try {
-      expect(sim.objectCount()).toBe(noGateway.objects.length);
+      expect(sim.objectCount()).toBe(
+        noGateway.objects.length + sim.crds.resources().length,
+      );
       expect(sim.serves('gateway.networking.k8s.io/v1', 'Gateway')).toBe(false);
     } finally {
       await sim.close();
