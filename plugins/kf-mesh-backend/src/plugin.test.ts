@@ -269,6 +269,11 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
       waypointGatewayClass: false,
       globalAllowNothing: true,
       kfpVersion: null,
+      // the fixture has ztunnel pods but neither the istiod Deployment nor the ztunnel DaemonSet: versions unknown
+      istioVersion: null,
+      ztunnelVersion: null,
+      // the upstream Gateway CRD kube-sim serves carries its bundle-version
+      gatewayApiBundleVersion: expect.stringMatching(/^1\.\d+\.\d+$/),
     });
     const unknown = await request(server)
       .get('/api/kf-mesh/clusters/prod/namespaces/team-ambient')

@@ -104,6 +104,110 @@ describe('drift between a namespace and its onboarding plan (kf-mesh-common plan
     ]);
   });
 
+  // kubeflow/dashboard PR #267 (from #185): the profile controller sets a controller reference from the Profile on
+  // the waypoint Gateway and on ns-owner-access-istio; docs/mesh-semantics.md#controller-owned
+  const profileOwner = [
+    {
+      apiVersion: 'kubeflow.org/v1',
+      kind: 'Profile',
+      name: NS,
+      uid: 'u-1',
+      controller: true,
+    },
+  ];
+
+  it('controller-owned, not extra: the ns-owner-access-istio to delete is owned by the Profile (it would come back)', () => {
+    const { snap, desired } = plannedSnapshot('ambient');
+    const owned = projectAuthorizationPolicy({
+      metadata: {
+        namespace: NS,
+        name: 'ns-owner-access-istio',
+        ownerReferences: profileOwner,
+      },
+      spec: { action: 'ALLOW', rules: [{}] },
+    });
+    const drift = analyzeDrift(
+      {
+        ...snap,
+        authorizationPolicies: [...snap.authorizationPolicies, owned],
+      },
+      desired,
+    );
+    expect(drift).toEqual([
+      {
+        kind: 'controller-owned',
+        object: {
+          kind: 'AuthorizationPolicy',
+          namespace: NS,
+          name: 'ns-owner-access-istio',
+        },
+        detail: expect.stringMatching(
+          /^the plan deletes this object; owned by Profile kubeflow-user-alice: its controller reconciles it/,
+        ),
+      },
+    ]);
+  });
+
+  it('controller-owned, not different: a waypoint the profile controller owns differs from the plan', () => {
+    const { snap, desired } = plannedSnapshot('ambient');
+    const gateways = snap.gateways.map(g => ({
+      ...g,
+      labels: { ...g.labels, 'istio.io/waypoint-for': 'all' },
+      controllerOwner: `Profile ${NS}`,
+    }));
+    expect(gateways).toHaveLength(1);
+    expect(analyzeDrift({ ...snap, gateways }, desired)).toEqual([
+      {
+        kind: 'controller-owned',
+        object: { kind: 'Gateway', namespace: NS, name: 'waypoint' },
+        detail: expect.stringContaining(
+          `label istio.io/waypoint-for differs; owned by Profile ${NS}`,
+        ),
+      },
+    ]);
+  });
+
+  it('reads ownership from the object: a Profile owner reference, a controller reference, a Kubeflow managed-by label', () => {
+    const project = (metadata: Record<string, unknown>) =>
+      projectGateway({
+        metadata: { namespace: NS, name: 'waypoint', ...metadata },
+        spec: { gatewayClassName: 'istio-waypoint' },
+      }).controllerOwner;
+    expect(project({ ownerReferences: profileOwner })).toBe(`Profile ${NS}`);
+    expect(
+      project({
+        ownerReferences: [
+          { apiVersion: 'v1', kind: 'Namespace', name: NS, controller: true },
+        ],
+      }),
+    ).toBe(`Namespace ${NS}`);
+    expect(
+      project({
+        labels: { 'app.kubernetes.io/managed-by': 'profile-controller' },
+      }),
+    ).toBe('managed-by profile-controller');
+    // GitOps tools and non-controller owners do not make an object controller-owned
+    expect(
+      project({ labels: { 'app.kubernetes.io/managed-by': 'Helm' } }),
+    ).toBeUndefined();
+    expect(
+      project({
+        ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x' }],
+      }),
+    ).toBeUndefined();
+  });
+
+  it('still reports an unowned object that differs as different', () => {
+    const { snap, desired } = plannedSnapshot('ambient');
+    const gateways = snap.gateways.map(g => ({
+      ...g,
+      labels: { ...g.labels, 'istio.io/waypoint-for': 'all' },
+    }));
+    expect(analyzeDrift({ ...snap, gateways }, desired)).toEqual([
+      expect.objectContaining({ kind: 'different' }),
+    ]);
+  });
+
   it('different: PeerAuthentication mode, policy rules and namespace labels', () => {
     const { snap, desired } = plannedSnapshot('sidecar-strict');
     const changed: NamespaceSnapshot = {

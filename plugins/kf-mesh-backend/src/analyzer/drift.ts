@@ -27,6 +27,11 @@ function paShape(p: ReturnType<typeof projectPeerAuthentication>): Comparable {
   return { mode: p.mode, selector: p.selector ?? null };
 }
 
+/** Why a controller-owned object is reported rather than changed (docs/mesh-semantics.md#controller-owned). */
+function ownedDetail(owner: string): string {
+  return `owned by ${owner}: its controller reconciles it and would revert a change, so kf-mesh leaves it to the controller (change the controller's settings instead, pitfall D.5)`;
+}
+
 /** Differences between two shapes, as `field: live → desired`. */
 function differences(live: Comparable, desired: Comparable): string[] {
   return Object.keys(desired)
@@ -40,7 +45,11 @@ function differences(live: Comparable, desired: Comparable): string[] {
  * missing, objects it deletes that still exist, and objects or namespace
  * labels whose observable shape differs. Compared at projection level
  * (action, selector, targetRefs, per-rule HTTP attributes and principals;
- * PeerAuthentication mode and selector; Gateway class and labels).
+ * PeerAuthentication mode and selector; Gateway class and labels). An object
+ * that differs or should be gone but is owned by a Kubeflow controller
+ * (owner reference or managed-by label) is `controller-owned` instead of
+ * `different`/`extra`: kf-mesh does not fight the controller
+ * (docs/mesh-semantics.md#controller-owned).
  */
 export function analyzeDrift(
   snapshot: NamespaceSnapshot,
@@ -80,10 +89,12 @@ export function analyzeDrift(
       spec: want.spec,
     };
     let diffs: string[] | undefined;
+    let owner: string | undefined;
     if (want.kind === 'AuthorizationPolicy') {
       const live = snapshot.authorizationPolicies.find(
         p => p.name === want.name,
       );
+      owner = live?.controllerOwner;
       if (live)
         diffs = differences(
           apShape(live),
@@ -91,6 +102,7 @@ export function analyzeDrift(
         );
     } else if (want.kind === 'PeerAuthentication') {
       const live = snapshot.peerAuthentications.find(p => p.name === want.name);
+      owner = live?.controllerOwner;
       if (live)
         diffs = differences(
           paShape(live),
@@ -100,6 +112,7 @@ export function analyzeDrift(
       const live = snapshot.gateways.find(
         g => g.name === want.name && g.namespace === ns,
       );
+      owner = live?.controllerOwner;
       if (live) {
         const d = projectGateway(obj);
         diffs = [
@@ -118,22 +131,36 @@ export function analyzeDrift(
         object: ref,
         detail: 'planned object does not exist',
       });
+    else if (diffs.length > 0 && owner)
+      drift.push({
+        kind: 'controller-owned',
+        object: ref,
+        detail: `${diffs.join(', ')}; ${ownedDetail(owner)}`,
+      });
     else if (diffs.length > 0)
       drift.push({ kind: 'different', object: ref, detail: diffs.join(', ') });
   }
 
   for (const gone of desired.absentObjects) {
     if (gone.namespace !== ns) continue;
-    const exists =
+    const live =
       (gone.kind === 'AuthorizationPolicy' &&
-        snapshot.authorizationPolicies.some(p => p.name === gone.name)) ||
+        snapshot.authorizationPolicies.find(p => p.name === gone.name)) ||
       (gone.kind === 'PeerAuthentication' &&
-        snapshot.peerAuthentications.some(p => p.name === gone.name)) ||
+        snapshot.peerAuthentications.find(p => p.name === gone.name)) ||
       (gone.kind === 'Gateway' &&
-        snapshot.gateways.some(
+        snapshot.gateways.find(
           g => g.name === gone.name && g.namespace === ns,
         ));
-    if (exists) {
+    if (live && live.controllerOwner) {
+      drift.push({
+        kind: 'controller-owned',
+        object: { kind: gone.kind, namespace: ns, name: gone.name },
+        detail: `the plan deletes this object; ${ownedDetail(
+          live.controllerOwner,
+        )}`,
+      });
+    } else if (live) {
       drift.push({
         kind: 'extra',
         object: { kind: gone.kind, namespace: ns, name: gone.name },

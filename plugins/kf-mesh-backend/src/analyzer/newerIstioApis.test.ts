@@ -15,7 +15,6 @@ import {
   projectNamespace,
   projectService,
 } from '../model/projections';
-import { ztunnelVersion } from '../model/ztunnel';
 import { isWaypoint } from './waypoint';
 
 const codes = (s: ReturnType<typeof analyzeNamespace>) =>
@@ -112,26 +111,6 @@ describe('dry-run AuthorizationPolicies (istio.io/latest/docs/tasks/security/aut
       dryRun: true,
     };
     expect(codes(analyzeNamespace(s))).toContain('KFM303');
-  });
-
-  it('ztunnelVersion reads the chart label of ztunnel pods, oldest first', () => {
-    const zt = (name: string, version?: string) =>
-      pod(name, {
-        namespace: 'istio-system',
-        labels: {
-          app: 'ztunnel',
-          ...(version ? { 'app.kubernetes.io/version': version } : {}),
-        },
-      });
-    expect(
-      ztunnelVersion([zt('ztunnel-a', '1.31.0'), zt('ztunnel-b', '1.28.1')]),
-    ).toBe('1.28.1');
-    expect(ztunnelVersion([zt('ztunnel-a')])).toBeUndefined();
-    expect(
-      ztunnelVersion([
-        pod('istiod-x', { labels: { 'app.kubernetes.io/version': '1.20' } }),
-      ]),
-    ).toBeUndefined();
   });
 });
 

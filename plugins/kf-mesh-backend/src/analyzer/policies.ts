@@ -6,12 +6,13 @@ import type {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { podDataplane, isProxyPod } from './dataplane';
 import {
+  compareComponentVersions,
+  parseComponentVersion,
   isWaypointGatewayClass,
   MESH_LABELS,
   principalAdmits,
   WAYPOINT_GATEWAY_CLASS,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { compareMinor } from '../model/ztunnel';
 import { finding, listNames, selectorMatches } from './finding';
 import type {
   AuthorizationPolicyProjection,
@@ -149,6 +150,13 @@ function ztunnelPods(
 /** The first ztunnel release that logs dry-run policies instead of enforcing them (docs/mesh-semantics.md#e1). */
 export const ZTUNNEL_DRY_RUN_MIN_VERSION = '1.29';
 
+/** `version` is older than `min`; an unparsable version is not (nothing is claimed about it). */
+function isOlderThan(version: string, min: string): boolean {
+  const v = parseComponentVersion(version);
+  const m = parseComponentVersion(min);
+  return !!v && !!m && compareComponentVersions(v, m) < 0;
+}
+
 /** AuthorizationPolicies with their enforcement layer and the findings about them. */
 export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
   const { namespace } = input;
@@ -211,7 +219,7 @@ export function analyzePolicies(input: PolicyInputs): PolicyAnalysis {
         layers.includes('ztunnel') &&
         !dryRunNotSentToZtunnel &&
         ztunnel !== undefined &&
-        compareMinor(ztunnel, ZTUNNEL_DRY_RUN_MIN_VERSION) < 0
+        isOlderThan(ztunnel, ZTUNNEL_DRY_RUN_MIN_VERSION)
       ) {
         findings.push(
           finding(

@@ -27,6 +27,25 @@ const FAST = {
   unavailableRetryMs: 300,
 };
 
+/** A Role in one namespace with these rules, bound to the kf-mesh ServiceAccount `name`. */
+function namespaceRole(name: string, namespace: string, rules: object[]) {
+  return [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name, namespace },
+      rules,
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name, namespace },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace: 'kf-mesh' }],
+    },
+  ];
+}
+
 /** The backend README's least-privilege rules ("RBAC the service account needs"), minus `omit`. */
 function readerRbac(name: string, omit: string[] = []) {
   const clusterWide: Array<[string, string]> = [
@@ -47,13 +66,22 @@ function readerRbac(name: string, omit: string[] = []) {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { name },
-      rules: clusterWide
-        .filter(([, resource]) => !omit.includes(resource))
-        .map(([group, resource]) => ({
-          apiGroups: [group],
-          resources: [resource],
+      rules: [
+        ...clusterWide
+          .filter(([, resource]) => !omit.includes(resource))
+          .map(([group, resource]) => ({
+            apiGroups: [group],
+            resources: [resource],
+            verbs: ['list', 'watch'],
+          })),
+        // the Gateway API bundle version: the Gateway CRD only (list/watch with a metadata.name field selector)
+        {
+          apiGroups: ['apiextensions.k8s.io'],
+          resources: ['customresourcedefinitions'],
+          resourceNames: ['gateways.gateway.networking.k8s.io'],
           verbs: ['list', 'watch'],
-        })),
+        },
+      ],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -66,25 +94,17 @@ function readerRbac(name: string, omit: string[] = []) {
       },
       subjects,
     },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'Role',
-      metadata: { name, namespace: 'kubeflow' },
-      rules: [
-        {
-          apiGroups: [''],
-          resources: ['configmaps'],
-          verbs: ['list', 'watch'],
-        },
-      ],
-    },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: { name, namespace: 'kubeflow' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects,
-    },
+    ...namespaceRole(name, 'kubeflow', [
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['list', 'watch'] },
+    ]),
+    // the Istio version: istiod's Deployment and ztunnel's DaemonSet in the root namespace
+    ...namespaceRole(name, 'istio-system', [
+      {
+        apiGroups: ['apps'],
+        resources: ['deployments', 'daemonsets'],
+        verbs: ['list', 'watch'],
+      },
+    ]),
   ];
 }
 
@@ -198,6 +218,27 @@ describe('backend on a real kube-apiserver: the mixed scenario gives the same an
     // the real apiserver also serves its own `default/kubernetes` Service
     expect(real).toEqual({ ...simulated, services: simulated.services + 1 });
     expect(realNs).toBeGreaterThan(simNs);
+  });
+
+  // docs/mesh-semantics.md#version-preflight: the versions the preflight checks plans against
+  it('reports the Istio and ztunnel image versions and the Gateway CRD bundle version in the capabilities', async () => {
+    const crd = await cluster.admin.request(
+      'GET',
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gateways.gateway.networking.k8s.io',
+    );
+    const bundle = String(
+      crd.body.metadata.annotations['gateway.networking.k8s.io/bundle-version'],
+    );
+    expect(bundle).toMatch(/^v\d+\.\d+\.\d+/);
+    const { capabilities } = onReal.service.namespaceDetail(
+      'mixed',
+      scenario.namespaces[0].name,
+    );
+    expect(capabilities).toMatchObject({
+      istioVersion: '1.27.1',
+      ztunnelVersion: scenario.ambient ? '1.27.1' : null,
+      gatewayApiBundleVersion: bundle.replace(/^v/, '').split('-')[0],
+    });
   });
 
   it.each(scenario.namespaces.map(n => [n.name, n.state] as const))(

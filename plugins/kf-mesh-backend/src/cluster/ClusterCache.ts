@@ -24,7 +24,9 @@ import type {
 } from '../model';
 import {
   buildMeshContext,
+  gatewayApiBundleVersion,
   gatewayNamespacesOf,
+  istiodVersion,
   isZtunnelPod,
   ztunnelVersion,
 } from '../model';
@@ -48,6 +50,13 @@ const NAMESPACED = new Set([
   'gateways',
   'httproutes',
   'sidecars',
+]);
+
+/** Capability-only types that feed only the control-plane versions. */
+const VERSION_ONLY = new Set([
+  'istiodeployments',
+  'istiodaemonsets',
+  'gatewayapicrds',
 ]);
 
 /**
@@ -76,7 +85,10 @@ export class ClusterCache {
   ) {
     // Every reflector (and its in-flight request and back-off) listens on this signal.
     setMaxListeners(4 * WATCHED_RESOURCE_TYPES.length, this.controller.signal);
-    for (const type of WATCHED_RESOURCE_TYPES) {
+    for (const listed of WATCHED_RESOURCE_TYPES) {
+      const type = listed.inRootNamespace
+        ? { ...listed, namespace: rootNamespace }
+        : listed;
       this.index.set(type.key, new Map());
       this.reflectors.set(
         type.key,
@@ -111,6 +123,8 @@ export class ClusterCache {
     removed: Projection[],
     replaced: boolean,
   ) {
+    // the control-plane versions are read on request (capabilities) and analyse no namespace
+    if (VERSION_ONLY.has(type)) return;
     const byNs = this.index.get(type)!;
     const dirty = new Set<string>();
     // A sync-state change or a full LIST can affect every namespace.
@@ -202,7 +216,10 @@ export class ClusterCache {
       const { name, labels } = ns as NamespaceProjection;
       namespaceIntents[name] = dataplaneIntent(labels);
     }
-    const version = ztunnelVersion(this.list<PodProjection>('pods', root));
+    // one reading of ztunnel's version for the analyzer and the capabilities (docs/mesh-semantics.md#version-preflight)
+    const version = this.known('istiodaemonsets')
+      ? ztunnelVersion(this.all('istiodaemonsets'))
+      : null;
     const kfpVersion = this.kfpInstallConfig()?.appVersion;
     return buildMeshContext(root, pas, aps, this.availability(), {
       namespaceIntents,
@@ -272,7 +289,34 @@ export class ClusterCache {
         ? mesh.globalAllowNothing
         : null,
       kfpVersion: kfpConfig?.appVersion ?? null,
+      // docs/mesh-semantics.md#version-preflight
+      istioVersion: this.known('istiodeployments')
+        ? istiodVersion(this.all('istiodeployments'))
+        : null,
+      ztunnelVersion: this.known('istiodaemonsets')
+        ? ztunnelVersion(this.all('istiodaemonsets'))
+        : null,
+      // an API server without apiextensions (kube-sim) cannot tell: left out, so the preflight does not check it
+      ...(this.reflectors.get('gatewayapicrds')!.status.state ===
+      'not-installed'
+        ? {}
+        : {
+            gatewayApiBundleVersion: this.known('gatewayapicrds')
+              ? gatewayApiBundleVersion(this.all('gatewayapicrds'))
+              : null,
+          }),
     };
+  }
+
+  /** Whether a type's data is known (synced or stale). */
+  private known(type: string): boolean {
+    const state = this.reflectors.get(type)!.status.state;
+    return state === 'synced' || state === 'stale';
+  }
+
+  /** Every object of a type, cluster-wide (for the small capability-only types). */
+  private all<T extends Projection>(type: string): T[] {
+    return [...this.reflectors.get(type)!.items.values()] as T[];
   }
 
   /** false when the type's CRD is not installed, `check()` when its data is known, else null. */

@@ -14,6 +14,8 @@ export interface WatchedResourceType {
   fieldSelector?: string;
   /** Only used for cluster capabilities, not for the per-namespace analysis. */
   capabilityOnly?: boolean;
+  /** Watch the Istio root namespace only (`rootNamespace` of the config, replacing `namespace`). */
+  inRootNamespace?: boolean;
 }
 
 /**
@@ -70,6 +72,34 @@ export const WATCHED_RESOURCE_TYPES: readonly WatchedResourceType[] = [
     plural: 'configmaps',
     namespace: 'kubeflow',
     fieldSelector: 'metadata.name=pipeline-install-config',
+    capabilityOnly: true,
+  },
+  // The versions the preflight checks plans against (docs/mesh-semantics.md#version-preflight): the image tags
+  // istiod and ztunnel run, read from their Deployment and DaemonSet in the root namespace ...
+  {
+    key: 'istiodeployments',
+    group: 'apps',
+    versions: ['v1'],
+    plural: 'deployments',
+    inRootNamespace: true,
+    capabilityOnly: true,
+  },
+  {
+    key: 'istiodaemonsets',
+    group: 'apps',
+    versions: ['v1'],
+    plural: 'daemonsets',
+    inRootNamespace: true,
+    capabilityOnly: true,
+  },
+  // ... and the Gateway API bundle version annotated on the Gateway CRD (one object, metadata only)
+  {
+    key: 'gatewayapicrds',
+    group: 'apiextensions.k8s.io',
+    versions: ['v1'],
+    plural: 'customresourcedefinitions',
+    fieldSelector: 'metadata.name=gateways.gateway.networking.k8s.io',
+    metadataOnly: true,
     capabilityOnly: true,
   },
   {

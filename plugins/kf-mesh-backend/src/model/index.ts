@@ -2,4 +2,9 @@ export * from './types';
 export * from './projections';
 export { buildMeshContext, isAllowNothing } from './meshContext';
 export { gatewayNamespacesOf } from './gatewayNamespaces';
-export { compareMinor, isZtunnelPod, ztunnelVersion } from './ztunnel';
+export { isZtunnelPod } from './ztunnel';
+export {
+  gatewayApiBundleVersion,
+  istiodVersion,
+  ztunnelVersion,
+} from './controlPlaneVersions';

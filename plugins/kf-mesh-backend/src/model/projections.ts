@@ -1,4 +1,9 @@
-import { MESH_ANNOTATIONS, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  MESH_ANNOTATIONS,
+  MESH_LABELS,
+  GATEWAY_API_BUNDLE_VERSION_ANNOTATION,
+  controllerOwner,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
   AuthorizationRuleProjection,
@@ -25,6 +30,21 @@ export interface KfpInstallConfigProjection {
   appVersion?: string;
 }
 
+/** A Deployment or DaemonSet of the Istio root namespace: what the Istio version is read from. */
+export interface ControlPlaneWorkloadProjection {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  /** Images of its pod template's containers. */
+  images: string[];
+}
+
+/** A CustomResourceDefinition (metadata only): its Gateway API bundle version. */
+export interface CrdProjection {
+  name: string;
+  bundleVersion?: string;
+}
+
 /** Any projection the cache stores. */
 export type Projection =
   | NamespaceProjection
@@ -37,7 +57,9 @@ export type Projection =
   | GatewayClassProjection
   | KfpInstallConfigProjection
   | SidecarResourceProjection
-  | ProfileProjection;
+  | ProfileProjection
+  | ControlPlaneWorkloadProjection
+  | CrdProjection;
 
 type Obj = Record<string, any>;
 
@@ -194,6 +216,14 @@ export function projectAuthorizationRule(
 
 /** Go's `strconv.ParseBool` true values, as istiod parses `istio.io/dry-run` (ambient/authorization.go). */
 const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+/** `{ controllerOwner }` when a Kubeflow controller owns the object (docs/mesh-semantics.md#controller-owned). */
+function owned(obj: Obj): { controllerOwner?: string } {
+  const owner = controllerOwner({
+    ownerReferences: obj.metadata.ownerReferences,
+    labels: stringMap(obj.metadata.labels),
+  });
+  return owner ? { controllerOwner: owner } : {};
+}
 
 /** AuthorizationPolicy → attachment, action, summarized rules, conditions. */
 export function projectAuthorizationPolicy(
@@ -234,6 +264,7 @@ export function projectAuthorizationPolicy(
       projectAuthorizationRule,
     ),
     conditions,
+    ...owned(obj),
   };
 }
 
@@ -256,6 +287,7 @@ export function projectPeerAuthentication(
     mode,
     hasPortLevelMtls:
       !!spec.portLevelMtls && Object.keys(spec.portLevelMtls).length > 0,
+    ...owned(obj),
   };
 }
 
@@ -268,6 +300,7 @@ export function projectGateway(obj: Obj): GatewayProjection {
     gatewayClassName: str(obj.spec?.gatewayClassName) ?? '',
     labels: stringMap(obj.metadata.labels),
     ...(programmed ? { programmed } : {}),
+    ...owned(obj),
   };
 }
 
@@ -309,6 +342,32 @@ export function projectKfpInstallConfig(obj: Obj): KfpInstallConfigProjection {
   };
 }
 
+/** Deployment / DaemonSet → name, labels and container images (docs/mesh-semantics.md#version-preflight). */
+export function projectControlPlaneWorkload(
+  obj: Obj,
+): ControlPlaneWorkloadProjection {
+  const containers = obj.spec?.template?.spec?.containers;
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    labels: stringMap(obj.metadata.labels),
+    images: (Array.isArray(containers) ? containers : [])
+      .map((c: Obj) => str(c?.image))
+      .filter((i: string | undefined): i is string => !!i),
+  };
+}
+
+/** CRD → name and `gateway.networking.k8s.io/bundle-version`. */
+export function projectCrd(obj: Obj): CrdProjection {
+  const bundleVersion = str(
+    obj.metadata.annotations?.[GATEWAY_API_BUNDLE_VERSION_ANNOTATION],
+  );
+  return {
+    name: obj.metadata.name,
+    ...(bundleVersion ? { bundleVersion } : {}),
+  };
+}
+
 /** Istio Sidecar → workload selector. */
 export function projectSidecarResource(obj: Obj): SidecarResourceProjection {
   const selector = obj.spec?.workloadSelector?.labels
@@ -334,4 +393,7 @@ export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   profiles: projectProfile,
   kfpinstallconfig: projectKfpInstallConfig,
   sidecars: projectSidecarResource,
+  istiodeployments: projectControlPlaneWorkload,
+  istiodaemonsets: projectControlPlaneWorkload,
+  gatewayapicrds: projectCrd,
 };

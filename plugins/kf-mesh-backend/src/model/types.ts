@@ -90,6 +90,8 @@ export interface AuthorizationPolicyProjection {
   conditions: ConditionProjection[];
   /** Annotation `istio.io/dry-run` parses as true (docs/mesh-semantics.md#e1). */
   dryRun?: boolean;
+  /** The Kubeflow controller that owns it (`controllerOwner` in kf-mesh-common), when one does. */
+  controllerOwner?: string;
 }
 
 /** A PeerAuthentication. */
@@ -100,6 +102,8 @@ export interface PeerAuthenticationProjection {
   selector?: Labels;
   mode: 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET';
   hasPortLevelMtls: boolean;
+  /** The Kubeflow controller that owns it (`controllerOwner` in kf-mesh-common), when one does. */
+  controllerOwner?: string;
 }
 
 /** A Gateway API Gateway (waypoints and ingress gateways). */
@@ -109,6 +113,8 @@ export interface GatewayProjection {
   gatewayClassName: string;
   labels: Labels;
   programmed?: ConditionProjection;
+  /** The Kubeflow controller that owns it (`controllerOwner` in kf-mesh-common), when one does. */
+  controllerOwner?: string;
 }
 
 /** An HTTPRoute's parents. */

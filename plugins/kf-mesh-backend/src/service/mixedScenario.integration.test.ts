@@ -145,6 +145,11 @@ describe('kube-sim mixed scenario: reported verdicts and findings match what the
       waypointGatewayClass: true,
       globalAllowNothing: true,
       kfpVersion: scenario.kfpVersion,
+      // the image tags of the scenario's istiod Deployment and ztunnel DaemonSet, and the bundle-version of the
+      // upstream Gateway CRD kube-sim serves (docs/mesh-semantics.md#version-preflight)
+      istioVersion: '1.27.1',
+      ztunnelVersion: scenario.ambient ? '1.27.1' : null,
+      gatewayApiBundleVersion: expect.stringMatching(/^1\.\d+\.\d+$/),
     });
   });
 

@@ -72,6 +72,15 @@ export interface ClusterCapabilities {
   globalAllowNothing: boolean | null;
   /** KFP version read from the `kubeflow` namespace, when found. */
   kfpVersion: string | null;
+  /**
+   * Istio version istiod runs (its image tag; the oldest when several revisions run), `major.minor.patch`.
+   * `null` = unknown (not synced, no istiod found, or a tag that is no version); absent from older backends.
+   */
+  istioVersion?: string | null;
+  /** Version ztunnel runs (its DaemonSet's image tag); `null` = unknown or no ztunnel. */
+  ztunnelVersion?: string | null;
+  /** `gateway.networking.k8s.io/bundle-version` of the Gateway CRD (`1.4.0`); `null` = unknown or not installed. */
+  gatewayApiBundleVersion?: string | null;
 }
 
 /** `GET /clusters/:cluster/namespaces/:namespace`. @public */

@@ -211,7 +211,8 @@ export interface MeshFinding {
 
 /** Drift between the namespace and its onboarding plan. @public */
 export interface MeshDriftItem {
-  kind: 'missing' | 'extra' | 'different';
+  /** `controller-owned`: the object differs or should be gone, but a Kubeflow controller owns it (docs/mesh-semantics.md#controller-owned). */
+  kind: 'missing' | 'extra' | 'different' | 'controller-owned';
   object: ObjectRef;
   detail: string;
 }

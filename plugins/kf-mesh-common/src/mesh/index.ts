@@ -4,3 +4,5 @@ export * from './names';
 export * from './principals';
 export * from './observedKinds';
 export * from './kfpPods';
+export * from './controllerOwnership';
+export * from './componentVersions';

@@ -44,3 +44,4 @@ export { onboardingBranchName, parseOnboardingBranchName } from './branchName';
 export type { OnboardingBranchRef } from './branchName';
 export { desiredState } from './desiredState';
 export type { DesiredObject, DesiredState } from './desiredState';
+export { planVersionRequirements } from './plan/versionRequirements';

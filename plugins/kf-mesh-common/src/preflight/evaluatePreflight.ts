@@ -7,6 +7,12 @@ import type {
 } from '../api';
 import { kfamBindingName } from '../planner/objects/kfamBindingName';
 import { kfpUnderStrictWarnings } from './kfpUnderStrict';
+import { disablePeerAuthentications } from './rules/disablePeerAuthentications';
+import type { PreflightRule } from './rules/PreflightRule';
+import { clusterVersionSupport } from './rules/clusterVersions';
+import { planOnboarding } from '../planner/plan/planOnboarding';
+import { planVersionRequirements } from '../planner/plan/versionRequirements';
+import type { OnboardingPlan } from '../planner/plan/types';
 import type {
   ContributorRole,
   CurrentMode,
@@ -30,6 +36,9 @@ export interface PreflightReport {
   /** `Kind/name` of the objects the onboarding replaces. */
   replacedObjects: string[];
 }
+
+/** Rules in their own files (rules/), each a pure function of the namespace answer and the mode. */
+const RULES: PreflightRule[] = [disablePeerAuthentications];
 
 const KFAM_POLICY = /^user-(.+)-clusterrole-([a-z0-9-]+)$/;
 const KUBEFLOW_REPLACED_IN_AMBIENT = new Set([
@@ -89,15 +98,35 @@ export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
   return currentModeOfStatus(detail.status);
 }
 
+/** The plan the template makes for this namespace with its defaults; `undefined` when the input is not plannable. */
+function defaultPlan(
+  detail: NamespaceDetailResponse,
+  mode: TargetMode,
+): OnboardingPlan | undefined {
+  try {
+    return planOnboarding({
+      cluster: detail.status.cluster,
+      namespace: detail.status.namespace,
+      owner: detail.status.profile?.owner || detail.status.namespace,
+      targetMode: mode,
+    });
+  } catch {
+    return undefined; // the other rules name what is wrong with the namespace
+  }
+}
+
 /**
  * Decides whether a namespace can be onboarded onto `mode`, from the
  * kf-mesh backend's namespace status and cluster capabilities.
+ * `plan`: the plan to check against the cluster's versions (default: the plan with
+ * Kubeflow's defaults for `mode`).
  * @public
  */
 export function evaluatePreflight(
   detail: NamespaceDetailResponse,
   mode: TargetMode,
   declaredContributors: Array<{ user: string; role: ContributorRole }> = [],
+  plan?: OnboardingPlan,
 ): PreflightReport {
   const { status, capabilities } = detail;
   const errors: string[] = [];
@@ -113,6 +142,17 @@ export function evaluatePreflight(
     const problems = ambientCapabilityProblems(status.cluster, capabilities);
     errors.push(...problems.errors);
     warnings.push(...problems.warnings);
+  }
+  const checkedPlan = plan ?? defaultPlan(detail, mode);
+  for (const found of [
+    ...RULES.map(rule => rule(detail, mode)),
+    clusterVersionSupport(
+      detail,
+      checkedPlan ? planVersionRequirements(checkedPlan) : [],
+    ),
+  ]) {
+    errors.push(...found.errors);
+    warnings.push(...found.warnings);
   }
   if (capabilities.globalAllowNothing === false) {
     warnings.push(

@@ -109,6 +109,14 @@ export const BUILTIN_TYPES: ResourceType[] = [
   builtin('batch', 'Job', 'jobs', true, [], ['all']),
   builtin('batch', 'CronJob', 'cronjobs', true, ['cj'], ['all']),
   builtin('networking.k8s.io', 'Ingress', 'ingresses', true, ['ing']),
+  // the registered CRDs themselves, read-only in practice (kf-mesh reads the Gateway API bundle-version annotation)
+  builtin(
+    'apiextensions.k8s.io',
+    'CustomResourceDefinition',
+    'customresourcedefinitions',
+    false,
+    ['crd', 'crds'],
+  ),
 ];
 
 /** Resource types for every CRD in the registry (served versions only). */

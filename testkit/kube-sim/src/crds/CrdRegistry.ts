@@ -44,6 +44,8 @@ function toResource(crd: any): CrdResource {
     printerColumns: v.additionalPrinterColumns ?? [],
   }));
   return {
+    name: crd?.metadata?.name ?? `${spec.names.plural}.${spec.group}`,
+    annotations: { ...(crd?.metadata?.annotations ?? {}) },
     group: spec.group,
     kind: spec.names.kind,
     listKind: spec.names.listKind ?? `${spec.names.kind}List`,
@@ -53,6 +55,35 @@ function toResource(crd: any): CrdResource {
     categories: spec.names.categories ?? [],
     scope: spec.scope === 'Cluster' ? 'Cluster' : 'Namespaced',
     versions,
+  };
+}
+
+/**
+ * The CRD object of a registered resource, as the API server serves it under
+ * `apiextensions.k8s.io/v1` (names, scope, versions and annotations; schemas left out).
+ */
+export function crdObject(r: CrdResource) {
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: r.name, annotations: r.annotations },
+    spec: {
+      group: r.group,
+      names: {
+        kind: r.kind,
+        listKind: r.listKind,
+        plural: r.plural,
+        singular: r.singular,
+        ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+        ...(r.categories.length ? { categories: r.categories } : {}),
+      },
+      scope: r.scope,
+      versions: r.versions.map(v => ({
+        name: v.name,
+        served: v.served,
+        storage: v.storage,
+      })),
+    },
   };
 }
 

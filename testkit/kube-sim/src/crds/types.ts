@@ -24,6 +24,10 @@ export interface PrinterColumn {
 
 /** The names and versions of one custom resource type (one CRD). */
 export interface CrdResource {
+  /** `metadata.name` of the CRD (`<plural>.<group>`). */
+  name: string;
+  /** `metadata.annotations` of the CRD (e.g. Gateway API's `gateway.networking.k8s.io/bundle-version`). */
+  annotations: Record<string, string>;
   group: string;
   kind: string;
   listKind: string;

@@ -188,7 +188,7 @@ describe('buildScenario', () => {
       expect(gw?.spec).toMatchObject({ gatewayClassName: 'istio-waypoint' });
       expect(condition(gw, 'Programmed')).toMatchObject({ status: 'True' });
       expect(
-        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint'),
+        find(mixed, 'AuthorizationPolicy', ns.name, 'waypoint-l4-access'),
       ).toBeDefined();
       expect(
         find(mixed, 'AuthorizationPolicy', ns.name, 'ns-owner-access-istio'),
@@ -265,7 +265,7 @@ describe('buildScenario', () => {
     }
     for (const ns of byState('ambient-missing-waypoint-l4')) {
       expect(
-        find(mixed, 'AuthorizationPolicy', ns.name, 'ns-l4-waypoint'),
+        find(mixed, 'AuthorizationPolicy', ns.name, 'waypoint-l4-access'),
       ).toBeUndefined();
       expect(find(mixed, 'Gateway', ns.name, 'waypoint')).toBeDefined();
     }
@@ -274,7 +274,10 @@ describe('buildScenario', () => {
   it('loads into kube-sim with every custom resource valid against the real CRDs', async () => {
     const sim = await startKubeSim({ scenario: mixed });
     try {
-      expect(sim.objectCount()).toBe(mixed.objects.length);
+      // plus the CustomResourceDefinitions kube-sim serves, like a real API server
+      expect(sim.objectCount()).toBe(
+        mixed.objects.length + sim.crds.resources().length,
+      );
       expect(sim.clusterName).toBe(mixed.clusterName);
       const ap = sim.get({
         apiVersion: 'security.istio.io/v1',
@@ -317,7 +320,9 @@ describe('buildScenario', () => {
     ).toEqual([]);
     const sim = await startKubeSim({ scenario: noGateway });
     try {
-      expect(sim.objectCount()).toBe(noGateway.objects.length);
+      expect(sim.objectCount()).toBe(
+        noGateway.objects.length + sim.crds.resources().length,
+      );
       expect(sim.serves('gateway.networking.k8s.io/v1', 'Gateway')).toBe(false);
     } finally {
       await sim.close();

@@ -242,7 +242,7 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
         objects.push(...waypointObjects(ctx, name, wp, later, state));
       if (state !== 'ambient-missing-waypoint-l4') {
         objects.push(
-          authorizationPolicy('ns-l4-waypoint', name, later, {
+          authorizationPolicy('waypoint-l4-access', name, later, {
             action: 'ALLOW',
             rules: [
               {

@@ -9,7 +9,11 @@ import {
 import { TypeCatalog } from '../api/TypeCatalog';
 import { errors } from '../api/status';
 import type { AuthConfig } from '../auth/TokenRules';
-import { parseApiVersion, type CrdRegistry } from '../crds/CrdRegistry';
+import {
+  crdObject,
+  parseApiVersion,
+  type CrdRegistry,
+} from '../crds/CrdRegistry';
 import { upstreamCrdPaths } from '../crds/upstreamCrdPaths';
 import { FaultRegistry } from '../faults/FaultRegistry';
 import { RequestCounters } from '../faults/RequestCounters';
@@ -132,6 +136,9 @@ export class KubeSim {
         socket.on('close', () => this.sockets.delete(socket));
       },
     );
+    // like a real API server, serve the CRDs it knows (kube-sim's CRD set is fixed at start)
+    for (const resource of this.crds.resources())
+      this.applyInternal(crdObject(resource) as KubeObject);
     if (options.scenario) this.loadScenario(options.scenario);
   }
 

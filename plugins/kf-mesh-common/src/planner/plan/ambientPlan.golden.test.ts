@@ -19,8 +19,10 @@ const REFERENCE_FILES: Record<
 > = {
   'user-waypoint.yaml': { ours: 'gateway-waypoint.yaml', deviations: {} },
   'ns-ap-l4-waypoint.yaml': {
-    ours: 'authorizationpolicy-ns-l4-waypoint.yaml',
-    deviations: {},
+    ours: 'authorizationpolicy-waypoint-l4-access.yaml',
+    deviations: {
+      name: "waypoint-l4-access instead of the demo's ns-l4-waypoint: the name Kubeflow's own ambient design gives it (kubeflow/dashboard PR #267, docs/mesh-semantics.md#kubeflow-names)",
+    },
   },
   'ns-owner-access-istio-ap-l7-waypoint.yaml': {
     ours: 'authorizationpolicy-ns-owner-access-istio-l7-allow.yaml',
@@ -48,7 +50,7 @@ function semantic(object: KubeObject, deviations: Record<string, string>) {
   return {
     ...(deviations.apiVersion ? {} : { apiVersion: object.apiVersion }),
     kind: object.kind,
-    name: object.metadata.name,
+    ...(deviations.name ? {} : { name: object.metadata.name }),
     namespace: object.metadata.namespace,
     labels: object.metadata.labels ?? {},
     action: spec.action,
@@ -141,18 +143,65 @@ describe('ambient plan golden test against the demo profile (orfeas-k/kubeflow-i
     }
   });
 
-  it('orders the waypoint and its L4 allow before the dataplane label', () => {
+  // istio.io/latest/docs/ambient/migrate/enable-ambient-mode/ ("Ordering requirements": waypoint, then
+  // use-waypoint, then dataplane-mode, then injection removal, then restarts); docs/mesh-semantics.md#a1-order
+  it('follows the migration guide: waypoint, labels, injection removal, restarts, then the old policies go', () => {
     const ids = plan.steps.map(s => s.id);
     const stepOf = (file: string) =>
       plan.objects.find(o => o.fileName === file)!.stepId;
-    expect(ids.indexOf(stepOf('gateway-waypoint.yaml'))).toBeLessThan(
-      ids.indexOf('label-namespace'),
-    );
+    const at = (id: string) => {
+      expect(ids).toContain(id);
+      return ids.indexOf(id);
+    };
     expect(
-      ids.indexOf(stepOf('authorizationpolicy-ns-l4-waypoint.yaml')),
-    ).toBeLessThan(ids.indexOf('label-namespace'));
-    expect(ids.indexOf('label-namespace')).toBeLessThan(
-      ids.indexOf('delete-selectorless-policies'),
+      [
+        at(stepOf('gateway-waypoint.yaml')),
+        at(stepOf('authorizationpolicy-waypoint-l4-access.yaml')),
+        at('activate-waypoint'),
+        at('enable-ambient'),
+        at('remove-injection'),
+        at('restart-workloads'),
+        at('delete-sidecar-era-policies'),
+        at('verify'),
+      ].every((rank, i, all) => i === 0 || all[i - 1] < rank),
+    ).toBe(true);
+    // the deletions come right after the restarts: no step in between
+    expect(at('delete-sidecar-era-policies')).toBe(at('restart-workloads') + 1);
+    const labels = plan.namespaceLabels.steps!;
+    expect(labels['istio.io/use-waypoint']).toBe('activate-waypoint');
+    expect(labels['istio.io/ingress-use-waypoint']).toBe('activate-waypoint');
+    expect(labels['istio.io/dataplane-mode']).toBe('enable-ambient');
+    expect(labels['istio-injection']).toBe('remove-injection');
+    expect(labels['istio.io/rev']).toBe('remove-injection');
+  });
+
+  // not before the restarts (sidecars would lose the owner rules) and not never (ztunnel turns an ALLOW whose
+  // every rule has HTTP attributes into deny-all): istio.io/latest/docs/ambient/migrate/migrate-policies/
+  it('deletes the sidecar-era policies in a post-merge action right after the workload restarts', () => {
+    const ids = plan.postMerge.map(a => a.id);
+    expect(ids.indexOf('delete-sidecar-era-policies')).toBe(
+      ids.indexOf('restart-workloads') + 1,
+    );
+    expect(ids.indexOf('remove-labels')).toBeLessThan(
+      ids.indexOf('restart-workloads'),
+    );
+    expect(ids.indexOf('wait-waypoint')).toBe(0);
+    const action = plan.postMerge.find(
+      a => a.id === 'delete-sidecar-era-policies',
+    )!;
+    expect(action.command).toBe(
+      `kubectl -n my-profile delete authorizationpolicy.security.istio.io ${plan.deletions
+        .map(d => d.name)
+        .join(' ')} --ignore-not-found`,
+    );
+  });
+
+  it('gives every migration step from the waypoint on a rollback of its own (the guide: each step is reversible)', () => {
+    const from = plan.steps.findIndex(s => s.id === 'create-waypoint');
+    const later = plan.steps.slice(from, -1);
+    expect(later.filter(s => !s.rollback).map(s => s.id)).toEqual([]);
+    expect(plan.steps.find(s => s.id === 'remove-injection')!.rollback).toMatch(
+      /istio-injection=enabled/,
     );
   });
 
@@ -228,7 +277,7 @@ describe('ambient plan variants', () => {
     const names = plan.objects.map(o => o.object.metadata.name);
     expect(names).toEqual([
       'waypoint',
-      'ns-l4-waypoint',
+      'waypoint-l4-access',
       'ns-owner-access-istio-l7-allow',
     ]);
     expect(plan.deletions.map(d => d.name)).toEqual(['ns-owner-access-istio']);
@@ -345,5 +394,38 @@ describe('ambient plan variants', () => {
     });
     expect(unknown.transition.from).toBe('unknown');
     expect(unknown.deletions.every(d => d.ifPresent)).toBe(true);
+  });
+});
+
+// kubeflow/dashboard PR #267 (open; clone of #185 and #127): the profile controller's ambient mode labels the
+// namespace istio-injection=disabled + istio.io/dataplane-mode=ambient + istio.io/use-waypoint=<WaypointName>,
+// creates the waypoint Gateway `waypoint` and its L4 allow `waypoint-l4-access` (docs/mesh-semantics.md#kubeflow-names)
+describe("ambient plan uses Kubeflow's own ambient names by default", () => {
+  const plan = planOnboarding({
+    cluster: 'prod',
+    namespace: 'team-a',
+    owner: 'alice@example.com',
+    targetMode: 'ambient',
+  });
+  const named = (kind: string, name: string) =>
+    plan.objects.find(
+      o => o.object.kind === kind && o.object.metadata.name === name,
+    );
+
+  it('names the waypoint `waypoint` and its L4 allow `waypoint-l4-access`', () => {
+    expect(named('Gateway', 'waypoint')).toBeDefined();
+    const l4 = named('AuthorizationPolicy', 'waypoint-l4-access')!;
+    expect(l4).toBeDefined();
+    expect(JSON.stringify(l4.object.spec)).toContain(
+      'cluster.local/ns/team-a/sa/waypoint',
+    );
+  });
+
+  it('sets the labels that design sets', () => {
+    expect(plan.namespaceLabels.set).toMatchObject({
+      'istio-injection': 'disabled',
+      'istio.io/dataplane-mode': 'ambient',
+      'istio.io/use-waypoint': 'waypoint',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { OnboardingInput } from '../input/inputSchema';
 import { labelRemovalAction } from './labelRemovalAction';
 import { restartWorkloadsAction } from './restartWorkloadsAction';
+import { deleteSidecarEraPoliciesAction } from './deletionAction';
 import { ambientObjects, type AmbientObject } from '../objects/ambientObjects';
 import { API_VERSIONS } from '../objects/apiVersions';
 import { objectFileName } from '../objects/fileName';
@@ -128,6 +129,12 @@ function ambientDeletions(
   return deletions;
 }
 
+/**
+ * The steps in the order of Istio's sidecar-to-ambient migration guide
+ * (docs/mesh-semantics.md#a1-order): waypoint and its policies, then the labels (waypoint
+ * activation, ambient enrollment), then injection removal, then the restarts, and only then
+ * the deletion of the sidecar-era policies.
+ */
 function ambientSteps(input: OnboardingInput): PlanStep[] {
   const ns = input.namespace;
   const wp = input.options.waypointName;
@@ -136,7 +143,7 @@ function ambientSteps(input: OnboardingInput): PlanStep[] {
       id: 'check-prerequisites',
       title: 'Check cluster prerequisites',
       description:
-        'Gateway API CRDs, Istio ambient (ztunnel, istio-cni), the ambient ingress gateway and the kubeflow-namespace ambient policies are in place (mesh-semantics §A.1).',
+        'Gateway API CRDs, Istio ambient (ztunnel, istio-cni), the ambient ingress gateway and the kubeflow-namespace ambient policies are in place; no DISABLE PeerAuthentication in the namespace (mesh-semantics §A.1, §B.4).',
     },
     {
       id: 'configure-controllers',
@@ -147,35 +154,57 @@ function ambientSteps(input: OnboardingInput): PlanStep[] {
     {
       id: 'create-waypoint',
       title: `Create waypoint ${wp}`,
-      description: `Gateway ${ns}/${wp} (class istio-waypoint, HBONE 15008); wait for Programmed=True.`,
+      description: `Gateway ${ns}/${wp} (class istio-waypoint, HBONE 15008); wait for Programmed=True before any label points at it (istio.io migration guide, "Enable ambient mode" step 1).`,
+      rollback: `kubectl -n ${ns} delete gateway ${wp} (nothing is routed to the waypoint before it is activated)`,
     },
     {
       id: 'allow-waypoint-l4',
       title: 'Allow the waypoint at L4',
       description:
         'Before any traffic goes through the waypoint, ztunnel must accept its identity (pitfall D.6).',
+      rollback: 'Delete the L4 allow; it only admits the waypoint identity',
     },
     {
       id: 'create-l7-policies',
       title: 'Attach the L7 policies to the waypoint',
       description:
-        'Owner, contributor, token and KFP policies with targetRefs (pitfall D.4).',
+        'Owner, contributor, token and KFP policies with targetRefs; they take effect once traffic goes through the waypoint (istio.io migration guide, "Migrate policies"; pitfall D.4).',
+      rollback:
+        'Delete the targetRef policies; sidecars ignore policies attached to a Gateway',
     },
     {
-      id: 'label-namespace',
+      id: 'activate-waypoint',
+      title: 'Activate the waypoint',
+      description: `Label the namespace istio.io/use-waypoint=${wp} and istio.io/ingress-use-waypoint=true (migration guide step 1; pitfall D.10).`,
+      rollback: `kubectl label namespace ${ns} istio.io/use-waypoint- istio.io/ingress-use-waypoint- (traffic stops going through the waypoint)`,
+    },
+    {
+      id: 'enable-ambient',
       title: 'Enroll the namespace in ambient',
       description:
-        'Only after the waypoint and its L4 allow exist: set the dataplane and waypoint labels, disable sidecar injection (pitfall D.3).',
+        'Label the namespace istio.io/dataplane-mode=ambient; pods keep their sidecars, which take precedence over ztunnel, until restarted (migration guide step 2).',
+      rollback: `kubectl label namespace ${ns} istio.io/dataplane-mode- (pods that still run sidecars are unaffected)`,
     },
     {
-      id: 'delete-selectorless-policies',
-      title: 'Delete the sidecar-era policies',
-      description: 'Delete the objects listed under deletions (pitfall D.4).',
+      id: 'remove-injection',
+      title: 'Remove sidecar injection',
+      description:
+        'istio-injection=disabled (not merely removed, pitfall D.3) and istio.io/rev removed after merge (migration guide step 3).',
+      rollback: `kubectl label namespace ${ns} istio-injection=enabled --overwrite (or restore the istio.io/rev label the namespace had)`,
     },
     {
       id: 'restart-workloads',
       title: 'Restart the workloads',
-      description: 'Pods keep their sidecars until re-created (pitfall D.1).',
+      description:
+        'Re-created pods come up without sidecars, in ztunnel and behind the waypoint (migration guide step 4; pitfall D.1).',
+      rollback: `With injection re-enabled and the ambient labels removed, restart again: kubectl -n ${ns} rollout restart deployment,statefulset brings the sidecars back`,
+    },
+    {
+      id: 'delete-sidecar-era-policies',
+      title: 'Delete the sidecar-era policies',
+      description:
+        'Right after the restarts, not before: until then the sidecars still enforce these policies, afterwards ztunnel would enforce their L4 remainder, which drops their HTTP rules and denies the owner and contributors (pitfall D.4).',
+      rollback: `Re-apply the policies from the backup taken before the migration (kubectl -n ${ns} get authorizationpolicies,peerauthentications -o yaml); the profile controller re-creates ns-owner-access-istio once its RBAC is restored`,
     },
     {
       id: 'verify',
@@ -186,8 +215,13 @@ function ambientSteps(input: OnboardingInput): PlanStep[] {
   ];
 }
 
-function ambientPostMerge(input: OnboardingInput): PostMergeAction[] {
+function ambientPostMerge(
+  input: OnboardingInput,
+  removedLabels: string[],
+  deletions: PlannedDeletion[],
+): PostMergeAction[] {
   const ns = input.namespace;
+  const deleteOld = deleteSidecarEraPoliciesAction(ns, deletions);
   const kfpDeployments = ['ml-pipeline-ui-artifact'];
   if (hasVisualizationServer(input.options.kfpVersion)) {
     kfpDeployments.push('ml-pipeline-visualizationserver');
@@ -201,6 +235,8 @@ function ambientPostMerge(input: OnboardingInput): PostMergeAction[] {
       command: `kubectl -n ${ns} wait --for=condition=Programmed gateway/${input.options.waypointName} --timeout=120s`,
       restarts: [],
     },
+    // istio.io/rev still selects an injector (pitfall D.3): removing it is part of injection removal
+    labelRemovalAction(input, removedLabels),
     {
       id: 'restart-kfp',
       title: 'Restart the KFP per-namespace Deployments',
@@ -220,6 +256,7 @@ function ambientPostMerge(input: OnboardingInput): PostMergeAction[] {
       description:
         'Injection acts on pod CREATE only: notebooks (StatefulSets), InferenceServices and other Deployments keep their sidecars until restarted (pitfall D.1). Pipeline pods of finished runs need nothing.',
     }),
+    ...(deleteOld ? [deleteOld] : []),
     {
       id: 'verify-pods',
       title: 'Verify pod enrollment',
@@ -244,18 +281,16 @@ export function ambientPlan(
     ...why(entry, input),
   }));
   const namespaceLabels = ambientNamespaceLabels(input);
+  const deletions = ambientDeletions(input, transition);
   return {
     input,
     transition,
     steps: ambientSteps(input),
     objects,
     namespaceLabels,
-    deletions: ambientDeletions(input, transition),
+    deletions,
     controllerSettings: ambientControllerSettings(input),
-    postMerge: [
-      labelRemovalAction(input, namespaceLabels.remove),
-      ...ambientPostMerge(input),
-    ],
+    postMerge: ambientPostMerge(input, namespaceLabels.remove, deletions),
     warnings: ambientWarnings(input, transition, namespaceLabels.remove),
   };
 }

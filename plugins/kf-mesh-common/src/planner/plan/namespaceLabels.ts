@@ -17,6 +17,15 @@ export function ambientNamespaceLabels(
       [MESH_LABELS.useWaypoint]: input.options.waypointName,
     },
     remove: [MESH_LABELS.revision, MESH_LABELS.useWaypointNamespace],
+    // the migration guide's order (docs/mesh-semantics.md#a1-order)
+    steps: {
+      [MESH_LABELS.useWaypoint]: 'activate-waypoint',
+      [MESH_LABELS.ingressUseWaypoint]: 'activate-waypoint',
+      [MESH_LABELS.useWaypointNamespace]: 'activate-waypoint',
+      [MESH_LABELS.dataplaneMode]: 'enable-ambient',
+      [MESH_LABELS.injection]: 'remove-injection',
+      [MESH_LABELS.revision]: 'remove-injection',
+    },
     reasons: {
       [MESH_LABELS.injection]:
         '"disabled", not removed: with the label absent, pods labelled sidecar.istio.io/inject=true are still injected; "disabled" blocks namespace and pod-label injection (pitfall D.3, kubeflow/dashboard#127)',

@@ -246,7 +246,7 @@ describe('rollback ambient -> sidecar-strict', () => {
     expect(expected).toEqual(
       expect.arrayContaining([
         'Gateway/waypoint',
-        'AuthorizationPolicy/ns-l4-waypoint',
+        'AuthorizationPolicy/waypoint-l4-access',
         'AuthorizationPolicy/ns-owner-access-istio-l7-allow',
         'AuthorizationPolicy/ml-pipeline-visualizationserver-l7-ml-pipeline',
         'AuthorizationPolicy/user-alice-example-com-clusterrole-edit-l7-allow',

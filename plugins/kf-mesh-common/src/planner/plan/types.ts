@@ -42,6 +42,8 @@ export interface PlanStep {
   id: string;
   title: string;
   description: string;
+  /** How to undo this step alone, when the migration is stopped after it (the PR's per-step rollback). */
+  rollback?: string;
 }
 
 /** Namespace label changes. @public */
@@ -52,6 +54,8 @@ export interface NamespaceLabelChanges {
   remove: string[];
   /** Why each label is set or removed, by label key. */
   reasons: Record<string, string>;
+  /** Id of the plan step each label belongs to, by label key (absent: the `label-namespace` step). */
+  steps?: Record<string, string>;
 }
 
 /** An object to delete. @public */

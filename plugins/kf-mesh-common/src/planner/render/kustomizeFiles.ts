@@ -17,9 +17,17 @@ const HEADER =
 
 function stepOrder(plan: OnboardingPlan): string[] {
   // kustomize applies in `resources` order with sortOptions fifo: objects in step order, the
-  // Namespace (and its labels patch) at the label step, so waypoint and L4 allow come first
+  // Namespace (and its labels patch) at its first label step, so waypoint, L4 allow and the
+  // waypoint policies come first; every label lands in that one Namespace update, in which
+  // waypoint activation, ambient enrollment and injection removal cannot be observed apart
+  // (no pod is created in between; docs/mesh-semantics.md#a1-order)
   const order = new Map(plan.steps.map((s, i) => [s.id, i]));
-  const labelIndex = order.get('label-namespace') ?? plan.steps.length;
+  const labelSteps = Object.values(plan.namespaceLabels.steps ?? {});
+  const labelIndex = Math.min(
+    ...[...labelSteps, 'label-namespace'].map(
+      id => order.get(id) ?? plan.steps.length,
+    ),
+  );
   const entries = plan.objects.map((o, i) => ({
     file: o.fileName,
     rank: order.get(o.stepId) ?? plan.steps.length,

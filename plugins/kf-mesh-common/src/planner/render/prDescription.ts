@@ -46,7 +46,23 @@ function cells(...values: string[]): string {
 function rollback(plan: OnboardingPlan): string[] {
   const ns = plan.input.namespace;
   if (plan.transition.to === 'ambient') {
+    const perStep = plan.steps.filter(s => s.rollback);
+    const out: string[] = [];
+    if (perStep.length) {
+      // Istio's migration guide: every step is reversible on its own (docs/mesh-semantics.md#a1-order)
+      out.push(
+        'Stopped after a step? Undo that step and every later step you already did, newest first:',
+        '',
+      );
+      table(
+        out,
+        'Step | Undo',
+        2,
+        perStep.map(s => cells(mdText(s.title), mdText(s.rollback!))),
+      );
+    }
     return [
+      ...out,
       `Plan the same namespace with target mode \`sidecar-strict\` (the planner's rollback transition): it deletes the waypoint and its policies, restores \`ns-owner-access-istio\` and the KFAM policies, re-enables injection, restores the controller settings and lists the restarts. Reverting this PR alone is not enough: namespace labels set here stay on the namespace, and the deleted sidecar-era policies are not re-created until the controllers are restored.`,
       '',
     ];

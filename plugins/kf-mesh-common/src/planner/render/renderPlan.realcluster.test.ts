@@ -73,13 +73,28 @@ describe('rendered plans on a real kube-apiserver (kubectl apply -k, server-side
   });
 
   it.each(cases)(
-    '%s: applies, then its deletions go through',
+    '%s: applies in the migration guide order, then its deletions go through',
     async (name, request) => {
       const plan = planOnboarding(request);
       const planDir = path.join(dir, name.replace(/[^a-z0-9.-]+/gi, '_'));
       fs.mkdirSync(planDir);
       for (const file of renderPlan(plan).files)
         fs.writeFileSync(path.join(planDir, file.path), file.content);
+      // the policies the ambient plan deletes exist before it (the profile controller, KFAM or an earlier plan made them)
+      const ambient = plan.transition.to === 'ambient';
+      for (const d of ambient ? plan.deletions : []) {
+        const made = await kubectl(
+          cluster.kubeconfigPath,
+          ['apply', '-f', '-'],
+          stringify({
+            apiVersion: d.apiVersion,
+            kind: d.kind,
+            metadata: { name: d.name, namespace: d.namespace },
+            spec: {},
+          }),
+        );
+        expect(made.code).toBe(0);
+      }
 
       const applied = await kubectl(cluster.kubeconfigPath, [
         'apply',
@@ -112,6 +127,17 @@ describe('rendered plans on a real kube-apiserver (kubectl apply -k, server-side
         ]);
         expect(got.stdout).toBe(kind);
       }
+      // istio.io/latest/docs/ambient/migrate/enable-ambient-mode/: the waypoint and its policies exist before the
+      // labels activate it; kubectl reports the objects in the order it applied them
+      const line = (re: RegExp) =>
+        applied.stdout.split('\n').findIndex(l => re.test(l));
+      const namespaceLine = line(/^namespace\//);
+      expect(namespaceLine).toBeGreaterThanOrEqual(0);
+      for (const planned of ambient ? plan.objects : []) {
+        expect(
+          line(new RegExp(`/${planned.object.metadata.name} `)),
+        ).toBeLessThan(namespaceLine);
+      }
       const ns = await kubectl(cluster.kubeconfigPath, [
         'get',
         'ns',
@@ -124,6 +150,32 @@ describe('rendered plans on a real kube-apiserver (kubectl apply -k, server-side
       for (const key of plan.namespaceLabels.remove)
         expect(labels).not.toHaveProperty(key);
 
+      // the ambient plan's own post-merge command, run after the restarts (docs/mesh-semantics.md#a1-order);
+      // the sidecar-strict plan has none, its deletions are run one by one
+      const deleteAction = plan.postMerge.find(
+        a => a.id === 'delete-sidecar-era-policies',
+      );
+      expect(deleteAction !== undefined).toBe(
+        ambient && plan.deletions.length > 0,
+      );
+      const commands = deleteAction
+        ? deleteAction.command!.split(' && ').map(c => c.split(' '))
+        : plan.deletions.map(d => [
+            'kubectl',
+            'delete',
+            resourceArg(d),
+            d.name,
+            '-n',
+            d.namespace,
+            '--ignore-not-found',
+            '--wait=false',
+          ]);
+      for (const [program, ...args] of commands) {
+        expect(program).toBe('kubectl');
+        const ran = await kubectl(cluster.kubeconfigPath, args);
+        expect(ran.stderr).toBe('');
+        expect(ran.code).toBe(0);
+      }
       for (const deletion of plan.deletions) {
         const args = [
           resourceArg(deletion),
@@ -131,14 +183,6 @@ describe('rendered plans on a real kube-apiserver (kubectl apply -k, server-side
           '-n',
           deletion.namespace,
         ];
-        const deleted = await kubectl(cluster.kubeconfigPath, [
-          'delete',
-          ...args,
-          '--ignore-not-found',
-          '--wait=false',
-        ]);
-        expect(deleted.stderr).toBe('');
-        expect(deleted.code).toBe(0);
         const after = await kubectl(cluster.kubeconfigPath, [
           'get',
           ...args,

@@ -54,7 +54,7 @@ describe('renderPlan: kustomize directory built with kubectl kustomize', () => {
     const order = docs.map(d => `${d.kind}/${d.metadata.name}`);
     expect(order.slice(0, 2)).toEqual([
       'Gateway/waypoint',
-      'AuthorizationPolicy/ns-l4-waypoint',
+      'AuthorizationPolicy/waypoint-l4-access',
     ]);
     expect(order.indexOf('Namespace/my-profile')).toBe(order.length - 1);
   });
@@ -154,10 +154,10 @@ describe('renderPlan output', () => {
     );
     expect(rollback.filesToDelete).toEqual([
       'authorizationpolicy-ml-pipeline-visualizationserver-l7-ml-pipeline.yaml',
-      'authorizationpolicy-ns-l4-waypoint.yaml',
       'authorizationpolicy-ns-owner-access-istio-l7-allow.yaml',
       'authorizationpolicy-user-alice-example-com-clusterrole-edit-l7-allow.yaml',
       'authorizationpolicy-user-bob-smith-example-com-clusterrole-view-l7-allow.yaml',
+      'authorizationpolicy-waypoint-l4-access.yaml',
       'gateway-waypoint.yaml',
     ]);
     // the token policy keeps its file name across modes, so it is updated, not deleted
@@ -206,6 +206,25 @@ describe('renderPlan output', () => {
       expect(description).toContain(`**${w.code}**`);
     for (const a of plan.postMerge) expect(description).toContain(a.command!);
     expect(description).toMatch(/target mode `sidecar-strict`/);
+  });
+
+  // istio.io/latest/docs/ambient/migrate/ ("Each step is independently reversible"); docs/mesh-semantics.md#a1-order
+  it('lists the per-step rollback of the migration guide in the PR description, in step order', () => {
+    const plan = planOnboarding(ambientProfileRequest);
+    const { description } = renderPlan(plan);
+    const rollback = description.slice(description.indexOf('### Rollback'));
+    const rows = rollback
+      .split('\n')
+      .filter(l => l.startsWith('| ') && !/^\| (Step|---) \|/.test(l));
+    const withRollback = plan.steps.filter(s => s.rollback);
+    expect(rows).toHaveLength(withRollback.length);
+    withRollback.forEach((s, i) => expect(rows[i]).toContain(s.title));
+    expect(rollback).toContain(
+      'kubectl label namespace my-profile istio-injection=enabled --overwrite',
+    );
+    expect(rollback).toContain(
+      'kubectl label namespace my-profile istio.io/dataplane-mode-',
+    );
   });
 
   it('keeps user text inside code spans so it cannot break the Markdown tables', () => {

@@ -8,6 +8,7 @@ const kindLabels = {
   missing: 'Missing',
   extra: 'Extra',
   different: 'Different',
+  'controller-owned': 'Controller-owned',
 };
 
 /**
