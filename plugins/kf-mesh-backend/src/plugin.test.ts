@@ -342,7 +342,11 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
       const bad = await request(server)
         .get(`/api/kf-mesh/namespaces?${query}`)
         .set(as(PLATFORM));
-      expect({ query, status: bad.status, message: bad.body.error.message }).toEqual({
+      expect({
+        query,
+        status: bad.status,
+        message: bad.body.error.message,
+      }).toEqual({
         query,
         status: 400,
         message,

@@ -232,7 +232,10 @@ describe('startGithubSim secondaryLimits option', () => {
       sim.addRepo({ owner: 'o', repo: 'r' });
       const api = apiClient(sim, null);
       const blob = () =>
-        api('POST', '/repos/o/r/git/blobs', { content: 'x', encoding: 'utf-8' });
+        api('POST', '/repos/o/r/git/blobs', {
+          content: 'x',
+          encoding: 'utf-8',
+        });
       const answers = [await blob(), await blob(), await blob(), await blob()];
       expect(answers.map(a => a.status)).toEqual([201, 201, 201, 403]);
       expect(answers[3].json.message).toMatch(

@@ -33,7 +33,10 @@ interface Entry {
   summary: NamespaceMeshSummary;
   driftChecked: boolean;
   /** Readiness per target mode, with the cluster capabilities it was computed with. */
-  readiness?: Map<OnboardingTargetMode, { key: string; value: NamespaceReadiness }>;
+  readiness?: Map<
+    OnboardingTargetMode,
+    { key: string; value: NamespaceReadiness }
+  >;
 }
 
 /** Computes the drift of a namespace against its plan; undefined = no plan applies. */
