@@ -233,7 +233,7 @@ export async function startGithubSim(
       if (!authenticated) {
         throw new GithubApiError(401, 'Bad credentials');
       }
-      const fault = faults.take(method, apiPath);
+      const fault = faults.take(method, apiPath, entry.body);
       if (fault) throw fault;
       const limited = limiter?.check(method, apiPath);
       if (limited) throw limited;
