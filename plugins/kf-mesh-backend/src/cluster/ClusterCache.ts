@@ -2,11 +2,14 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { setMaxListeners } from 'node:events';
 import {
   dataplaneIntent,
+  CONTRIBUTOR_ROLES,
   WAYPOINT_GATEWAY_CLASS,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   DataplaneIntent,
   ClusterCapabilities,
+  ClusterContributor,
+  ClusterContributorsView,
   ClusterSyncStatus,
   ResourceSyncState,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -20,6 +23,7 @@ import type {
   PeerAuthenticationProjection,
   PodProjection,
   ProfileProjection,
+  RoleBindingProjection,
   ServiceProjection,
 } from '../model';
 import {
@@ -50,6 +54,7 @@ const NAMESPACED = new Set([
   'gateways',
   'httproutes',
   'sidecars',
+  'rolebindings',
 ]);
 
 /** Capability-only types that feed only the control-plane versions. */
@@ -58,6 +63,8 @@ const VERSION_ONLY = new Set([
   'istiodaemonsets',
   'gatewayapicrds',
 ]);
+/** Indexed per namespace but not analyzed: a change re-analyzes nothing. */
+const NOT_ANALYZED = new Set(['rolebindings']);
 
 /**
  * The watch-fed cache of one cluster: one {@link ResourceReflector} per
@@ -123,7 +130,12 @@ export class ClusterCache {
     removed: Projection[],
     replaced: boolean,
   ) {
-    // the control-plane versions are read on request (capabilities) and analyse no namespace
+    // ztunnel's version feeds every namespace's dry-run check (docs/mesh-semantics.md#e1)
+    if (type === 'istiodaemonsets') {
+      this.onDirty(this.name, '*');
+      return;
+    }
+    // the other control-plane versions are read on request (capabilities) and analyse no namespace
     if (VERSION_ONLY.has(type)) return;
     const byNs = this.index.get(type)!;
     const dirty = new Set<string>();
@@ -164,6 +176,7 @@ export class ClusterCache {
       )
         all = true;
     }
+    if (NOT_ANALYZED.has(type)) return;
     if (all) this.onDirty(this.name, '*');
     else if (dirty.size > 0) this.onDirty(this.name, dirty);
   }
@@ -267,6 +280,52 @@ export class ClusterCache {
       ...(profile ? { profile } : {}),
       mesh,
     };
+  }
+
+  /**
+   * The contributors KFAM shared a profile namespace with, from its RoleBindings (annotations `user` and
+   * `role` edit|view; the owner's `admin` binding is not a contributor), each with the KFAM
+   * AuthorizationPolicy of the same name when there is one. `unknown` while the RoleBindings are not
+   * synced (e.g. the ClusterRole does not allow listing them).
+   */
+  contributors(namespace: string): ClusterContributorsView {
+    const reflector = this.reflectors.get('rolebindings')!;
+    const { state, reason } = reflector.status;
+    if (state !== 'synced' && state !== 'stale') {
+      return {
+        contributors: [],
+        state: {
+          state: 'unknown',
+          reason: `rolebindings ${state}${reason ? `: ${reason}` : ''}`,
+        },
+      };
+    }
+    const policies = new Set(
+      this.list<AuthorizationPolicyProjection>(
+        'authorizationpolicies',
+        namespace,
+      ).map(p => p.name),
+    );
+    const contributors: ClusterContributor[] = [];
+    for (const rb of this.list<RoleBindingProjection>(
+      'rolebindings',
+      namespace,
+    )) {
+      const role = CONTRIBUTOR_ROLES.find(r => r === rb.role);
+      if (!rb.user || !role) continue;
+      contributors.push({
+        user: rb.user,
+        role,
+        sources: [
+          { kind: 'RoleBinding', namespace, name: rb.name },
+          ...(policies.has(rb.name)
+            ? [{ kind: 'AuthorizationPolicy', namespace, name: rb.name }]
+            : []),
+        ],
+      });
+    }
+    contributors.sort((a, b) => a.user.localeCompare(b.user));
+    return { contributors, state: { state: 'known' } };
   }
 
   /** Capabilities for the onboarding preflight. `null` = unknown (type not synced). */

@@ -1,4 +1,5 @@
 import {
+  KFAM_ANNOTATIONS,
   MESH_ANNOTATIONS,
   MESH_LABELS,
   GATEWAY_API_BUNDLE_VERSION_ANNOTATION,
@@ -45,6 +46,17 @@ export interface CrdProjection {
   bundleVersion?: string;
 }
 
+/**
+ * A RoleBinding, from metadata only: KFAM's per-contributor bindings carry the contributor in the
+ * annotations `user` and `role` (KFAM_ANNOTATIONS); other RoleBindings have neither.
+ */
+export interface RoleBindingProjection {
+  namespace: string;
+  name: string;
+  user?: string;
+  role?: string;
+}
+
 /** Any projection the cache stores. */
 export type Projection =
   | NamespaceProjection
@@ -59,7 +71,8 @@ export type Projection =
   | SidecarResourceProjection
   | ProfileProjection
   | ControlPlaneWorkloadProjection
-  | CrdProjection;
+  | CrdProjection
+  | RoleBindingProjection;
 
 type Obj = Record<string, any>;
 
@@ -380,6 +393,19 @@ export function projectSidecarResource(obj: Obj): SidecarResourceProjection {
   };
 }
 
+/** RoleBinding (PartialObjectMetadata) → KFAM's `user` and `role` annotations. */
+export function projectRoleBinding(obj: Obj): RoleBindingProjection {
+  const annotations = obj.metadata?.annotations ?? {};
+  const user = str(annotations[KFAM_ANNOTATIONS.user]);
+  const role = str(annotations[KFAM_ANNOTATIONS.role]);
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    ...(user ? { user } : {}),
+    ...(role ? { role } : {}),
+  };
+}
+
 /** The projection function of each watched type. */
 export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   namespaces: projectNamespace,
@@ -396,4 +422,5 @@ export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   istiodeployments: projectControlPlaneWorkload,
   istiodaemonsets: projectControlPlaneWorkload,
   gatewayapicrds: projectCrd,
+  rolebindings: projectRoleBinding,
 };

@@ -4,3 +4,4 @@ export * from './onboarding';
 export * from './currentMode';
 export * from './readiness';
 export * from './waves';
+export * from './entityOnboarding';

@@ -6,3 +6,4 @@ export * from './observedKinds';
 export * from './kfpPods';
 export * from './controllerOwnership';
 export * from './componentVersions';
+export * from './kfam';

@@ -6,6 +6,7 @@ export type {
   OnboardingRequest,
 } from './input/inputSchema';
 export { parseOnboardingInput } from './input/parseOnboardingInput';
+export { onboardingPlanRequest } from './input/onboardingPlanRequest';
 export { PlanInputError } from './input/PlanInputError';
 export { CONTRIBUTOR_MAX, MAX_CONTRIBUTORS } from './input/rules';
 export type { PlanInputIssue } from './input/PlanInputError';
@@ -38,6 +39,7 @@ export type {
   RestartTarget,
 } from './plan/types';
 export { renderPlan } from './render/renderPlan';
+export { onboardingPlanDigest } from './render/planDigest';
 export type { RenderedPlan } from './render/renderPlan';
 export type { RenderedFile } from './render/kustomizeFiles';
 export { onboardingBranchName, parseOnboardingBranchName } from './branchName';

@@ -6,3 +6,5 @@ export {
   kfpSidecarFix,
   kfpUnderStrictWarnings,
 } from './kfpUnderStrict';
+export { checkContributors } from './contributorCheck';
+export type { ClusterContributorsView } from './contributorCheck';

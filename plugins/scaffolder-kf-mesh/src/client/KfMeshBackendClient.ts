@@ -4,19 +4,32 @@ import {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import {
+  InputError,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import {
+import type {
   EntityStatusResponse,
   FleetResponse,
   NamespaceDetailResponse,
+  OnboardingPlanPreviewRequest,
+  OnboardingPlanPreviewResponse,
   WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 
-/** Reads namespace status from kf-mesh-backend on behalf of a user. @public */
+/** Calls kf-mesh-backend on behalf of a user. @public */
 export interface KfMeshBackendApi {
+  /**
+   * `POST /entity-onboarding/plan`: the preflight (and, when it passes, the plan) of one of the
+   * entity's namespaces, exactly what the template's review step showed. Only entities the user
+   * may read (404 otherwise, the same as a missing entity).
+   */
+  previewPlan(options: {
+    request: OnboardingPlanPreviewRequest;
+    credentials: BackstageCredentials;
+  }): Promise<OnboardingPlanPreviewResponse>;
+  /** One namespace of the fleet (`kf-mesh.fleet.read`): what a wave checks each selected namespace with. */
   getNamespace(options: {
     cluster: string;
     namespace: string;
@@ -39,9 +52,8 @@ export interface KfMeshBackendApi {
 }
 
 /**
- * Calls `GET /api/kf-mesh/clusters/:cluster/namespaces/:namespace` with a
- * plugin request token issued on behalf of the given credentials. The token is
- * requested right before each call and never logged or put into errors.
+ * Calls kf-mesh-backend's routes with a plugin request token issued on behalf of the given
+ * credentials. The token is requested right before each call and never logged or put into errors.
  * @public
  */
 export class KfMeshBackendClient implements KfMeshBackendApi {
@@ -49,13 +61,29 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
   ) {}
 
+  async previewPlan(options: {
+    request: OnboardingPlanPreviewRequest;
+    credentials: BackstageCredentials;
+  }): Promise<OnboardingPlanPreviewResponse> {
+    const { request, credentials } = options;
+    return this.call<OnboardingPlanPreviewResponse>(
+      '/entity-onboarding/plan',
+      credentials,
+      {
+        subject: `entity '${request.entityRef}'`,
+        notFound: `Entity '${request.entityRef}' was not found, or you may not onboard it`,
+      },
+      request,
+    );
+  }
+
   async getNamespace(options: {
     cluster: string;
     namespace: string;
     credentials: BackstageCredentials;
   }): Promise<NamespaceDetailResponse> {
     const { cluster, namespace, credentials } = options;
-    return this.get<NamespaceDetailResponse>(
+    return this.call<NamespaceDetailResponse>(
       `/clusters/${encodeURIComponent(cluster)}/namespaces/${encodeURIComponent(
         namespace,
       )}`,
@@ -72,7 +100,7 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     credentials: BackstageCredentials;
   }): Promise<EntityStatusResponse> {
     const { entityRef, credentials } = options;
-    return this.get<EntityStatusResponse>(
+    return this.call<EntityStatusResponse>(
       `/entity-status?entityRef=${encodeURIComponent(entityRef)}`,
       credentials,
       {
@@ -85,7 +113,7 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
   async getFleetPage(options: {
     credentials: BackstageCredentials;
   }): Promise<FleetResponse> {
-    return this.get<FleetResponse>('/namespaces?limit=1', options.credentials, {
+    return this.call<FleetResponse>('/namespaces?limit=1', options.credentials, {
       subject: 'the fleet',
       notFound: 'The kf-mesh fleet route was not found',
     });
@@ -96,7 +124,7 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     credentials: BackstageCredentials;
   }): Promise<WaveSummary> {
     const { waveId, credentials } = options;
-    return this.get<WaveSummary>(
+    return this.call<WaveSummary>(
       `/waves/${encodeURIComponent(waveId)}`,
       credentials,
       {
@@ -106,10 +134,12 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     );
   }
 
-  private async get<T>(
+  /** GET `path`, or POST `body` as JSON when given. */
+  private async call<T>(
     path: string,
     credentials: BackstageCredentials,
     text: { subject: string; notFound: string },
+    body?: unknown,
   ): Promise<T> {
     const baseUrl = await this.deps.discovery.getBaseUrl('kf-mesh');
     const { token } = await this.deps.auth.getPluginRequestToken({
@@ -118,9 +148,19 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     });
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${path}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      response = await fetch(
+        `${baseUrl}${path}`,
+        body === undefined
+          ? { headers: { authorization: `Bearer ${token}` } }
+          : {
+              method: 'POST',
+              headers: {
+                authorization: `Bearer ${token}`,
+                'content-type': 'application/json',
+              },
+              body: JSON.stringify(body),
+            },
+      );
     } catch (error) {
       throw new ServiceUnavailableError(
         `kf-mesh backend unreachable while reading ${text.subject}: ${
@@ -134,6 +174,7 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
       return JSON.parse(await response.text()) as T;
     }
     const detail = await errorMessage(response);
+    if (response.status === 400) throw new InputError(detail);
     if (response.status === 404) {
       throw new NotFoundError(`${text.notFound} (${detail})`);
     }

@@ -117,6 +117,17 @@ export const BUILTIN_TYPES: ResourceType[] = [
     false,
     ['crd', 'crds'],
   ),
+  {
+    // KFAM records each profile contributor as a RoleBinding (kubeflow/dashboard kfam/bindings.go)
+    ...builtin(
+      'rbac.authorization.k8s.io',
+      'RoleBinding',
+      'rolebindings',
+      true,
+      [],
+    ),
+    statusSubresource: false,
+  },
 ];
 
 /** Resource types for every CRD in the registry (served versions only). */

@@ -110,7 +110,7 @@ describe('version-aware preflight (docs/mesh-semantics.md#version-preflight)', (
       }),
       'sidecar-strict',
       [],
-      plan,
+      { plan },
     );
     expect(report.errors).toEqual([]);
   });

@@ -202,19 +202,21 @@ export async function startOnboardingBackend(
             analysisDebounceMs: 10,
             clusters: [cluster('prod', prod), cluster('legacy', legacy)],
             ...(options.pacing ? { waves: { pacing: options.pacing } } : {}),
-            ...(options.onboardings
-              ? {
-                  onboardings: {
-                    repositories: [
-                      { url: `https://${GHE_HOST}/kubeflow-platform/gitops` },
-                    ],
+            // the GitOps repository the template's PRs go to (the preflight outputs it); with
+            // options.onboardings the backend also follows the PRs, quickly
+            onboardings: {
+              repositories: [
+                { url: `https://${GHE_HOST}/kubeflow-platform/gitops` },
+              ],
+              ...(options.onboardings
+                ? {
                     refreshInterval: { milliseconds: 200 },
                     stuckAfter: {
                       milliseconds: options.onboardings.stuckAfterMs,
                     },
-                  },
-                }
-              : {}),
+                  }
+                : {}),
+            },
           },
         },
       }),
@@ -280,6 +282,14 @@ export async function startOnboardingBackend(
     };
   }
 
+  /** `POST /api/kf-mesh/entity-onboarding/plan` as the platform user (what the review step shows). */
+  async function preview(body: Record<string, unknown>) {
+    return request(server)
+      .post('/api/kf-mesh/entity-onboarding/plan')
+      .set(asPlatform)
+      .send(body);
+  }
+
   /** Dry-runs the template through the scaffolder's REST API (what the template editor does). */
   async function dryRun(values: Record<string, unknown>) {
     const res = await request(server)
@@ -295,6 +305,7 @@ export async function startOnboardingBackend(
     github,
     prodScenario,
     dryRun,
+    preview,
     prodNamespace,
     legacyNamespace,
     runTemplate,
