@@ -4,6 +4,9 @@ import { requestMatrix } from '../__fixtures__/requests';
 import { planOnboarding } from '../plan/planOnboarding';
 import { renderPlan } from './renderPlan';
 
+// istioctl processes (the first one renders the ambient profile) on a shared 2-core machine
+jest.setTimeout(60_000);
+
 /**
  * What `istioctl analyze --use-kube=false` may say about a plan's own objects, and why
  * (docs/conformance.md, "istioctl analyze on rendered plans"). Anything else fails.
