@@ -123,10 +123,10 @@ describe('Istio as the oracle: dry-run, trustDomains and the weighted waypoint c
     expect(accepted.message).toMatch(/dry-run/);
     const findings = await eventually(() => {
       const f = status().findings.filter(x => x.object?.name === name);
-      return f.some(x => x.code === 'KFM308') && f;
+      return f.some(x => x.code === 'KFM308') ? f : undefined;
     });
-    expect(findings.map(f => f.code).sort()).toEqual(['KFM308', 'KFM310']);
-    expect(findings.find(f => f.code === 'KFM310')?.message).toContain(
+    expect(findings?.map(f => f.code).sort()).toEqual(['KFM308', 'KFM310']);
+    expect(findings?.find(f => f.code === 'KFM310')?.message).toContain(
       'does not send it to ztunnel',
     );
     const messages = await analyzeLive(cluster.kubeconfigPath, {
