@@ -196,6 +196,28 @@ describe('weighted waypoint canary (Istio 1.31, pilot/pkg/serviceregistry/ambien
         canary: expect.objectContaining({ weight: 5 }),
       }),
     ]);
+    // a Service enrolled by its namespace reads its own canary label and weight first
+    const inherited = analyzeNamespace(
+      snapshot(
+        { ...ambientNs, 'istio.io/use-waypoint': 'waypoint' },
+        {
+          services: [
+            service('api', {
+              labels: { 'istio.io/use-waypoint-canary': 'waypoint-canary' },
+              canaryWeight: '150',
+            }),
+          ],
+          gateways: [waypoint(), waypoint('waypoint-canary')],
+        },
+      ),
+    );
+    expect(inherited.waypoints.enrollments[1]).toMatchObject({
+      source: 'service',
+      objectName: 'api',
+      waypoint: 'waypoint',
+      canary: { problem: 'CanaryInvalidWeight', weight: 0 },
+    });
+    expect(codes(inherited)).toContain('KFM208');
     expect(
       projectNamespace({
         metadata: {

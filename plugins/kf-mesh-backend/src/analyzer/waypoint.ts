@@ -245,6 +245,46 @@ export function analyzeWaypoints(input: WaypointInputs): WaypointAnalysis {
     enrollments.push(enrollment);
   }
 
+  // A Service enrolled through its namespace may name its own canary (waypoints.go buildWeightedWaypoints:
+  // the canary label and weight are read from the object first, then from the namespace).
+  const nsEnrollment = enrollments.find(e => e.source === 'namespace');
+  if (nsEnrollment && nsEnrollment.waypoint !== 'none') {
+    for (const svc of input.services) {
+      if (
+        svc.labels[MESH_LABELS.useWaypoint] !== undefined ||
+        svc.labels[MESH_LABELS.useWaypointCanary] === undefined
+      )
+        continue;
+      const canary = canaryOf(
+        {
+          labels: svc.labels,
+          canaryWeight: svc.canaryWeight ?? input.nsCanaryWeight,
+        },
+        nsEnrollment.waypoint,
+        nsEnrollment.waypointNamespace,
+        waypoints,
+        namespace,
+      )!;
+      enrollments.push({
+        source: 'service',
+        objectName: svc.name,
+        waypoint: nsEnrollment.waypoint,
+        waypointNamespace: nsEnrollment.waypointNamespace,
+        resolved: nsEnrollment.resolved,
+        ...(nsEnrollment.problem ? { problem: nsEnrollment.problem } : {}),
+        canary,
+      });
+      if (canary.problem)
+        findings.push(
+          finding(
+            'KFM208',
+            `Service ${svc.name}: canary waypoint ${canary.waypointNamespace}/${canary.waypoint} is not used (${canary.problem}); all traffic stays on ${nsEnrollment.waypointNamespace}/${nsEnrollment.waypoint}.`,
+            { kind: 'Service', namespace, name: svc.name },
+          ),
+        );
+    }
+  }
+
   for (const wp of own) {
     if (wp.programmed && wp.programmed.status !== 'True') {
       findings.push(
