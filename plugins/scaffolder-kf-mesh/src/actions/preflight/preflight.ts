@@ -2,7 +2,8 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CONTRIBUTOR_ROLES,
-  DNS1123_LABEL,
+  MAX_CONTRIBUTORS,
+  ONBOARDING_TEXT_FIELDS,
   evaluatePreflight,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
@@ -13,6 +14,7 @@ import {
   MESH_MODE_DESCRIPTION,
   MESH_MODES,
 } from '../inputs';
+import { textInput } from '../requestSchema';
 import { assertEntityMapsTo, readEntityNamespaces } from './assertEntityMapsTo';
 import { examples } from './preflight.examples';
 
@@ -41,27 +43,38 @@ export function createKfMeshPreflightAction(options: {
         // optional in the schema so an entity that is not found (catalog:fetch with optional: true
         // leaves them undefined) gets the clear error of the entity check; required by the handler
         cluster: z =>
-          z
-            .string({
-              description: 'Cluster name as configured in kf-mesh-backend',
-            })
-            .regex(DNS1123_LABEL, 'cluster must be a DNS-1123 label')
-            .optional(),
+          textInput(
+            z,
+            'cluster',
+            ONBOARDING_TEXT_FIELDS.cluster,
+            'Cluster name as configured in kf-mesh-backend',
+          ).optional(),
         namespace: z =>
-          z
-            .string({ description: 'Kubeflow profile namespace to onboard' })
-            .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label')
-            .optional(),
+          textInput(
+            z,
+            'namespace',
+            ONBOARDING_TEXT_FIELDS.namespace,
+            'Kubeflow profile namespace to onboard',
+          ).optional(),
         mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
         contributors: z =>
           z
             .array(
-              z.object({ user: z.string(), role: z.enum(CONTRIBUTOR_ROLES) }),
+              z.object({
+                user: textInput(
+                  z,
+                  'contributors[].user',
+                  ONBOARDING_TEXT_FIELDS.contributorUser,
+                  'Contributor user id',
+                ),
+                role: z.enum(CONTRIBUTOR_ROLES),
+              }),
               {
                 description:
                   'Contributors the onboarding keeps (user id and role); checked against the KFAM policies of the namespace',
               },
             )
+            .max(MAX_CONTRIBUTORS)
             .optional(),
         entityRef: z =>
           z
