@@ -48,9 +48,8 @@ export interface TextFieldRules {
   maxLength: number;
   checks: readonly TextFieldCheck[];
   /**
-   * The checks as one JSON Schema `pattern` (ECMAScript syntax, no flags). It accepts every value the checks accept;
-   * where a check is not a plain pattern (printable text, which needs Unicode property classes) it is looser, and the
-   * planner's checks stay the authority (the actions run them before writing anything).
+   * The same rules as one JSON Schema `pattern`: it accepts exactly the values of allowed length that the checks
+   * accept, read the way the scaffolder reads patterns (`new RegExp(pattern, 'u')`).
    */
   pattern: RegExp;
 }
@@ -73,6 +72,9 @@ const principal: TextFieldRules = {
   pattern: PRINCIPAL,
 };
 
+/** A character that may start or end a user id: not whitespace, `*` or an invisible (control, format) character. */
+const PRINTABLE_LITERAL_CHAR = '[^*\\s\\p{C}]';
+
 /**
  * Printable text that goes verbatim into an AuthorizationPolicy's `when.values` (user ids and their prefix), so it
  * must also be an Istio literal (no `*`).
@@ -94,8 +96,13 @@ function policyText(minLength: number, maxLength: number): TextFieldRules {
         test: isIstioLiteral,
       },
     ],
-    // no ASCII control character, no `*`, no whitespace at either end
-    pattern: /^(?!\s)[^\x00-\x1f\x7f*]*(?<!\s)$/, // eslint-disable-line no-control-regex
+    // one character, or first and last neither whitespace nor `*` nor invisible, and no `*` or invisible between
+    pattern: new RegExp(
+      `^(${PRINTABLE_LITERAL_CHAR}|${PRINTABLE_LITERAL_CHAR}[^*\\p{C}\\p{Zl}\\p{Zp}]*${PRINTABLE_LITERAL_CHAR})${
+        minLength === 0 ? '?' : ''
+      }$`,
+      'u',
+    ),
   };
 }
 
