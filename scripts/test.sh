@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what it needs, then type-checks, lints and runs every test (Jest suites, the
-# suites on a real etcd + kube-apiserver, the frontend dev app and the whole demo in a real browser). Ends with one
+# suites on a real etcd + kube-apiserver, the frontend dev app and the whole demo in a real browser, a fresh
+# create-app app with the packed packages). Ends with one
 # line summing every stage's counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,6 +75,11 @@ count "$logs/frontend-browser.log"
 step "demo end to end in a real browser"
 ./scripts/e2e-demo.sh 2>&1 | tee "$logs/demo-browser.log"
 count "$logs/demo-browser.log"
+
+step "a fresh Backstage app (create-app) with the packed kf-mesh packages, in a real browser (scripts/fresh-app-check.sh)"
+# CPU and network heavy (a whole app's install and build): niced; tsc already ran above.
+KF_MESH_SKIP_TSC=1 nice -n 10 ./scripts/fresh-app-check.sh 2>&1 | tee "$logs/fresh-app.log"
+count "$logs/fresh-app.log"
 
 echo
 echo "all stages: $passed passed, $failed failed"

@@ -9,6 +9,15 @@ export { parseOnboardingInput } from './input/parseOnboardingInput';
 export { onboardingPlanRequest } from './input/onboardingPlanRequest';
 export { PlanInputError } from './input/PlanInputError';
 export { CONTRIBUTOR_MAX, MAX_CONTRIBUTORS } from './input/rules';
+export {
+  ONBOARDING_OPTION_FIELDS,
+  ONBOARDING_TEXT_FIELDS,
+} from './input/fieldRules';
+export type {
+  OnboardingOptionField,
+  TextFieldCheck,
+  TextFieldRules,
+} from './input/fieldRules';
 export type { PlanInputIssue } from './input/PlanInputError';
 export {
   CONTRIBUTOR_ROLES,

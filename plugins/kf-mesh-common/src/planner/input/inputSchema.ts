@@ -1,34 +1,14 @@
 import { z } from 'zod';
+import { MAX_CONTRIBUTORS } from './rules';
 import {
-  CONTRIBUTOR_MAX,
-  DNS1123_LABEL,
-  DNS1123_LABEL_MAX,
-  DNS1123_LABEL_RULE,
-  DNS1123_SUBDOMAIN,
-  DNS1123_SUBDOMAIN_MAX,
-  DNS1123_SUBDOMAIN_RULE,
-  HEADER_MAX,
-  HEADER_RULE,
-  HTTP_TOKEN,
-  MAX_CONTRIBUTORS,
-  OUTER_WHITESPACE_RULE,
-  OWNER_MAX,
-  PREFIX_MAX,
-  PRINCIPAL,
-  PRINCIPAL_MAX,
-  PRINCIPAL_RULE,
-  PRINTABLE_RULE,
-  SEMVER,
-  SEMVER_MAX,
-  SEMVER_RULE,
-  hasOuterWhitespace,
-  isPrintableText,
-} from './rules';
+  ONBOARDING_OPTION_FIELDS,
+  ONBOARDING_TEXT_FIELDS,
+  type TextFieldRules,
+} from './fieldRules';
 import {
   CONTRIBUTOR_ROLES,
   CURRENT_MODES,
   TARGET_MODES,
-  WAYPOINT_FOR_VALUES,
   type ContributorRole,
   type CurrentMode,
   type TargetMode,
@@ -40,124 +20,80 @@ import {
   RESERVED_NAMESPACES,
 } from './defaults';
 import { kfamBindingName } from '../objects/kfamBindingName';
-import {
-  ISTIO_LITERAL_HEADER_RULE,
-  ISTIO_LITERAL_RULE_ID,
-  isIstioLiteral,
-  istioLiteralRule,
-} from '../../mesh/istioValueMatching';
 
 function fail(ctx: z.RefinementCtx, rule: string, message: string) {
   ctx.addIssue({ code: z.ZodIssueCode.custom, message, params: { rule } });
 }
 
-/** A string checked for length first (so oversized values get a length error, not a pattern one). */
-function patterned(
-  max: number,
-  pattern: RegExp,
-  rule: string,
-  text: string,
-  extra?: (value: string, ctx: z.RefinementCtx) => void,
-) {
-  return z.string().superRefine((value, ctx) => {
-    if (value.length > max) {
-      fail(
-        ctx,
-        'too-long',
-        `must be at most ${max} characters (got ${value.length})`,
-      );
-    } else if (!pattern.test(value)) {
-      fail(ctx, rule, text);
-    } else {
-      extra?.(value, ctx);
-    }
-  });
-}
-
 /**
- * Printable text that goes verbatim into an AuthorizationPolicy's `when.values` (user ids and
- * their prefix), so it must also be an Istio literal (no `*`).
+ * A text field checked by its rules (fieldRules.ts): length first (so oversized values get a length error, not a
+ * pattern one), then each check in order; the first broken rule is the one reported.
  */
-function policyText(opts: { min: number; max: number }) {
+function text(rules: TextFieldRules) {
   return z.string().superRefine((value, ctx) => {
-    if (value.length < opts.min) {
-      fail(ctx, 'required', 'must not be empty');
-    } else if (value.length > opts.max) {
+    if (value.length > rules.maxLength) {
       fail(
         ctx,
         'too-long',
-        `must be at most ${opts.max} characters (got ${value.length})`,
+        `must be at most ${rules.maxLength} characters (got ${value.length})`,
       );
-    } else if (!isPrintableText(value)) {
-      fail(ctx, 'printable', PRINTABLE_RULE);
-    } else if (hasOuterWhitespace(value)) {
-      fail(ctx, 'whitespace', OUTER_WHITESPACE_RULE);
-    } else if (!isIstioLiteral(value)) {
-      fail(ctx, ISTIO_LITERAL_RULE_ID, istioLiteralRule('when.values'));
+      return;
     }
+    if (value.length < rules.minLength) {
+      fail(ctx, 'required', 'must not be empty');
+      return;
+    }
+    const broken = rules.checks.find(check => !check.test(value));
+    if (broken) fail(ctx, broken.rule, broken.text);
   });
 }
 
-const dnsLabel = patterned(
-  DNS1123_LABEL_MAX,
-  DNS1123_LABEL,
-  'dns1123-label',
-  DNS1123_LABEL_RULE,
-);
-const principal = patterned(
-  PRINCIPAL_MAX,
-  PRINCIPAL,
-  'principal',
-  PRINCIPAL_RULE,
-);
+const option = ONBOARDING_OPTION_FIELDS;
 
 const optionsSchema = z
   .object({
-    waypointName: dnsLabel.default(KUBEFLOW_DEFAULTS.waypointName),
-    waypointFor: z
-      .enum(WAYPOINT_FOR_VALUES)
-      .default(KUBEFLOW_DEFAULTS.waypointFor),
-    ingressGatewayPrincipal: principal.optional(),
-    kfpUiPrincipal: principal.default(KUBEFLOW_DEFAULTS.kfpUiPrincipal),
-    notebookControllerPrincipal: principal.default(
-      KUBEFLOW_DEFAULTS.notebookControllerPrincipal,
+    waypointName: text(option.waypointName.rules).default(
+      KUBEFLOW_DEFAULTS.waypointName,
     ),
-    kfpApiServerPrincipal: principal.default(
+    waypointFor: z
+      .enum(option.waypointFor.values)
+      .default(KUBEFLOW_DEFAULTS.waypointFor),
+    ingressGatewayPrincipal: text(
+      option.ingressGatewayPrincipal.rules,
+    ).optional(),
+    kfpUiPrincipal: text(option.kfpUiPrincipal.rules).default(
+      KUBEFLOW_DEFAULTS.kfpUiPrincipal,
+    ),
+    notebookControllerPrincipal: text(
+      option.notebookControllerPrincipal.rules,
+    ).default(KUBEFLOW_DEFAULTS.notebookControllerPrincipal),
+    kfpApiServerPrincipal: text(option.kfpApiServerPrincipal.rules).default(
       KUBEFLOW_DEFAULTS.kfpApiServerPrincipal,
     ),
-    userIdHeader: patterned(
-      HEADER_MAX,
-      HTTP_TOKEN,
-      'http-token',
-      HEADER_RULE,
-      (value, ctx) => {
-        if (!isIstioLiteral(value)) {
-          fail(ctx, ISTIO_LITERAL_RULE_ID, ISTIO_LITERAL_HEADER_RULE);
-        }
-      },
-    ).default(KUBEFLOW_DEFAULTS.userIdHeader),
-    userIdPrefix: policyText({ min: 0, max: PREFIX_MAX }).default(
+    userIdHeader: text(option.userIdHeader.rules).default(
+      KUBEFLOW_DEFAULTS.userIdHeader,
+    ),
+    userIdPrefix: text(option.userIdPrefix.rules).default(
       KUBEFLOW_DEFAULTS.userIdPrefix,
     ),
-    trustDomain: patterned(
-      DNS1123_SUBDOMAIN_MAX,
-      DNS1123_SUBDOMAIN,
-      'dns1123-subdomain',
-      DNS1123_SUBDOMAIN_RULE,
-    ).default(KUBEFLOW_DEFAULTS.trustDomain),
-    kfpVersion: patterned(SEMVER_MAX, SEMVER, 'semver', SEMVER_RULE).default(
+    trustDomain: text(option.trustDomain.rules).default(
+      KUBEFLOW_DEFAULTS.trustDomain,
+    ),
+    kfpVersion: text(option.kfpVersion.rules).default(
       KUBEFLOW_DEFAULTS.kfpVersion,
     ),
     kubernetesTokenAccess: z
       .boolean()
       .default(KUBEFLOW_DEFAULTS.kubernetesTokenAccess),
-    kubeflowNamespace: dnsLabel.default(KUBEFLOW_DEFAULTS.kubeflowNamespace),
+    kubeflowNamespace: text(option.kubeflowNamespace.rules).default(
+      KUBEFLOW_DEFAULTS.kubeflowNamespace,
+    ),
   })
   .strict();
 
 const contributorSchema = z
   .object({
-    user: policyText({ min: 1, max: CONTRIBUTOR_MAX }),
+    user: text(ONBOARDING_TEXT_FIELDS.contributorUser),
     role: z.enum(CONTRIBUTOR_ROLES),
   })
   .strict();
@@ -170,11 +106,11 @@ const contributorSchema = z
 export const onboardingInputSchema = z
   .object({
     /** Cluster key (DNS-1123 label), used in the branch name and PR title. */
-    cluster: dnsLabel,
+    cluster: text(ONBOARDING_TEXT_FIELDS.cluster),
     /** The Kubeflow profile namespace. */
-    namespace: dnsLabel,
+    namespace: text(ONBOARDING_TEXT_FIELDS.namespace),
     /** Profile owner: the `kubeflow-userid` header value without the prefix. */
-    owner: policyText({ min: 1, max: OWNER_MAX }),
+    owner: text(ONBOARDING_TEXT_FIELDS.owner),
     /** Contributors shared through KFAM (Central Dashboard "Manage contributors"). */
     contributors: z.array(contributorSchema).max(MAX_CONTRIBUTORS).default([]),
     /** Mode the namespace is in now, when known. */

@@ -3,16 +3,19 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CONTRIBUTOR_ROLES,
   CURRENT_MODES,
-  DNS1123_LABEL,
+  MAX_CONTRIBUTORS,
+  ONBOARDING_OPTION_FIELDS,
+  ONBOARDING_TEXT_FIELDS,
+  type OnboardingOptionField,
   PlanInputError,
   onboardingPlanRequest,
   onboardingPlanDigest,
   TARGET_MODES,
-  WAYPOINT_FOR_VALUES,
   planOnboarding,
   renderPlan,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { MESH_MODE_DESCRIPTION } from '../inputs';
+import { type ActionZod, ruleText, textInput } from '../requestSchema';
 import { examples } from './onboard.examples';
 import { assertRelativeDirectory, writeDirectory } from './writeDirectory';
 
@@ -33,6 +36,43 @@ export function withoutEmpty(options: Record<string, unknown> | undefined) {
       ([, v]) => v !== '' && v !== null && v !== undefined,
     ),
   );
+}
+
+/** One option; a template leaves unset options empty (`''`), which means Kubeflow's default. */
+function optionInput(z: ActionZod, key: string, field: OnboardingOptionField) {
+  switch (field.kind) {
+    case 'text':
+      return z
+        .string({ description: `${field.description}; empty: the default` })
+        .max(field.rules.maxLength)
+        .regex(
+          new RegExp(`${field.rules.pattern.source}|^$`),
+          `options.${key} ${ruleText(field.rules)} (or empty for the default)`,
+        )
+        .optional();
+    case 'enum':
+      return z
+        .enum(field.values as [string, ...string[]], {
+          description: field.description,
+        })
+        .or(z.literal(''))
+        .optional();
+    default:
+      return z.boolean({ description: field.description }).optional();
+  }
+}
+
+/** One input per planner option (ONBOARDING_OPTION_FIELDS), all optional. */
+function optionsShape(z: ActionZod) {
+  const keys = Object.keys(ONBOARDING_OPTION_FIELDS) as Array<
+    keyof typeof ONBOARDING_OPTION_FIELDS
+  >;
+  return Object.fromEntries(
+    keys.map(key => [key, optionInput(z, key, ONBOARDING_OPTION_FIELDS[key])]),
+  ) as Record<
+    keyof typeof ONBOARDING_OPTION_FIELDS,
+    ReturnType<typeof optionInput>
+  >;
 }
 
 export function toInputError(error: unknown): never {
@@ -72,30 +112,44 @@ export function createKfMeshOnboardAction() {
     schema: {
       input: {
         cluster: z =>
-          z
-            .string({
-              description:
-                'Cluster name (goes into the branch name and PR title)',
-            })
-            .regex(DNS1123_LABEL, 'cluster must be a DNS-1123 label'),
+          textInput(
+            z,
+            'cluster',
+            ONBOARDING_TEXT_FIELDS.cluster,
+            'Cluster name (goes into the branch name and PR title)',
+          ),
         namespace: z =>
-          z
-            .string({ description: 'Kubeflow profile namespace' })
-            .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label'),
+          textInput(
+            z,
+            'namespace',
+            ONBOARDING_TEXT_FIELDS.namespace,
+            'Kubeflow profile namespace',
+          ),
         mode: z => z.enum(TARGET_MODES, { description: MESH_MODE_DESCRIPTION }),
         owner: z =>
-          z.string({
-            description:
-              'Profile owner as the kubeflow-userid header carries it',
-          }),
+          textInput(
+            z,
+            'owner',
+            ONBOARDING_TEXT_FIELDS.owner,
+            'Profile owner as the kubeflow-userid header carries it',
+          ),
         contributors: z =>
           z
             .array(
-              z.object({ user: z.string(), role: z.enum(CONTRIBUTOR_ROLES) }),
+              z.object({
+                user: textInput(
+                  z,
+                  'contributors[].user',
+                  ONBOARDING_TEXT_FIELDS.contributorUser,
+                  'Contributor user id',
+                ),
+                role: z.enum(CONTRIBUTOR_ROLES),
+              }),
               {
                 description: 'Contributors shared through KFAM',
               },
             )
+            .max(MAX_CONTRIBUTORS)
             .optional(),
         currentMode: z =>
           z
@@ -106,29 +160,10 @@ export function createKfMeshOnboardAction() {
             .optional(),
         options: z =>
           z
-            .object(
-              {
-                waypointName: z.string().optional(),
-                waypointFor: z
-                  .enum(WAYPOINT_FOR_VALUES)
-                  .or(z.literal(''))
-                  .optional(),
-                ingressGatewayPrincipal: z.string().optional(),
-                kfpUiPrincipal: z.string().optional(),
-                notebookControllerPrincipal: z.string().optional(),
-                kfpApiServerPrincipal: z.string().optional(),
-                userIdHeader: z.string().optional(),
-                userIdPrefix: z.string().optional(),
-                trustDomain: z.string().optional(),
-                kfpVersion: z.string().optional(),
-                kubernetesTokenAccess: z.boolean().optional(),
-                kubeflowNamespace: z.string().optional(),
-              },
-              {
-                description:
-                  'Advanced options; empty values fall back to Kubeflow defaults',
-              },
-            )
+            .object(optionsShape(z), {
+              description:
+                'Advanced options; empty values fall back to Kubeflow defaults',
+            })
             .optional(),
         targetPath: z =>
           z

@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { CONTRIBUTOR_ROLES } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  CONTRIBUTOR_ROLES,
+  MAX_CONTRIBUTORS,
+  ONBOARDING_TEXT_FIELDS,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
 import {
   assertContributors,
@@ -10,6 +14,7 @@ import {
   MESH_MODE_DESCRIPTION,
   MESH_MODES,
 } from '../inputs';
+import { textInput } from '../requestSchema';
 import { examples } from './preflight.examples';
 
 const ENTITY_REF = /^[a-zA-Z0-9-]+:[a-zA-Z0-9-._]+\/[a-zA-Z0-9-._]+$/;
@@ -40,31 +45,44 @@ export function createKfMeshPreflightAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        // empty = the entity's only namespace; checked as DNS-1123 labels by the handler
+        // empty = the entity's only namespace; otherwise the planner's DNS-1123 rule
         cluster: z =>
-          z
-            .string({
-              description:
-                'Cluster name as configured in kf-mesh-backend; empty when the entity names it',
-            })
+          textInput(
+            z,
+            'cluster',
+            ONBOARDING_TEXT_FIELDS.cluster,
+            'Cluster name as configured in kf-mesh-backend; empty when the entity names it',
+          )
+            .or(z.literal(''))
             .optional(),
         namespace: z =>
-          z
-            .string({
-              description:
-                'Kubeflow profile namespace to onboard; empty when the entity maps to one namespace',
-            })
+          textInput(
+            z,
+            'namespace',
+            ONBOARDING_TEXT_FIELDS.namespace,
+            'Kubeflow profile namespace to onboard; empty when the entity maps to one namespace',
+          )
+            .or(z.literal(''))
             .optional(),
         mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
         contributors: z =>
           z
             .array(
-              z.object({ user: z.string(), role: z.enum(CONTRIBUTOR_ROLES) }),
+              z.object({
+                user: textInput(
+                  z,
+                  'contributors[].user',
+                  ONBOARDING_TEXT_FIELDS.contributorUser,
+                  'Contributor user id',
+                ),
+                role: z.enum(CONTRIBUTOR_ROLES),
+              }),
               {
                 description:
                   'Contributors the onboarding keeps (user id and role); checked against the KFAM policies of the namespace',
               },
             )
+            .max(MAX_CONTRIBUTORS)
             .optional(),
         entityRef: z =>
           z.string({
