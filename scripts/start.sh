@@ -58,7 +58,7 @@ wait_for "the app" 60 curl -sf http://localhost:7007/ || { tail -60 "$LOG_DIR/ba
 
 echo
 echo "kf-mesh demo is ready after $(( $(date +%s) - started ))s:"
-echo "  Backstage:            http://localhost:7007  (signs you in as guest)"
+echo "  Backstage:            http://localhost:7007  (sign in as the profile owner or the platform engineer)"
 echo "  Mesh fleet page:      http://localhost:7007/kf-mesh"
 echo "  Recorded pull requests (github-sim): http://127.0.0.1:16560/"
 echo "  Logs: $LOG_DIR"

@@ -5,11 +5,13 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { demoSignInModule } from './demoSignIn';
+import { kfMeshDemoPermissionPolicyModule } from './kfMeshDemoPermissionPolicy';
 
 const backend = createBackend();
 
 // Backstage's default middleware chain, except that error bodies never carry stack traces (the default shows
-// them, with absolute file paths, whenever NODE_ENV is development, which the demo's guest sign-in needs).
+// them, with absolute file paths, whenever NODE_ENV is development, which the demo's sign-in needs).
 backend.add(
   rootHttpRouterServiceFactory({
     configure: ({ app, routes, middleware, healthRouter }) => {
@@ -29,7 +31,8 @@ backend.add(
 backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// two demo users at sign-in (a profile owner and a platform engineer), instead of the guest
+backend.add(demoSignInModule);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
@@ -37,9 +40,8 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// who may read which profile and the fleet (kfMeshDemoPermissionPolicy.ts), instead of allow-all
+backend.add(kfMeshDemoPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));

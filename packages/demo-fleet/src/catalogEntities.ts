@@ -1,4 +1,9 @@
 import type { ScenarioNamespace } from '@kf-mesh/kube-sim';
+import {
+  DEMO_USER_ANNOTATION,
+  demoUserNames,
+  PLATFORM_ENGINEER,
+} from './demoUsers';
 
 /** A catalog entity as plain data (serialized to YAML by the caller). */
 export interface DemoEntity {
@@ -17,7 +22,9 @@ export interface DemoEntity {
 /**
  * The catalog of the demo: the platform team, one User per profile owner, one System per cluster and one
  * `Resource` of type `kubeflow-profile` per profile namespace, annotated the way kf-mesh reads it
- * (`backstage.io/kubernetes-namespace`, `backstage.io/kubernetes-cluster`, `kubeflow.org/profile`).
+ * (`backstage.io/kubernetes-namespace`, `backstage.io/kubernetes-cluster`, `kubeflow.org/profile`), and the
+ * demo's sign-in users (demoUsers.ts): the owner of the self-service profile and a platform engineer, a
+ * member of the platform team, each annotated `kf-mesh.io/demo-user`.
  */
 export function buildCatalogEntities(
   clusters: { name: string; namespaces: ScenarioNamespace[] }[],
@@ -74,6 +81,25 @@ export function buildCatalogEntities(
         },
       });
     }
+  }
+  users.set(PLATFORM_ENGINEER.userName, {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: PLATFORM_ENGINEER.userName },
+    spec: {
+      profile: {
+        displayName: PLATFORM_ENGINEER.displayName,
+        email: PLATFORM_ENGINEER.email,
+      },
+      memberOf: [platformTeam],
+    },
+  });
+  for (const [id, userName] of Object.entries(demoUserNames(clusters))) {
+    const user = users.get(userName)!;
+    user.metadata.annotations = {
+      ...user.metadata.annotations,
+      [DEMO_USER_ANNOTATION]: id,
+    };
   }
   return [...entities, ...users.values()];
 }

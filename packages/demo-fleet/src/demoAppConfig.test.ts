@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { DEMO_GITHUB } from './demoFleetConfig';
+import { DEMO_GITHUB, PLATFORM_TEAM } from './demoFleetConfig';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) =>
@@ -10,9 +10,18 @@ const read = (file: string) =>
 describe('the demo configuration (app-config.yaml)', () => {
   const config = read('app-config.yaml');
 
-  it('binds the backend to loopback: it signs in anyone as guest and allows everything', () => {
+  it('binds the backend to loopback: its demo sign-in needs no password', () => {
     expect(config.backend.listen.host).toBe('127.0.0.1');
     expect(config.permission.enabled).toBe(true);
+  });
+
+  it('offers the two demo users at sign-in, and the platform team of the catalog reads the fleet', () => {
+    expect(config.auth.providers).toEqual({
+      'kf-mesh-demo': { users: ['profile-owner', 'platform-engineer'] },
+    });
+    expect(config.kfMeshDemo.platformGroup).toBe(
+      `group:default/${PLATFORM_TEAM}`,
+    );
   });
 
   it("follows the demo fleet's GitOps repository, the only one the template offers", () => {

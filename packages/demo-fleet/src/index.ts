@@ -16,3 +16,10 @@ export {
   DEMO_REVIEWERS,
 } from './demoOnboardings';
 export type { DemoOnboarding, DemoOnboardingKind } from './demoOnboardings';
+export {
+  DEMO_USER_ANNOTATION,
+  PLATFORM_ENGINEER,
+  demoUserNames,
+  selfServiceNamespace,
+} from './demoUsers';
+export type { DemoUserId } from './demoUsers';

@@ -1,16 +1,14 @@
 import { Navigate } from 'react-router-dom';
-import { SignInPage } from '@backstage/core-components';
 import {
   createFrontendModule,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 
-/** Guest sign-in: the demo backend only enables the guest provider. */
-const guestSignInPage = SignInPageBlueprint.make({
+/** The demo's sign-in: a profile owner or a platform engineer (DemoSignInPage.tsx). */
+const demoSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props =>
-      <SignInPage {...props} auto providers={['guest']} />,
+    loader: async () => (await import('./DemoSignInPage')).DemoSignInPage,
   },
 });
 
@@ -26,5 +24,5 @@ const rootRedirect = PageBlueprint.make({
 /** What the demo adds to the app plugin. */
 export const demoAppModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [guestSignInPage, rootRedirect],
+  extensions: [demoSignInPage, rootRedirect],
 });

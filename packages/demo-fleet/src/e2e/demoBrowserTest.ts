@@ -9,6 +9,7 @@ import { DEMO_CLUSTERS, DEMO_GITHUB, PLATFORM_TEAM } from '../demoFleetConfig';
 import { DEMO_REVIEWERS, demoOnboardingsFor } from '../demoOnboardings';
 import { Checks, expectThat, launchChromium } from '@kf-mesh/browser';
 import { githubFile, githubGet, type PullRequest } from './githubApi';
+import { signInAs } from './signIn';
 
 /**
  * The demo's end-to-end test in a real browser (Debian Chromium through playwright-core), against a running demo
@@ -95,9 +96,9 @@ async function main() {
   });
 
   try {
-    await checks.check('guest sign-in', async () => {
-      await page.goto(`${baseUrl}/catalog`);
-      await page.getByRole('button', { name: /enter/i }).click();
+    // the platform engineer: the fleet page, the Approvals queue and every profile (the demo's permission policy)
+    await checks.check('sign-in as the platform engineer', async () => {
+      await signInAs(page, 'platform-engineer', baseUrl);
       await page.getByRole('link', { name: 'Mesh fleet' }).waitFor();
     });
 

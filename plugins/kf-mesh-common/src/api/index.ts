@@ -2,3 +2,4 @@ export * from './status';
 export * from './responses';
 export * from './onboarding';
 export * from './currentMode';
+export * from './entityOnboarding';

@@ -38,6 +38,7 @@ export type {
   RestartTarget,
 } from './plan/types';
 export { renderPlan } from './render/renderPlan';
+export { onboardingPlanDigest } from './render/planDigest';
 export type { RenderedPlan } from './render/renderPlan';
 export type { RenderedFile } from './render/kustomizeFiles';
 export { onboardingBranchName, parseOnboardingBranchName } from './branchName';

@@ -1,0 +1,31 @@
+import type { RenderedPlan } from './renderPlan';
+
+/** FNV-1a (32 bit) over the UTF-16 code units of `text`, from `seed`. */
+function fnv1a(text: string, seed: number): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * A short digest of what a rendered plan writes (every file path and content, the files to
+ * delete, the branch): the plan preview shows it, the review step stores it and
+ * `kf-mesh:onboard` compares it with its own plan, so a PR is never opened from a plan
+ * other than the one the user read. A change detector, not a security boundary (the
+ * task re-checks permissions and the preflight itself). Pure JS so the browser can use it.
+ * @public
+ */
+export function onboardingPlanDigest(
+  rendered: Pick<RenderedPlan, 'files' | 'filesToDelete' | 'branchName'>,
+): string {
+  const text = JSON.stringify([
+    rendered.branchName,
+    rendered.files.map(f => [f.path, f.content]),
+    rendered.filesToDelete,
+  ]);
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return `${hex(fnv1a(text, 0x811c9dc5))}${hex(fnv1a(text, 0x01000193))}`;
+}
