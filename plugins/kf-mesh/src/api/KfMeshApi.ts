@@ -41,8 +41,8 @@ export interface KfMeshApi {
    */
   getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse>;
   /**
-   * What the onboarding template prefills for an entity (`GET
-   * /entity-onboarding`): each namespace it maps to with the contributors the
+   * What the onboarding template prefills for an entity
+   * (`GET /entity-onboarding`): each namespace it maps to with the contributors the
    * cluster knows, the current mode and the GitOps target. A 404 also means
    * the user may not onboard the entity.
    */
