@@ -55,6 +55,16 @@ export interface Config {
       repositories: Array<{
         /** Repository URL; its host must match an `integrations.github` entry. */
         url: string;
+        /**
+         * Directory of the namespaces in the repository: the template writes `<directory>/<cluster>/<namespace>`.
+         * Relative, no `.` or `..` segments. Default `clusters`.
+         */
+        directory?: string;
+        /**
+         * Clusters whose onboardings go to this repository (the template's target). Absent = every cluster not
+         * listed by another repository; the first matching repository wins.
+         */
+        clusters?: string[];
       }>;
       /** How often the PRs are re-read (once per fleet, by whichever replica holds the task). Default 60 seconds. */
       refreshInterval?: HumanDuration | string;

@@ -24,7 +24,7 @@ describe('the demo configuration (app-config.yaml)', () => {
     );
   });
 
-  it("follows the demo fleet's GitOps repository, the only one the template offers", () => {
+  it("follows the demo fleet's GitOps repository, the one the template's PRs go to (no repository field)", () => {
     const [repository] = config.kfMesh.onboardings.repositories;
     const url = new URL(repository.url);
     expect(
@@ -32,16 +32,12 @@ describe('the demo configuration (app-config.yaml)', () => {
     ).toContain(url.host);
     expect(url.pathname).toBe(`/${DEMO_GITHUB.owner}/${DEMO_GITHUB.repo}`);
     const template = read('templates/onboard-namespace/template.yaml');
-    const repoUrl = Object.assign(
+    const parameters = Object.assign(
       {},
       ...template.spec.parameters.map(
         (p: { properties?: object }) => p.properties,
       ),
-    ).repoUrl;
-    expect(repoUrl['ui:options']).toEqual({
-      allowedHosts: [url.host],
-      allowedOwners: [DEMO_GITHUB.owner],
-      allowedRepos: [DEMO_GITHUB.repo],
-    });
+    );
+    expect(parameters).not.toHaveProperty('repoUrl');
   });
 });

@@ -40,10 +40,31 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
     ).toEqual(['kf-mesh.entity.status.read', 'kf-mesh.fleet.read']);
   });
 
-  it('403 on a denied permission, for every route', async () => {
+  it('404 for an entity the caller may not read: the same answer as a missing entity', async () => {
+    const denied = await request(server)
+      .get(
+        '/api/kf-mesh/entity-status?entityRef=component:default/team-ambient',
+      )
+      .set(as(MALLORY));
+    const missing = await request(server)
+      .get('/api/kf-mesh/entity-status?entityRef=component:default/nope')
+      .set(as(ALICE));
+    expect([denied.status, missing.status]).toEqual([404, 404]);
+    expect(denied.body.error.name).toBe('NotFoundError');
+    expect(denied.body.error.message).toBe(
+      'Entity component:default/team-ambient not found',
+    );
+    expect(missing.body.error.message).toBe(
+      'Entity component:default/nope not found',
+    );
+    expect(JSON.stringify(denied.body)).not.toMatch(
+      /verdict|dataplane|findings/,
+    );
+  });
+
+  it('403 on a denied permission, for every fleet route', async () => {
     for (const path of [
       '/api/kf-mesh/clusters',
-      '/api/kf-mesh/entity-status?entityRef=component:default/team-ambient',
       '/api/kf-mesh/namespaces',
       '/api/kf-mesh/clusters/dev/namespaces/team-ambient',
     ]) {

@@ -12,6 +12,7 @@ import { createOnboardingRuntime } from './onboarding/createOnboardingRuntime';
 import { readOnboardingSettings } from './onboarding/onboardingSettings';
 import { createRouter } from './router';
 import { createMeshRuntime } from './service/createMeshRuntime';
+import { createEntityOnboarding } from './service/entityOnboarding';
 import { createMeshAccess } from './service/meshAccess';
 import { createMeshQueries } from './service/meshQueries';
 
@@ -65,6 +66,12 @@ export const kfMeshPlugin = createBackendPlugin({
             })
           : undefined;
         const access = createMeshAccess({ permissions, catalog });
+        const entityOnboarding = createEntityOnboarding({
+          access,
+          meshStatus: runtime.service,
+          ...(onboardings ? { onboardings: onboardings.service } : {}),
+          repositories: onboardingSettings?.repositories ?? [],
+        });
         registerMeshActions({
           actionsRegistry,
           access,
@@ -84,6 +91,7 @@ export const kfMeshPlugin = createBackendPlugin({
             catalog,
             meshStatus: runtime.service,
             ...(onboardings ? { onboardings: onboardings.service } : {}),
+            entityOnboarding,
           }),
         );
       },

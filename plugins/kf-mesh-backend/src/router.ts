@@ -8,10 +8,13 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  EntityOnboardingContextResponse,
   EntityStatusResponse,
   isDns1123Label,
+  OnboardingPlanPreviewResponse,
   OnboardingsResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import type { EntityOnboarding } from './service/entityOnboarding';
 import {
   OnboardingService,
   parseOnboardingsQuery,
@@ -36,6 +39,8 @@ export interface RouterOptions {
   >;
   /** The onboarding lifecycle; absent when `kfMesh.onboardings` is not configured. */
   onboardings?: Pick<OnboardingService, 'forNamespace' | 'list'>;
+  /** The template's entity-scoped reads (GET /entity-onboarding, POST /entity-onboarding/plan). */
+  entityOnboarding: EntityOnboarding;
 }
 
 /**
@@ -48,7 +53,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { config, logger, httpAuth, permissions, catalog, meshStatus } =
     options;
-  const { onboardings } = options;
+  const { onboardings, entityOnboarding } = options;
   const access = createMeshAccess({ permissions, catalog });
   const queries = createMeshQueries({ access, meshStatus, onboardings });
   const { withOnboarding } = queries;
@@ -70,6 +75,28 @@ export async function createRouter(
     );
     res.json(body);
   });
+
+  // What the onboarding template prefills for an entity (its namespaces only).
+  router.get('/entity-onboarding', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    assertOnlyQueryParameters(req.query, ['entityRef']);
+    const body: EntityOnboardingContextResponse =
+      await entityOnboarding.context(credentials, req.query.entityRef);
+    res.json(body);
+  });
+
+  // The preview of the plan, by the preflight and planner kf-mesh:preflight / kf-mesh:onboard run.
+  router.post(
+    '/entity-onboarding/plan',
+    express.json({ limit: '256kb' }),
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      assertOnlyQueryParameters(req.query, []);
+      const body: OnboardingPlanPreviewResponse =
+        await entityOnboarding.preview(credentials, req.body);
+      res.json(body);
+    },
+  );
 
   router.get('/namespaces', async (req, res) => {
     res.json(await queries.fleet(await httpAuth.credentials(req), req.query));

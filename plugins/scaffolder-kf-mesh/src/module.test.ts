@@ -32,11 +32,11 @@ describe('scaffolderModuleKfMesh', () => {
         description: expect.stringContaining('Kubeflow profile namespace'),
         schema: {
           input: {
-            // cluster and namespace are checked by the handler, after the entity (an unknown
-            // profile leaves them empty and gets the entity's clear 404)
-            required: ['mode'],
+            // cluster and namespace may be empty (the entity's only namespace); the handler
+            // checks them as DNS-1123 labels
+            required: ['mode', 'entityRef'],
             properties: {
-              namespace: { type: 'string', pattern: expect.any(String) },
+              namespace: { type: 'string' },
               mode: { enum: ['ambient', 'sidecar-strict'] },
             },
           },
@@ -52,6 +52,15 @@ describe('scaffolderModuleKfMesh', () => {
           repositoryPath: expect.anything(),
           filesToDelete: expect.anything(),
           description: expect.anything(),
+          planDigest: expect.anything(),
+        }),
+      );
+      expect(preflight.schema.output.properties).toEqual(
+        expect.objectContaining({
+          repoUrl: expect.anything(),
+          gitopsPath: expect.anything(),
+          cluster: expect.anything(),
+          namespace: expect.anything(),
         }),
       );
     } finally {

@@ -9,7 +9,7 @@ import { DEMO_CLUSTERS, DEMO_GITHUB, PLATFORM_TEAM } from '../demoFleetConfig';
 import { DEMO_REVIEWERS, demoOnboardingsFor } from '../demoOnboardings';
 import { Checks, expectThat, launchChromium } from '@kf-mesh/browser';
 import { githubFile, githubGet, type PullRequest } from './githubApi';
-import { signInAs } from './signIn';
+import { demoUserToken, signInAs } from './signIn';
 
 /**
  * The demo's end-to-end test in a real browser (Debian Chromium through playwright-core), against a running demo
@@ -282,23 +282,45 @@ async function main() {
       targetMode: 'ambient',
     });
     const runTemplate = async (shotPrefix: string) => {
+      const profile = `resource:default/${cluster.name}--${migrating!.name}`;
+      // The scenario shares the profile with KFAM contributors (all with the edit role); ambient onboarding must
+      // list them or the preflight stops, as it would for a user.
+      const contributors = migrating!.contributors.map(user => ({
+        user,
+        role: 'edit',
+      }));
+      // the review step's value: the digest of the plan the backend previews (as the platform engineer)
+      const token = await demoUserToken('platform-engineer', baseUrl);
+      const preview = await fetch(
+        `${baseUrl}/api/kf-mesh/entity-onboarding/plan`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            entityRef: profile,
+            mode: 'ambient',
+            contributors,
+          }),
+        },
+      );
+      const { planDigest } = (await preview.json()) as { planDigest?: string };
+      expectThat(planDigest, 'the backend previews the plan');
       const formData = {
-        profile: `resource:default/${cluster.name}--${migrating!.name}`,
+        profile,
         mode: 'ambient',
-        // The scenario shares the profile with KFAM contributors (all with the edit role); ambient onboarding must
-        // list them or the preflight stops, as it would for a user.
-        contributors: migrating!.contributors.map(user => ({
-          user,
-          role: 'edit',
-        })),
-        repoUrl: `github.kf-mesh.test?owner=${DEMO_GITHUB.owner}&repo=${DEMO_GITHUB.repo}`,
+        contributors,
+        planReview: { acknowledged: true, planDigest },
       };
       await page.goto(
         `${baseUrl}/create/templates/default/onboard-namespace?formData=${encodeURIComponent(
           JSON.stringify(formData),
         )}`,
       );
-      for (let step = 0; step < 3; step++) {
+      // Namespace, Target mode, Contributors, Advanced, Reviewers, Review the plan
+      for (let step = 0; step < 5; step++) {
         await page.getByRole('button', { name: /^next/i }).click();
       }
       await page.getByRole('button', { name: /^review/i }).click();

@@ -171,6 +171,43 @@ export function profileObj(name: string, owner: string): Obj {
 }
 
 /**
+ * A RoleBinding as Kubeflow writes it in a profile namespace: KFAM's per contributor
+ * (kubeflow/dashboard components/access-management/kfam/bindings.go `Create`: name
+ * `user-<user>-clusterrole-<role>`, annotations `user` and `role`, ClusterRole `kubeflow-<role>`), or the
+ * profile controller's `namespaceAdmin` for the owner (role `admin`). Without `user`: a binding KFAM
+ * did not make (e.g. `default-editor` for the ServiceAccount), no annotations.
+ */
+export function roleBindingObj(
+  namespace: string,
+  name: string,
+  kfam?: { user: string; role: 'admin' | 'edit' | 'view' },
+): Obj {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: {
+      namespace,
+      name,
+      ...(kfam ? { annotations: { user: kfam.user, role: kfam.role } } : {}),
+    },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: kfam ? `kubeflow-${kfam.role}` : 'kubeflow-edit',
+    },
+    subjects: kfam
+      ? [
+          {
+            apiGroup: 'rbac.authorization.k8s.io',
+            kind: 'User',
+            name: kfam.user,
+          },
+        ]
+      : [{ kind: 'ServiceAccount', name: 'default-editor', namespace }],
+  };
+}
+
+/**
  * A small mixed fleet: one namespace per verdict plus istio-system.
  * Expected verdicts are in {@link MIXED_EXPECTED}.
  */
@@ -189,6 +226,15 @@ export function mixedObjects(): Obj[] {
       'alice@example.com',
     ),
     profileObj('team-ambient', 'alice@example.com'),
+    roleBindingObj('team-ambient', 'namespaceAdmin', {
+      user: 'alice@example.com',
+      role: 'admin',
+    }),
+    roleBindingObj('team-ambient', 'user-bob-example-com-clusterrole-view', {
+      user: 'bob@example.com',
+      role: 'view',
+    }),
+    roleBindingObj('team-ambient', 'default-editor'),
     podObj('team-ambient', 'notebook-0', { redirection: 'enabled' }),
     waypointObj('team-ambient'),
     waypointL4AllowObj('team-ambient'),

@@ -73,7 +73,7 @@ describe('kf-mesh actions (Actions Registry, startTestBackend + kube-sim)', () =
     expect(stable(action.body.output)).toEqual(stable(route.body));
   });
 
-  it('get-namespace-status: the same refusal as the route without the permission, and "not found" for an entity the caller cannot see', async () => {
+  it('get-namespace-status: the same refusal as the route without the permission ("not found", as for an entity the caller cannot see)', async () => {
     const entityRef = 'component:default/team-ambient';
     const action = await invoke('kf-mesh:get-namespace-status', MALLORY, {
       entityRef,
@@ -81,8 +81,8 @@ describe('kf-mesh actions (Actions Registry, startTestBackend + kube-sim)', () =
     const route = await request(server)
       .get(`/api/kf-mesh/entity-status?entityRef=${entityRef}`)
       .set(as(MALLORY));
-    expect(action.status).toBe(403);
-    expect(route.status).toBe(403);
+    expect(action.status).toBe(404);
+    expect(route.status).toBe(404);
     expect(action.body.error).toEqual(route.body.error);
     expect(JSON.stringify(action.body)).not.toMatch(/verdict|dataplane/);
 

@@ -40,6 +40,7 @@ function readerRbac(name: string, omit: string[] = []) {
     ['gateway.networking.k8s.io', 'httproutes'],
     ['gateway.networking.k8s.io', 'gatewayclasses'],
     ['kubeflow.org', 'profiles'],
+    ['rbac.authorization.k8s.io', 'rolebindings'],
   ];
   const subjects = [{ kind: 'ServiceAccount', name, namespace: 'kf-mesh' }];
   return [

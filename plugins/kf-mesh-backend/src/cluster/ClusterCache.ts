@@ -1,8 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { setMaxListeners } from 'node:events';
-import { WAYPOINT_GATEWAY_CLASS } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  CONTRIBUTOR_ROLES,
+  WAYPOINT_GATEWAY_CLASS,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   ClusterCapabilities,
+  ClusterContributor,
+  ClusterContributorsView,
   ClusterSyncStatus,
   ResourceSyncState,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -16,6 +21,7 @@ import type {
   PeerAuthenticationProjection,
   PodProjection,
   ProfileProjection,
+  RoleBindingProjection,
   ServiceProjection,
 } from '../model';
 import { buildMeshContext, gatewayNamespacesOf, isZtunnelPod } from '../model';
@@ -39,7 +45,11 @@ const NAMESPACED = new Set([
   'gateways',
   'httproutes',
   'sidecars',
+  'rolebindings',
 ]);
+
+/** Indexed per namespace but not analyzed: a change re-analyzes nothing. */
+const NOT_ANALYZED = new Set(['rolebindings']);
 
 /**
  * The watch-fed cache of one cluster: one {@link ResourceReflector} per
@@ -141,6 +151,7 @@ export class ClusterCache {
       )
         all = true;
     }
+    if (NOT_ANALYZED.has(type)) return;
     if (all) this.onDirty(this.name, '*');
     else if (dirty.size > 0) this.onDirty(this.name, dirty);
   }
@@ -222,6 +233,52 @@ export class ClusterCache {
       ...(profile ? { profile } : {}),
       mesh,
     };
+  }
+
+  /**
+   * The contributors KFAM shared a profile namespace with, from its RoleBindings (annotations `user` and
+   * `role` edit|view; the owner's `admin` binding is not a contributor), each with the KFAM
+   * AuthorizationPolicy of the same name when there is one. `unknown` while the RoleBindings are not
+   * synced (e.g. the ClusterRole does not allow listing them).
+   */
+  contributors(namespace: string): ClusterContributorsView {
+    const reflector = this.reflectors.get('rolebindings')!;
+    const { state, reason } = reflector.status;
+    if (state !== 'synced' && state !== 'stale') {
+      return {
+        contributors: [],
+        state: {
+          state: 'unknown',
+          reason: `rolebindings ${state}${reason ? `: ${reason}` : ''}`,
+        },
+      };
+    }
+    const policies = new Set(
+      this.list<AuthorizationPolicyProjection>(
+        'authorizationpolicies',
+        namespace,
+      ).map(p => p.name),
+    );
+    const contributors: ClusterContributor[] = [];
+    for (const rb of this.list<RoleBindingProjection>(
+      'rolebindings',
+      namespace,
+    )) {
+      const role = CONTRIBUTOR_ROLES.find(r => r === rb.role);
+      if (!rb.user || !role) continue;
+      contributors.push({
+        user: rb.user,
+        role,
+        sources: [
+          { kind: 'RoleBinding', namespace, name: rb.name },
+          ...(policies.has(rb.name)
+            ? [{ kind: 'AuthorizationPolicy', namespace, name: rb.name }]
+            : []),
+        ],
+      });
+    }
+    contributors.sort((a, b) => a.user.localeCompare(b.user));
+    return { contributors, state: { state: 'known' } };
   }
 
   /** Capabilities for the onboarding preflight. `null` = unknown (type not synced). */

@@ -84,6 +84,17 @@ export const WATCHED_RESOURCE_TYPES: readonly WatchedResourceType[] = [
     versions: ['v1', 'v1beta1'],
     plural: 'profiles',
   },
+  {
+    // KFAM's per-contributor RoleBindings (annotations `user`, `role`): who a profile is shared with, for
+    // the onboarding template. Metadata only (the annotations are enough); not part of the mesh analysis,
+    // so a cluster whose ClusterRole lacks rolebindings still answers every mesh question.
+    key: 'rolebindings',
+    group: 'rbac.authorization.k8s.io',
+    versions: ['v1'],
+    plural: 'rolebindings',
+    metadataOnly: true,
+    capabilityOnly: true,
+  },
 ];
 
 /** Collection path of a type at a version (cluster-wide unless the type names a namespace). */

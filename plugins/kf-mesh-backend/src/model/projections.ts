@@ -1,4 +1,8 @@
-import { MESH_ANNOTATIONS, MESH_LABELS } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  KFAM_ANNOTATIONS,
+  MESH_ANNOTATIONS,
+  MESH_LABELS,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
   AuthorizationRuleProjection,
@@ -25,6 +29,17 @@ export interface KfpInstallConfigProjection {
   appVersion?: string;
 }
 
+/**
+ * A RoleBinding, from metadata only: KFAM's per-contributor bindings carry the contributor in the
+ * annotations `user` and `role` (KFAM_ANNOTATIONS); other RoleBindings have neither.
+ */
+export interface RoleBindingProjection {
+  namespace: string;
+  name: string;
+  user?: string;
+  role?: string;
+}
+
 /** Any projection the cache stores. */
 export type Projection =
   | NamespaceProjection
@@ -37,7 +52,8 @@ export type Projection =
   | GatewayClassProjection
   | KfpInstallConfigProjection
   | SidecarResourceProjection
-  | ProfileProjection;
+  | ProfileProjection
+  | RoleBindingProjection;
 
 type Obj = Record<string, any>;
 
@@ -289,6 +305,19 @@ export function projectSidecarResource(obj: Obj): SidecarResourceProjection {
   };
 }
 
+/** RoleBinding (PartialObjectMetadata) → KFAM's `user` and `role` annotations. */
+export function projectRoleBinding(obj: Obj): RoleBindingProjection {
+  const annotations = obj.metadata?.annotations ?? {};
+  const user = str(annotations[KFAM_ANNOTATIONS.user]);
+  const role = str(annotations[KFAM_ANNOTATIONS.role]);
+  return {
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    ...(user ? { user } : {}),
+    ...(role ? { role } : {}),
+  };
+}
+
 /** The projection function of each watched type. */
 export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   namespaces: projectNamespace,
@@ -302,4 +331,5 @@ export const PROJECTORS: Record<string, (obj: Obj) => Projection> = {
   profiles: projectProfile,
   kfpinstallconfig: projectKfpInstallConfig,
   sidecars: projectSidecarResource,
+  rolebindings: projectRoleBinding,
 };

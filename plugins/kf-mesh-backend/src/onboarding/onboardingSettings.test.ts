@@ -19,6 +19,7 @@ describe('kfMesh.onboardings settings', () => {
       {
         url: 'https://ghe.example.test/acme/gitops.git',
         host: 'ghe.example.test',
+        directory: 'clusters',
         owner: 'acme',
         repo: 'gitops',
       },

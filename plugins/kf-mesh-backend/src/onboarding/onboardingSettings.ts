@@ -9,6 +9,10 @@ export interface OnboardingRepository {
   host: string;
   owner: string;
   repo: string;
+  /** Directory of the namespaces: the template writes `<directory>/<cluster>/<namespace>`. */
+  directory: string;
+  /** Clusters whose onboardings go here; absent = the clusters no other repository lists. */
+  clusters?: string[];
 }
 
 /** Settings of the onboarding lifecycle (`kfMesh.onboardings`). */
@@ -21,6 +25,9 @@ export interface OnboardingSettings {
   lookbackMs: number;
   maxPullRequests: number;
 }
+
+/** Default directory of the namespaces in a GitOps repository. */
+export const DEFAULT_DIRECTORY = 'clusters';
 
 const SEGMENT = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -66,7 +73,37 @@ function parseRepositoryUrl(url: string, where: string): OnboardingRepository {
       `${where}.url must name one repository, like https://github.com/<owner>/<repo>`,
     );
   }
-  return { url, host: parsed.host, owner, repo };
+  return { url, host: parsed.host, owner, repo, directory: DEFAULT_DIRECTORY };
+}
+
+/** Relative, segments of letters, digits, '.', '_', '-', none of them '.' or '..' (no traversal). */
+const DIRECTORY =
+  /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+function readRepository(r: Config, where: string): OnboardingRepository {
+  const repository = parseRepositoryUrl(r.getString('url'), where);
+  const directory = r.getOptionalString('directory') ?? DEFAULT_DIRECTORY;
+  if (directory.length > 200 || !DIRECTORY.test(directory)) {
+    throw new InputError(
+      `${where}.directory must be a relative path of letters, digits, '.', '_' and '-' segments, none of them '.' or '..'`,
+    );
+  }
+  const clusters = r.getOptionalStringArray('clusters');
+  return { ...repository, directory, ...(clusters ? { clusters } : {}) };
+}
+
+/**
+ * The repository a cluster's onboarding PRs go to: the first one listing the cluster, else the first
+ * one listing no clusters.
+ */
+export function repositoryForCluster(
+  repositories: OnboardingRepository[],
+  cluster: string,
+): OnboardingRepository | undefined {
+  return (
+    repositories.find(r => r.clusters?.includes(cluster)) ??
+    repositories.find(r => !r.clusters)
+  );
 }
 
 /**
@@ -85,10 +122,7 @@ export function readOnboardingSettings(
     );
   }
   const repositories = repos.map((r, i) =>
-    parseRepositoryUrl(
-      r.getString('url'),
-      `kfMesh.onboardings.repositories[${i}]`,
-    ),
+    readRepository(r, `kfMesh.onboardings.repositories[${i}]`),
   );
   const maxPullRequests = c.getOptionalNumber('maxPullRequests') ?? 500;
   if (

@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
   ClusterCapabilities,
+  ClusterContributorsView,
   ClusterProblem,
   ClustersResponse,
   ClusterSyncStatus,
@@ -29,6 +30,8 @@ export interface ClusterSource extends SnapshotSource {
   hasNamespace(namespace: string): boolean;
   capabilities(): ClusterCapabilities;
   syncStatus(): ClusterSyncStatus;
+  /** Who KFAM shared a namespace with (its RoleBindings). */
+  contributors(namespace: string): ClusterContributorsView;
 }
 
 /** A cluster with its analysis index. */
@@ -225,6 +228,13 @@ export class MeshStatusService {
       };
     }
     return { snapshot, status, kfpVersion: c.source.capabilities().kfpVersion };
+  }
+
+  /** The contributors of a namespace, as KFAM shared it (`namespaceDetail` first: same NotFound rules). */
+  contributors(cluster: string, namespace: string): ClusterContributorsView {
+    const c = this.byName.get(cluster);
+    if (!c) throw new NotFoundError(`cluster '${cluster}' is not configured`);
+    return c.source.contributors(namespace);
   }
 
   /** `GET /clusters/:cluster/namespaces/:namespace`. */

@@ -26,8 +26,9 @@ export interface MeshAccess {
   /**
    * The entity whose namespaces the caller may read: `kf-mesh.entity.status.read`
    * on the entity (the permission backend resolves conditional policies), then
-   * loaded from the catalog on the caller's behalf, so an entity they cannot
-   * see is "not found". `field` names the input in the error messages.
+   * loaded from the catalog on the caller's behalf. An entity they may not read
+   * or cannot see is "not found" (NotFoundError, the same message as a missing
+   * one). `field` names the input in the error messages.
    */
   entityForStatus(
     credentials: BackstageCredentials,
@@ -99,13 +100,12 @@ export function createMeshAccess(deps: {
         ],
         { credentials },
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Missing permission ${kfMeshEntityStatusReadPermission.name}`,
-        );
-      }
+      // Not allowed answers exactly like not found: a caller learns nothing about entities they
+      // may not read (not even that they exist).
+      const notFound = () => new NotFoundError(`Entity ${entityRef} not found`);
+      if (decision.result !== AuthorizeResult.ALLOW) throw notFound();
       const entity = await catalog.getEntityByRef(entityRef, { credentials });
-      if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
+      if (!entity) throw notFound();
       return { entityRef, entity };
     },
   };

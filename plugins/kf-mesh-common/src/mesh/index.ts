@@ -3,3 +3,4 @@ export * from './dataplaneIntent';
 export * from './names';
 export * from './principals';
 export * from './observedKinds';
+export * from './kfam';

@@ -6,6 +6,7 @@ export type {
   OnboardingRequest,
 } from './input/inputSchema';
 export { parseOnboardingInput } from './input/parseOnboardingInput';
+export { onboardingPlanRequest } from './input/onboardingPlanRequest';
 export { PlanInputError } from './input/PlanInputError';
 export { CONTRIBUTOR_MAX, MAX_CONTRIBUTORS } from './input/rules';
 export type { PlanInputIssue } from './input/PlanInputError';

@@ -6,6 +6,7 @@ import type {
   PolicyEnforcementStatus,
 } from '../api';
 import { kfamBindingName } from '../planner/objects/kfamBindingName';
+import { checkContributors, ClusterContributorsView } from './contributorCheck';
 import type {
   ContributorRole,
   CurrentMode,
@@ -90,13 +91,17 @@ export function toCurrentMode(detail: NamespaceDetailResponse): CurrentMode {
 
 /**
  * Decides whether a namespace can be onboarded onto `mode`, from the
- * kf-mesh backend's namespace status and cluster capabilities.
+ * kf-mesh backend's namespace status and cluster capabilities. With `cluster`
+ * (the contributors KFAM's RoleBindings name), the confirmed contributors are
+ * checked against them by user ({@link checkContributors}); without, against the
+ * names of KFAM's AuthorizationPolicies.
  * @public
  */
 export function evaluatePreflight(
   detail: NamespaceDetailResponse,
   mode: TargetMode,
   declaredContributors: Array<{ user: string; role: ContributorRole }> = [],
+  cluster?: ClusterContributorsView,
 ): PreflightReport {
   const { status, capabilities } = detail;
   const errors: string[] = [];
@@ -156,28 +161,50 @@ export function evaluatePreflight(
     const m = KFAM_POLICY.exec(p.policy.name);
     return m ? [{ user: m[1], role: m[2], policy: p.policy.name }] : [];
   });
-  const declared = new Set(
-    declaredContributors.map(c => kfamBindingName(c.user, c.role)),
-  );
-  const uncovered = contributors.filter(c => !declared.has(c.policy));
-  if (mode === 'ambient' && uncovered.length > 0) {
-    errors.push(
-      `Namespace ${where} shares access through KFAM AuthorizationPolicies ${uncovered
-        .map(c => `'${c.policy}'`)
-        .join(
+  if (cluster && cluster.state.state === 'known') {
+    // the RoleBindings name the users: compare the confirmed list with them (contributorCheck.ts)
+    const check = checkContributors(
+      status.namespace,
+      mode,
+      declaredContributors,
+      cluster,
+    );
+    errors.push(...check.errors);
+    warnings.push(...check.warnings);
+  } else {
+    const declared = new Set(
+      declaredContributors.map(c => kfamBindingName(c.user, c.role)),
+    );
+    const uncovered = contributors.filter(c => !declared.has(c.policy));
+    if (mode === 'ambient' && uncovered.length > 0) {
+      errors.push(
+        `Namespace ${where} shares access through KFAM AuthorizationPolicies ${uncovered
+          .map(c => `'${c.policy}'`)
+          .join(
+            ', ',
+          )}, whose HTTP rules ztunnel cannot enforce: list those contributors (user and role) in 'contributors' so the waypoint policies keep their access.`,
+      );
+    }
+    const stale = [...declared].filter(
+      name => !contributors.some(c => c.policy === name),
+    );
+    if (stale.length > 0) {
+      warnings.push(
+        `Contributors without a KFAM AuthorizationPolicy in ${where} (${stale.join(
           ', ',
-        )}, whose HTTP rules ztunnel cannot enforce: list those contributors (user and role) in 'contributors' so the waypoint policies keep their access.`,
-    );
-  }
-  const stale = [...declared].filter(
-    name => !contributors.some(c => c.policy === name),
-  );
-  if (stale.length > 0) {
-    warnings.push(
-      `Contributors without a KFAM AuthorizationPolicy in ${where} (${stale.join(
-        ', ',
-      )}): they will get access they do not have today.`,
-    );
+        )}): they will get access they do not have today.`,
+      );
+    }
+    if (cluster) {
+      warnings.push(
+        ...checkContributors(
+          status.namespace,
+          mode,
+          declaredContributors,
+          cluster,
+        ).warnings,
+      );
+    }
   }
 
   return {

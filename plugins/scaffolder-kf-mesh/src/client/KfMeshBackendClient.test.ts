@@ -5,6 +5,11 @@ import { KfMeshBackendClient } from './KfMeshBackendClient';
 
 describe('KfMeshBackendClient', () => {
   const credentials = mockCredentials.user('user:default/platform-admin');
+  const request = {
+    entityRef: 'resource:default/team-a',
+    mode: 'sidecar-strict' as const,
+    contributors: [],
+  };
 
   it('sends a fresh on-behalf-of token for kf-mesh with each request', async () => {
     const stub = await startKfMeshBackendStub([namespaceDetail()]);
@@ -13,17 +18,9 @@ describe('KfMeshBackendClient', () => {
         discovery: stub.discovery,
         auth: mockServices.auth(),
       });
-      const detail = await client.getNamespace({
-        cluster: 'prod',
-        namespace: 'team-a',
-        credentials,
-      });
-      expect(detail.status.namespace).toBe('team-a');
-      await client.getNamespace({
-        cluster: 'prod',
-        namespace: 'team-a',
-        credentials,
-      });
+      const preview = await client.previewPlan({ request, credentials });
+      expect(preview.namespace).toBe('team-a');
+      await client.previewPlan({ request, credentials });
       expect(stub.authorizations).toHaveLength(2);
       for (const header of stub.authorizations) {
         expect(header).toMatch(/^Bearer mock-service-token:/);
@@ -44,11 +41,11 @@ describe('KfMeshBackendClient', () => {
         auth: mockServices.auth(),
       });
       const error = await client
-        .getNamespace({ cluster: 'prod', namespace: 'team-a', credentials })
+        .previewPlan({ request, credentials })
         .catch(e => e);
       expect(error.name).toBe('ServiceUnavailableError');
       expect(error.message).toBe(
-        "kf-mesh backend answered 503 for 'prod/team-a': stub 503",
+        "kf-mesh backend answered 503 for entity 'resource:default/team-a': stub 503",
       );
       expect(error.message).not.toContain('mock-service-token');
     } finally {
@@ -64,15 +61,11 @@ describe('KfMeshBackendClient', () => {
       auth: mockServices.auth(),
     });
     await expect(
-      client.getNamespace({
-        cluster: 'prod',
-        namespace: 'team-a',
-        credentials,
-      }),
+      client.previewPlan({ request, credentials }),
     ).rejects.toMatchObject({
       name: 'ServiceUnavailableError',
       message: expect.stringContaining(
-        "kf-mesh backend unreachable while reading 'prod/team-a'",
+        "kf-mesh backend unreachable while reading entity 'resource:default/team-a'",
       ),
     });
   });

@@ -4,33 +4,33 @@ import {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import {
+  InputError,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import {
-  EntityStatusResponse,
-  NamespaceDetailResponse,
+import type {
+  OnboardingPlanPreviewRequest,
+  OnboardingPlanPreviewResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 
-/** Reads namespace status from kf-mesh-backend on behalf of a user. @public */
+/** Calls kf-mesh-backend on behalf of a user. @public */
 export interface KfMeshBackendApi {
-  getNamespace(options: {
-    cluster: string;
-    namespace: string;
+  /**
+   * `POST /entity-onboarding/plan`: the preflight (and, when it passes, the plan) of one of the
+   * entity's namespaces, exactly what the template's review step showed. Only entities the user
+   * may read (404 otherwise, the same as a missing entity).
+   */
+  previewPlan(options: {
+    request: OnboardingPlanPreviewRequest;
     credentials: BackstageCredentials;
-  }): Promise<NamespaceDetailResponse>;
-  /** The namespaces a catalog entity maps to (only those the user may read). */
-  getEntityStatus(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
-  }): Promise<EntityStatusResponse>;
+  }): Promise<OnboardingPlanPreviewResponse>;
 }
 
 /**
- * Calls `GET /api/kf-mesh/clusters/:cluster/namespaces/:namespace` with a
- * plugin request token issued on behalf of the given credentials. The token is
- * requested right before each call and never logged or put into errors.
+ * Calls kf-mesh-backend's entity-scoped onboarding routes with a plugin request token issued
+ * on behalf of the given credentials. The token is requested right before each call and never
+ * logged or put into errors.
  * @public
  */
 export class KfMeshBackendClient implements KfMeshBackendApi {
@@ -38,44 +38,12 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
   ) {}
 
-  async getNamespace(options: {
-    cluster: string;
-    namespace: string;
+  async previewPlan(options: {
+    request: OnboardingPlanPreviewRequest;
     credentials: BackstageCredentials;
-  }): Promise<NamespaceDetailResponse> {
-    const { cluster, namespace, credentials } = options;
-    return this.get<NamespaceDetailResponse>(
-      `/clusters/${encodeURIComponent(cluster)}/namespaces/${encodeURIComponent(
-        namespace,
-      )}`,
-      credentials,
-      {
-        subject: `'${cluster}/${namespace}'`,
-        notFound: `Namespace '${namespace}' was not found on cluster '${cluster}'`,
-      },
-    );
-  }
-
-  async getEntityStatus(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
-  }): Promise<EntityStatusResponse> {
-    const { entityRef, credentials } = options;
-    return this.get<EntityStatusResponse>(
-      `/entity-status?entityRef=${encodeURIComponent(entityRef)}`,
-      credentials,
-      {
-        subject: `entity '${entityRef}'`,
-        notFound: `Entity '${entityRef}' was not found in the catalog`,
-      },
-    );
-  }
-
-  private async get<T>(
-    path: string,
-    credentials: BackstageCredentials,
-    text: { subject: string; notFound: string },
-  ): Promise<T> {
+  }): Promise<OnboardingPlanPreviewResponse> {
+    const { request, credentials } = options;
+    const subject = `entity '${request.entityRef}'`;
     const baseUrl = await this.deps.discovery.getBaseUrl('kf-mesh');
     const { token } = await this.deps.auth.getPluginRequestToken({
       onBehalfOf: credentials,
@@ -83,12 +51,17 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     });
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${path}`, {
-        headers: { authorization: `Bearer ${token}` },
+      response = await fetch(`${baseUrl}/entity-onboarding/plan`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(request),
       });
     } catch (error) {
       throw new ServiceUnavailableError(
-        `kf-mesh backend unreachable while reading ${text.subject}: ${
+        `kf-mesh backend unreachable while reading ${subject}: ${
           (error as Error).message
         }`,
       );
@@ -96,19 +69,22 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
     if (response.ok) {
       // text + JSON.parse rather than response.json(): the objects then belong to this
       // realm, which the scaffolder's template engine requires of step outputs
-      return JSON.parse(await response.text()) as T;
+      return JSON.parse(await response.text()) as OnboardingPlanPreviewResponse;
     }
     const detail = await errorMessage(response);
+    if (response.status === 400) throw new InputError(detail);
     if (response.status === 404) {
-      throw new NotFoundError(`${text.notFound} (${detail})`);
+      throw new NotFoundError(
+        `Entity '${request.entityRef}' was not found, or you may not onboard it (${detail})`,
+      );
     }
     if (response.status === 401 || response.status === 403) {
       throw new NotAllowedError(
-        `You are not allowed to read the mesh status of ${text.subject} (${detail})`,
+        `You are not allowed to read the mesh status of ${subject} (${detail})`,
       );
     }
     throw new ServiceUnavailableError(
-      `kf-mesh backend answered ${response.status} for ${text.subject}: ${detail}`,
+      `kf-mesh backend answered ${response.status} for ${subject}: ${detail}`,
     );
   }
 }

@@ -1,6 +1,5 @@
 import yaml from 'yaml';
 import {
-  GHE_HOST,
   GITHUB_TOKEN,
   KUBE_TOKEN,
   startOnboardingBackend,
@@ -23,16 +22,32 @@ describe('onboard-namespace template, end to end', () => {
   const values = (overrides: Record<string, unknown> = {}) => ({
     profile: `resource:default/${stack.prodNamespace.name}`,
     mode: 'ambient',
-    repoUrl: `${GHE_HOST}?owner=kubeflow-platform&repo=gitops`,
-    gitopsPath: 'clusters',
     teamReviewers: ['kubeflow-platform'],
     reviewers: [],
     contributors: stack.prodNamespace.contributors.map(user => ({
       user,
       role: 'edit',
     })),
+    // what the review step stores; a run whose plan differs fails at kf-mesh:onboard
+    planReview: { acknowledged: true, planDigest: '0000000000000000' },
     ...overrides,
   });
+
+  /** The form values after the review step: the digest of the plan the backend previews for them. */
+  const reviewed = async (overrides: Record<string, unknown> = {}) => {
+    const v = values(overrides);
+    const res = await stack.preview({
+      entityRef: v.profile,
+      mode: v.mode,
+      contributors: v.contributors,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.preflight.errors).toEqual([]);
+    return {
+      ...v,
+      planReview: { acknowledged: true, planDigest: res.body.planDigest },
+    };
+  };
 
   const writes = () =>
     stack.github
@@ -53,7 +68,7 @@ describe('onboard-namespace template, end to end', () => {
     const ns = stack.prodNamespace.name;
     const branch = `kf-mesh/onboard/prod/${ns}/ambient`;
 
-    const first = await stack.runTemplate(values());
+    const first = await stack.runTemplate(await reviewed());
     expect(first.status).toBe('completed');
     expectNoSecrets(first.events);
 
@@ -122,7 +137,7 @@ describe('onboard-namespace template, end to end', () => {
     const patchesBefore = stack.github
       .requests()
       .filter(r => r.method === 'PATCH').length;
-    const second = await stack.runTemplate(values());
+    const second = await stack.runTemplate(await reviewed());
     expect(second.status).toBe('completed');
     expect(
       stack.github
@@ -169,7 +184,9 @@ describe('onboard-namespace template, end to end', () => {
       message: 'API rate limit exceeded for installation.',
       headers: { 'retry-after': '60', 'x-ratelimit-remaining': '0' },
     });
-    const limited = await stack.runTemplate(values({ mode: 'sidecar-strict' }));
+    const limited = await stack.runTemplate(
+      await reviewed({ mode: 'sidecar-strict' }),
+    );
     expect(limited.status).toBe('failed');
     const failed = limited.events
       .filter(e => e.body.status === 'failed')
@@ -187,7 +204,9 @@ describe('onboard-namespace template, end to end', () => {
         .filter(p => p.headRef === branch),
     ).toEqual([]);
 
-    const retried = await stack.runTemplate(values({ mode: 'sidecar-strict' }));
+    const retried = await stack.runTemplate(
+      await reviewed({ mode: 'sidecar-strict' }),
+    );
     expect(retried.status).toBe('completed');
     const prs = stack.github
       .pullRequests('kubeflow-platform', 'gitops')
@@ -202,7 +221,7 @@ describe('onboard-namespace template, end to end', () => {
 
   it('dry-runs the whole template without pushing anything', async () => {
     const before = writes().length;
-    const res = await stack.dryRun(values());
+    const res = await stack.dryRun(await reviewed());
     expect(res.status).toBe(200);
     const paths = (res.body.directoryContents as Array<{ path: string }>).map(
       f => f.path,
@@ -237,11 +256,10 @@ describe('onboard-namespace template, end to end', () => {
       'instance.userIdPrefix',
     ],
     [
-      'a traversal gitopsPath',
-      { gitopsPath: 'clusters/..' },
-      'instance.gitopsPath',
+      'a plan not acknowledged',
+      { planReview: { acknowledged: false, planDigest: '0000000000000000' } },
+      'instance.planReview.acknowledged',
     ],
-    ['a gitopsPath of ..', { gitopsPath: '../../x' }, 'instance.gitopsPath'],
     [
       'a newline in the profile',
       { profile: 'resource:default/bob\n' },
@@ -261,11 +279,6 @@ describe('onboard-namespace template, end to end', () => {
         })),
       },
       'instance.contributors',
-    ],
-    [
-      'another GitOps repository',
-      { repoUrl: `${GHE_HOST}?owner=someone&repo=gitops` },
-      'instance.repoUrl',
     ],
   ])(
     'dry run refuses %s with a 400 naming the field, nothing pushed',
@@ -288,17 +301,46 @@ describe('onboard-namespace template, end to end', () => {
     expect(res.body.error).toEqual({
       name: 'NotFoundError',
       message: expect.stringMatching(
-        /^Entity 'resource:default\/no-such-profile' was not found in the catalog/,
+        /^Entity 'resource:default\/no-such-profile' was not found, or you may not onboard it/,
       ),
     });
   });
 
-  it('stops at the preflight when a KFAM contributor would lose access', async () => {
+  it('stops at the preflight when a KFAM contributor would lose access, naming them', async () => {
     const before = writes().length;
     const run = await stack.runTemplate(values({ contributors: [] }));
     expect(run.status).toBe('failed');
+    const [first] = stack.prodNamespace.contributors;
     expect(JSON.stringify(run.events)).toContain(
-      'shares access through KFAM AuthorizationPolicies',
+      `Contributor ${first} (edit) is shared on the cluster (KFAM RoleBinding`,
+    );
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('refuses a stale contributor list, naming the user the cluster does not share the profile with', async () => {
+    const before = writes().length;
+    const stale = [
+      ...values().contributors,
+      { user: 'gone@example.com', role: 'edit' },
+    ];
+    const run = await stack.runTemplate(values({ contributors: stale }));
+    expect(run.status).toBe('failed');
+    expect(JSON.stringify(run.events)).toContain(
+      'Contributor gone@example.com is not shared on the cluster (no KFAM RoleBinding user-gone-example-com-clusterrole-edit',
+    );
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('refuses to open a PR from another plan than the one reviewed', async () => {
+    const before = writes().length;
+    const run = await stack.runTemplate(values());
+    expect(run.status).toBe('failed');
+    const failed = run.events
+      .filter(e => e.body.status === 'failed')
+      .map(e => e.body.stepId);
+    expect(failed).toEqual(['onboard']);
+    expect(JSON.stringify(run.events)).toContain(
+      'The plan changed since it was reviewed (reviewed 0000000000000000, now ',
     );
     expect(writes()).toHaveLength(before);
   });
@@ -307,7 +349,7 @@ describe('onboard-namespace template, end to end', () => {
     [
       'a namespace the profile does not map to',
       { namespace: 'kubeflow' },
-      /does not map to namespace 'kubeflow'/,
+      /none is \*\/kubeflow \(only the entity's own namespaces can be onboarded\)/,
     ],
     ['a traversal namespace', { namespace: '../x' }, /namespace/],
     [

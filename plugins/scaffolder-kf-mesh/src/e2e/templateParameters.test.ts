@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   CONTRIBUTOR_MAX,
+  KF_MESH_FIELD_EXTENSIONS,
   MAX_CONTRIBUTORS,
   PlanInputError,
   planOnboarding,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import yaml from 'yaml';
-import { assertRelativeDirectory } from '../actions/onboard/writeDirectory';
 import { templateEntity } from './__testUtils__/onboardingBackend';
 
 type Schema = {
@@ -159,38 +156,6 @@ describe('onboard-namespace template parameters', () => {
   );
 
   it.each([
-    ['clusters', true],
-    ['gitops/clusters', true],
-    ['a.b/c_d-e', true],
-    ['.hidden/x', true],
-    ['..', false],
-    ['.', false],
-    ['clusters/..', false],
-    ['clusters/../x', false],
-    ['../../x', false],
-    ['./clusters', false],
-    ['a//b', false],
-    ['/abs', false],
-    ['', false],
-    ['a b', false],
-  ])(
-    'gitopsPath %j: the form says %s, as the onboard action does',
-    (value, ok) => {
-      expect(templateAccepts(params.gitopsPath, value)).toBe(ok);
-      let error: unknown;
-      try {
-        assertRelativeDirectory('gitopsPath', value);
-      } catch (e) {
-        error = e;
-      }
-      expect(error === undefined).toBe(ok);
-      expect(ok || String(error).includes("Invalid input 'gitopsPath'")).toBe(
-        true,
-      );
-    },
-  );
-
-  it.each([
     ['resource:default/team-a', true],
     ['resource:default/kubeflow-prod--team-a', true],
     ['Resource:my-ns/Team_A.b', true],
@@ -204,50 +169,44 @@ describe('onboard-namespace template parameters', () => {
     expect(templateAccepts(params.profile, value)).toBe(ok);
   });
 
-  it('offers only the configured GitOps repository of the demo', () => {
-    const config = yaml.parse(
-      fs.readFileSync(
-        resolvePackagePath(
-          '@kf-mesh/plugin-scaffolder-backend-module-kf-mesh',
-          '../../app-config.yaml',
-        ),
-        'utf8',
-      ),
+  it('asks for no GitOps repository or directory: they come from kfMesh.onboardings through the preflight', () => {
+    expect(params).not.toHaveProperty('repoUrl');
+    expect(params).not.toHaveProperty('gitopsPath');
+    const steps = (templateEntity().spec as { steps: any[] }).steps;
+    const byId = Object.fromEntries(steps.map(s => [s.id, s]));
+    expect(byId.publish.input.repoUrl).toBe(
+      '${{ steps.preflight.output.repoUrl }}',
     );
-    const urls: string[] = config.kfMesh.onboardings.repositories.map(
-      (r: { url: string }) => r.url,
+    expect(byId.onboard.input.gitopsPath).toBe(
+      '${{ steps.preflight.output.gitopsPath }}',
     );
-    const repos = urls.map(u => new URL(u));
-    const options = params.repoUrl['ui:options']!;
-    expect(options.allowedHosts).toEqual([...new Set(repos.map(r => r.host))]);
-    expect(options.allowedOwners).toEqual([
-      ...new Set(repos.map(r => r.pathname.split('/')[1])),
+  });
+
+  it('uses the field extensions of @kf-mesh/plugin-kf-mesh for the contributors and the review step', () => {
+    expect((params.contributors as any)['ui:field']).toBe(
+      KF_MESH_FIELD_EXTENSIONS.contributorsPicker,
+    );
+    expect((params.planReview as any)['ui:field']).toBe(
+      KF_MESH_FIELD_EXTENSIONS.planPreview,
+    );
+  });
+
+  it('labels every array item (no "teamReviewers-0") and has no description markdown would eat', () => {
+    const pages = (templateEntity().spec as { parameters: any[] }).parameters;
+    const arrays = Object.entries(params).filter(([, p]) => p.type === 'array');
+    expect(arrays.map(([name]) => name).sort()).toEqual([
+      'contributors',
+      'reviewers',
+      'teamReviewers',
     ]);
-    expect(options.allowedRepos).toEqual([
-      ...new Set(repos.map(r => r.pathname.split('/')[2])),
-    ]);
-    // the server-side check too: the form's options are not enforced by the scaffolder
-    for (const r of repos) {
-      const owner = r.pathname.split('/')[1];
-      const repo = r.pathname.split('/')[2];
-      expect(
-        templateAccepts(
-          params.repoUrl,
-          `${r.host}?owner=${owner}&repo=${repo}`,
-        ),
-      ).toBe(true);
-      expect(
-        templateAccepts(
-          params.repoUrl,
-          `${r.host}?owner=someone-else&repo=${repo}`,
-        ),
-      ).toBe(false);
-      expect(
-        templateAccepts(
-          params.repoUrl,
-          `github.com?owner=${owner}&repo=${repo}`,
-        ),
-      ).toBe(false);
+    for (const [name, p] of arrays) {
+      expect({ name, title: (p.items as any).title }).toEqual({
+        name,
+        title: expect.any(String),
+      });
     }
+    // the scaffolder renders descriptions as Markdown: `<directory>` is an HTML tag there
+    const descriptions = JSON.stringify(pages).match(/"description":"[^"]*"/g);
+    expect(descriptions!.filter(d => /<[a-z]/i.test(d))).toEqual([]);
   });
 });

@@ -109,6 +109,17 @@ export const BUILTIN_TYPES: ResourceType[] = [
   builtin('batch', 'Job', 'jobs', true, [], ['all']),
   builtin('batch', 'CronJob', 'cronjobs', true, ['cj'], ['all']),
   builtin('networking.k8s.io', 'Ingress', 'ingresses', true, ['ing']),
+  {
+    // KFAM records each profile contributor as a RoleBinding (kubeflow/dashboard kfam/bindings.go)
+    ...builtin(
+      'rbac.authorization.k8s.io',
+      'RoleBinding',
+      'rolebindings',
+      true,
+      [],
+    ),
+    statusSubresource: false,
+  },
 ];
 
 /** Resource types for every CRD in the registry (served versions only). */

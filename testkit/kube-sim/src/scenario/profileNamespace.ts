@@ -13,6 +13,7 @@ import {
   kfpNamespaceObjects,
   type KfpVersion,
 } from './kfpObjects';
+import { kfamRoleBinding } from './kfamObjects';
 import type { Person } from './people';
 import type { ScenarioContext } from './ScenarioContext';
 import { isAmbientState, type ScenarioState } from './ScenarioState';
@@ -29,7 +30,7 @@ export interface ScenarioNamespace {
   name: string;
   state: ScenarioState;
   owner: Person;
-  /** Emails of KFAM contributors (each has a selector-less L7 AuthorizationPolicy). */
+  /** Emails of KFAM contributors (each has a selector-less L7 AuthorizationPolicy and a RoleBinding, role edit). */
   contributors: string[];
   kfpVersion: KfpVersion;
   /** Effective namespace-level mTLS mode after PeerAuthentication precedence (docs/mesh-semantics.md#b4). */
@@ -138,6 +139,15 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
   });
   for (const sa of ['default', 'default-editor', 'default-viewer'])
     objects.push(buildSimple('ServiceAccount', sa, name, created));
+  objects.push(
+    kfamRoleBinding({
+      name: 'namespaceAdmin',
+      namespace: name,
+      user: owner.email,
+      role: 'admin',
+      createdAt: created,
+    }),
+  );
 
   const ingress = ambient
     ? PRINCIPALS.ambientIngress
@@ -193,14 +203,24 @@ export function buildProfileNamespace(input: ProfileNamespaceInput): {
           ],
         },
       ];
+      const policy = authorizationPolicy(
+        apName,
+        name,
+        later,
+        { rules },
+        ambient ? { status: ztunnelUnsupportedStatus(later) } : {},
+      );
+      // KFAM annotates both of its objects with the contributor (kfam/bindings.go)
+      policy.metadata.annotations = { user: contributor, role: 'edit' };
+      objects.push(policy);
       objects.push(
-        authorizationPolicy(
-          apName,
-          name,
-          later,
-          { rules },
-          ambient ? { status: ztunnelUnsupportedStatus(later) } : {},
-        ),
+        kfamRoleBinding({
+          name: apName,
+          namespace: name,
+          user: contributor,
+          role: 'edit',
+          createdAt: later,
+        }),
       );
     }
     if (ambient) {

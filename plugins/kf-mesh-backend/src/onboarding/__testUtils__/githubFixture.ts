@@ -12,6 +12,7 @@ export const REPOSITORY: OnboardingRepository = {
   host: GITHUB_HOST,
   owner: 'acme',
   repo: 'gitops',
+  directory: 'clusters',
 };
 
 /** A github-sim with `acme/gitops`, and the Backstage integration config pointing at it. */

@@ -5,6 +5,8 @@ import {
   CURRENT_MODES,
   DNS1123_LABEL,
   PlanInputError,
+  onboardingPlanRequest,
+  onboardingPlanDigest,
   TARGET_MODES,
   WAYPOINT_FOR_VALUES,
   planOnboarding,
@@ -22,16 +24,6 @@ export const DEFAULT_TARGET_PATH = 'kf-mesh-onboarding';
 
 /** Default directory of the namespaces in the GitOps repository. */
 export const DEFAULT_GITOPS_PATH = 'clusters';
-
-/** Drops options left empty by the template (`''`), so the planner applies Kubeflow's defaults. */
-function withoutEmpty(options: Record<string, unknown> | undefined) {
-  if (!options) return undefined;
-  return Object.fromEntries(
-    Object.entries(options).filter(
-      ([, v]) => v !== '' && v !== null && v !== undefined,
-    ),
-  );
-}
 
 function toInputError(error: unknown): never {
   if (error instanceof PlanInputError) {
@@ -140,6 +132,13 @@ export function createKfMeshOnboardAction() {
               description: `Directory of the namespaces in the GitOps repository (default ${DEFAULT_GITOPS_PATH}); relative, no "." or ".." segments`,
             })
             .optional(),
+        planDigest: z =>
+          z
+            .string({
+              description:
+                'Digest of the plan the user reviewed (the KfMeshPlanPreview field); when set, the action fails if its own plan differs',
+            })
+            .optional(),
       },
       output: {
         title: z => z.string({ description: 'Pull request title' }),
@@ -165,6 +164,10 @@ export function createKfMeshOnboardAction() {
           z.array(z.string(), {
             description: 'Written files, workspace-relative',
           }),
+        planDigest: z =>
+          z.string({
+            description: 'Digest of the rendered plan (onboardingPlanDigest)',
+          }),
         repositoryPath: z =>
           z.string({
             description:
@@ -184,18 +187,26 @@ export function createKfMeshOnboardAction() {
       let rendered;
       try {
         rendered = renderPlan(
-          planOnboarding({
-            cluster: ctx.input.cluster,
-            namespace: ctx.input.namespace,
-            owner: ctx.input.owner,
-            contributors: ctx.input.contributors ?? [],
-            currentMode: ctx.input.currentMode,
-            targetMode: ctx.input.mode,
-            options: withoutEmpty(ctx.input.options) ?? {},
-          }),
+          planOnboarding(
+            onboardingPlanRequest({
+              cluster: ctx.input.cluster,
+              namespace: ctx.input.namespace,
+              owner: ctx.input.owner,
+              contributors: ctx.input.contributors ?? [],
+              currentMode: ctx.input.currentMode,
+              mode: ctx.input.mode,
+              options: ctx.input.options,
+            }),
+          ),
         );
       } catch (error) {
         toInputError(error);
+      }
+      const planDigest = onboardingPlanDigest(rendered);
+      if (ctx.input.planDigest && ctx.input.planDigest !== planDigest) {
+        throw new InputError(
+          `The plan changed since it was reviewed (reviewed ${ctx.input.planDigest}, now ${planDigest}): the cluster or the input changed; go back to the review step and read the plan again.`,
+        );
       }
       const files = await writeDirectory(
         ctx.workspacePath,
@@ -221,6 +232,7 @@ export function createKfMeshOnboardAction() {
       ctx.output('summary', rendered.summary);
       ctx.output('targetPath', targetPath);
       ctx.output('files', files);
+      ctx.output('planDigest', planDigest);
       // cluster and namespace are DNS-1123 labels (the planner checked them)
       ctx.output(
         'repositoryPath',

@@ -13,8 +13,7 @@ export const examples: TemplateExample[] = [
           action: 'kf-mesh:preflight',
           name: 'Preflight',
           input: {
-            cluster: 'prod',
-            namespace: 'team-a',
+            entityRef: 'resource:default/team-a',
             mode: 'ambient',
             contributors: [{ user: 'bob@example.com', role: 'edit' }],
           },
@@ -31,6 +30,7 @@ export const examples: TemplateExample[] = [
           action: 'kf-mesh:preflight',
           name: 'Preflight',
           input: {
+            entityRef: 'resource:default/team-a',
             cluster: 'prod',
             namespace: 'team-a',
             mode: 'sidecar-strict',

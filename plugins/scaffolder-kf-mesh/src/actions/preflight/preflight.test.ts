@@ -7,12 +7,17 @@ import { startKfMeshBackendStub } from '../../__fixtures__/kfMeshBackendStub';
 import { createKfMeshPreflightAction } from './preflight';
 import { namespaceDetail } from './__fixtures__/namespaceDetail';
 
+const PROFILE = 'resource:default/team-a';
+
 describe('kf-mesh:preflight', () => {
   let stub: Awaited<ReturnType<typeof startKfMeshBackendStub>>;
   afterEach(() => stub?.close());
 
-  async function setup(details = [namespaceDetail()], status?: number) {
-    stub = await startKfMeshBackendStub(details, { status });
+  async function setup(
+    details = [namespaceDetail()],
+    options: Parameters<typeof startKfMeshBackendStub>[1] = {},
+  ) {
+    stub = await startKfMeshBackendStub(details, options);
     const backend = new KfMeshBackendClient({
       discovery: stub.discovery,
       auth: mockServices.auth(),
@@ -20,21 +25,26 @@ describe('kf-mesh:preflight', () => {
     return createKfMeshPreflightAction({ backend });
   }
 
-  it('outputs what the onboarding needs, asking the backend as the initiator', async () => {
+  it('outputs what the onboarding needs, the GitOps target included, asking the backend as the initiator', async () => {
     const action = await setup();
     const { logger, lines } = capturingLogger();
     const ctx = createMockActionContext<any>({
       logger,
       input: {
-        cluster: 'prod',
-        namespace: 'team-a',
+        entityRef: PROFILE,
         mode: 'ambient',
         contributors: [{ user: 'bob@example.com', role: 'edit' }],
       },
     });
     await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('cluster', 'prod');
+    expect(ctx.output).toHaveBeenCalledWith('namespace', 'team-a');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'repoUrl',
+      'github.kf-mesh.test?owner=kubeflow-platform&repo=gitops',
+    );
+    expect(ctx.output).toHaveBeenCalledWith('gitopsPath', 'clusters');
     expect(ctx.output).toHaveBeenCalledWith('owner', 'alice@example.com');
-    expect(ctx.output).toHaveBeenCalledWith('profile', 'team-a');
     expect(ctx.output).toHaveBeenCalledWith('kfpVersion', '2.14.3');
     expect(ctx.output).toHaveBeenCalledWith('currentMode', 'sidecar');
     expect(ctx.output).toHaveBeenCalledWith(
@@ -45,7 +55,10 @@ describe('kf-mesh:preflight', () => {
     const token = stub.authorizations[0].replace(/^Bearer /, '');
     expect(token).toContain('"target":"kf-mesh"');
     expect(token).toContain('"obo":"user:default/mock"');
-    expect(lines.join('\n')).toContain('Preflight passed for prod/team-a');
+    expect(lines.join('\n')).toContain(
+      'Preflight passed for prod/team-a: currently sidecar, target ambient',
+    );
+    expect(lines.join('\n')).toContain('under clusters/prod/team-a');
     expect(lines.join('\n')).not.toContain(token);
   });
 
@@ -57,8 +70,7 @@ describe('kf-mesh:preflight', () => {
     ]);
     const ctx = createMockActionContext<any>({
       input: {
-        cluster: 'prod',
-        namespace: 'team-a',
+        entityRef: PROFILE,
         mode: 'ambient',
         contributors: [{ user: 'bob@example.com', role: 'edit' }],
       },
@@ -69,39 +81,39 @@ describe('kf-mesh:preflight', () => {
     expect(ctx.output).not.toHaveBeenCalled();
   });
 
-  it('reports an unknown namespace clearly', async () => {
-    const action = await setup();
+  it('stops when no GitOps repository is configured', async () => {
+    const action = await setup([namespaceDetail()], { gitops: false });
     const ctx = createMockActionContext<any>({
-      input: { cluster: 'prod', namespace: 'team-z', mode: 'sidecar-strict' },
+      input: { entityRef: PROFILE, mode: 'sidecar-strict' },
     });
     await expect(action.handler(ctx)).rejects.toThrow(
-      "Namespace 'team-z' was not found on cluster 'prod'",
+      "No GitOps repository is configured for cluster 'prod'",
     );
   });
 
-  it('reports a namespace the user may not read', async () => {
-    const action = await setup([namespaceDetail()], 403);
+  it('reports an entity the user may not onboard like a missing one', async () => {
+    const action = await setup();
     const ctx = createMockActionContext<any>({
-      input: { cluster: 'prod', namespace: 'team-a', mode: 'sidecar-strict' },
+      input: { entityRef: 'resource:default/team-b', mode: 'sidecar-strict' },
     });
     await expect(action.handler(ctx)).rejects.toMatchObject({
-      name: 'NotAllowedError',
+      name: 'NotFoundError',
       message: expect.stringContaining(
-        "not allowed to read the mesh status of 'prod/team-a'",
+        "Entity 'resource:default/team-b' was not found, or you may not onboard it",
       ),
     });
   });
 
   it.each([
-    ['namespace', { cluster: 'prod', namespace: '../x', mode: 'ambient' }],
+    ['namespace', { entityRef: PROFILE, namespace: '../x', mode: 'ambient' }],
     [
       'namespace',
-      { cluster: 'prod', namespace: 'team-a\nmode: x', mode: 'ambient' },
+      { entityRef: PROFILE, namespace: 'team-a\nmode: x', mode: 'ambient' },
     ],
-    ['cluster', { cluster: 'Prod/..', namespace: 'team-a', mode: 'ambient' }],
-    ['mode', { cluster: 'prod', namespace: 'team-a', mode: 'mesh' }],
-    ['namespace', { cluster: 'prod', mode: 'ambient' }],
-    ['cluster', { namespace: 'team-a', mode: 'ambient' }],
+    ['cluster', { entityRef: PROFILE, cluster: 'Prod/..', mode: 'ambient' }],
+    ['mode', { entityRef: PROFILE, mode: 'mesh' }],
+    ['entityRef', { entityRef: 'team-a\n', mode: 'ambient' }],
+    ['entityRef', { mode: 'ambient' }],
   ])('rejects a bad %s before calling the backend', async (field, input) => {
     const action = await setup();
     const ctx = createMockActionContext<any>({ input });
@@ -117,8 +129,7 @@ describe('kf-mesh:preflight', () => {
       const action = await setup();
       const ctx = createMockActionContext<any>({
         input: {
-          cluster: 'prod',
-          namespace: 'team-a',
+          entityRef: PROFILE,
           mode: 'ambient',
           contributors: [
             { user: 'bob@example.com', role: 'edit' },
@@ -138,8 +149,7 @@ describe('kf-mesh:preflight', () => {
     const action = await setup();
     const ctx = createMockActionContext<any>({
       input: {
-        cluster: 'prod',
-        namespace: 'team-a',
+        entityRef: PROFILE,
         mode: 'ambient',
         contributors: Array.from({ length: MAX_CONTRIBUTORS + 1 }, (_, i) => ({
           user: `u${i}@example.com`,
@@ -149,69 +159,6 @@ describe('kf-mesh:preflight', () => {
     });
     await expect(action.handler(ctx)).rejects.toThrow(
       `Invalid input 'contributors': must have at most ${MAX_CONTRIBUTORS} entries`,
-    );
-    expect(stub.authorizations).toEqual([]);
-  });
-});
-
-describe('kf-mesh:preflight with an entityRef', () => {
-  let stub: Awaited<ReturnType<typeof startKfMeshBackendStub>>;
-  afterEach(() => stub?.close());
-
-  async function setup() {
-    stub = await startKfMeshBackendStub([namespaceDetail()], {
-      entities: { 'resource:default/team-a': ['prod/team-a'] },
-    });
-    return createKfMeshPreflightAction({
-      backend: new KfMeshBackendClient({
-        discovery: stub.discovery,
-        auth: mockServices.auth(),
-      }),
-    });
-  }
-
-  it('passes when the entity maps to the namespace', async () => {
-    const action = await setup();
-    const ctx = createMockActionContext<any>({
-      input: {
-        cluster: 'prod',
-        namespace: 'team-a',
-        mode: 'sidecar-strict',
-        entityRef: 'resource:default/team-a',
-      },
-    });
-    await action.handler(ctx);
-    expect(ctx.output).toHaveBeenCalledWith('owner', 'alice@example.com');
-  });
-
-  it('refuses a namespace the entity does not map to, naming what it maps to', async () => {
-    const action = await setup();
-    const ctx = createMockActionContext<any>({
-      input: {
-        cluster: 'prod',
-        namespace: 'kubeflow',
-        mode: 'sidecar-strict',
-        entityRef: 'resource:default/team-a',
-      },
-    });
-    await expect(action.handler(ctx)).rejects.toThrow(
-      "Entity 'resource:default/team-a' does not map to namespace 'kubeflow' on cluster 'prod'; it maps to: prod/team-a",
-    );
-    expect(ctx.output).not.toHaveBeenCalled();
-  });
-
-  it('rejects a malformed entityRef', async () => {
-    const action = await setup();
-    const ctx = createMockActionContext<any>({
-      input: {
-        cluster: 'prod',
-        namespace: 'team-a',
-        mode: 'sidecar-strict',
-        entityRef: 'team-a\n',
-      },
-    });
-    await expect(action.handler(ctx)).rejects.toThrow(
-      "Invalid input 'entityRef'",
     );
     expect(stub.authorizations).toEqual([]);
   });

@@ -1,28 +1,30 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  CONTRIBUTOR_ROLES,
-  DNS1123_LABEL,
-  evaluatePreflight,
-} from '@kf-mesh/plugin-kf-mesh-common';
+import { CONTRIBUTOR_ROLES } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshBackendApi } from '../../client/KfMeshBackendClient';
 import {
   assertContributors,
   assertDnsLabel,
   assertMode,
+  invalidInput,
   MESH_MODE_DESCRIPTION,
   MESH_MODES,
 } from '../inputs';
-import { assertEntityMapsTo, readEntityNamespaces } from './assertEntityMapsTo';
 import { examples } from './preflight.examples';
+
+const ENTITY_REF = /^[a-zA-Z0-9-]+:[a-zA-Z0-9-._]+\/[a-zA-Z0-9-._]+$/;
 
 /** Id of the preflight action. @public */
 export const PREFLIGHT_ACTION_ID = 'kf-mesh:preflight';
 
 /**
- * Creates `kf-mesh:preflight`: reads the namespace and its cluster's
- * capabilities from kf-mesh-backend (as the task's initiator) and fails with an
- * actionable message when the target mode cannot work.
+ * Creates `kf-mesh:preflight`: asks kf-mesh-backend's entity-scoped plan preview
+ * (`POST /entity-onboarding/plan`, as the task's initiator: it needs only
+ * `kf-mesh.entity.status.read` on the profile, so an owner can onboard their own
+ * profile without fleet access) and fails with an actionable message when the
+ * target mode cannot work or the contributors no longer match the cluster. It
+ * outputs what the next steps need, the GitOps repository and directory from
+ * kf-mesh's configuration included.
  *
  * Read-only, so it also runs in dry-run mode and is safe to re-run after task recovery.
  * @public
@@ -38,19 +40,20 @@ export function createKfMeshPreflightAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        // optional in the schema so an entity that is not found (catalog:fetch with optional: true
-        // leaves them undefined) gets the clear error of the entity check; required by the handler
+        // empty = the entity's only namespace; checked as DNS-1123 labels by the handler
         cluster: z =>
           z
             .string({
-              description: 'Cluster name as configured in kf-mesh-backend',
+              description:
+                'Cluster name as configured in kf-mesh-backend; empty when the entity names it',
             })
-            .regex(DNS1123_LABEL, 'cluster must be a DNS-1123 label')
             .optional(),
         namespace: z =>
           z
-            .string({ description: 'Kubeflow profile namespace to onboard' })
-            .regex(DNS1123_LABEL, 'namespace must be a DNS-1123 label')
+            .string({
+              description:
+                'Kubeflow profile namespace to onboard; empty when the entity maps to one namespace',
+            })
             .optional(),
         mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
         contributors: z =>
@@ -64,14 +67,38 @@ export function createKfMeshPreflightAction(options: {
             )
             .optional(),
         entityRef: z =>
+          z.string({
+            description:
+              'Catalog entity the user picked (e.g. a Kubeflow profile); the namespace must be one it maps to',
+          }),
+        options: z =>
           z
-            .string({
+            .record(z.unknown(), {
               description:
-                'Catalog entity the user picked (e.g. a Kubeflow profile); when set, the namespace must be one it maps to',
+                "The planner's advanced options, as kf-mesh:onboard gets them (empty values = Kubeflow defaults)",
             })
             .optional(),
       },
       output: {
+        cluster: z =>
+          z.string({ description: 'Cluster of the namespace to onboard' }),
+        namespace: z =>
+          z.string({ description: 'The profile namespace to onboard' }),
+        repoUrl: z =>
+          z.string({
+            description:
+              "GitOps repository the PR goes to (kfMesh.onboardings), as publish:github:pull-request's repoUrl",
+          }),
+        gitopsPath: z =>
+          z.string({
+            description:
+              'Directory of the namespaces in the GitOps repository (kfMesh.onboardings.repositories[].directory)',
+          }),
+        planDigest: z =>
+          z.string({
+            description:
+              'Digest of the plan the backend previews for this input (what the review step showed)',
+          }),
         profile: z =>
           z.string({ description: 'Kubeflow Profile that owns the namespace' }),
         owner: z =>
@@ -113,47 +140,60 @@ export function createKfMeshPreflightAction(options: {
     async handler(ctx) {
       const mode = assertMode(ctx.input.mode);
       const contributors = assertContributors(ctx.input.contributors);
-      const credentials = await ctx.getInitiatorCredentials();
-      // the entity first: an unknown one is the reason its namespace is missing
-      const entity =
-        ctx.input.entityRef === undefined
-          ? undefined
-          : await readEntityNamespaces(options.backend, {
-              entityRef: ctx.input.entityRef,
-              credentials,
-            });
-      const cluster = assertDnsLabel('cluster', ctx.input.cluster);
-      const namespace = assertDnsLabel('namespace', ctx.input.namespace);
-      if (entity) assertEntityMapsTo(entity, { cluster, namespace });
-      const detail = await options.backend.getNamespace({
-        cluster,
-        namespace,
-        credentials,
-      });
-      if (
-        detail.status.cluster !== cluster ||
-        detail.status.namespace !== namespace
-      ) {
-        throw new InputError(
-          `kf-mesh backend answered for '${detail.status.cluster}/${detail.status.namespace}' instead of '${cluster}/${namespace}'`,
+      const entityRef = ctx.input.entityRef;
+      if (typeof entityRef !== 'string' || !ENTITY_REF.test(entityRef)) {
+        invalidInput(
+          'entityRef',
+          'must be a full entity reference kind:namespace/name',
+          entityRef,
         );
       }
-      const report = evaluatePreflight(detail, mode, contributors);
+      // optional: the backend picks the entity's only namespace, or says which ones it maps to
+      const cluster = ctx.input.cluster
+        ? assertDnsLabel('cluster', ctx.input.cluster)
+        : undefined;
+      const namespace = ctx.input.namespace
+        ? assertDnsLabel('namespace', ctx.input.namespace)
+        : undefined;
+      const credentials = await ctx.getInitiatorCredentials();
+      const preview = await options.backend.previewPlan({
+        request: {
+          entityRef,
+          ...(cluster ? { cluster } : {}),
+          ...(namespace ? { namespace } : {}),
+          mode,
+          contributors,
+          ...(ctx.input.options ? { options: ctx.input.options } : {}),
+        },
+        credentials,
+      });
+      const report = preview.preflight;
+      const where = `${preview.cluster}/${preview.namespace}`;
       for (const warning of report.warnings) ctx.logger.warn(warning);
       if (report.errors.length > 0) {
         throw new InputError(
-          `Preflight failed for ${cluster}/${namespace} (mode ${mode}):\n- ${report.errors.join(
+          `Preflight failed for ${where} (mode ${mode}):\n- ${report.errors.join(
             '\n- ',
           )}`,
+        );
+      }
+      if (!preview.gitops) {
+        throw new InputError(
+          `No GitOps repository is configured for cluster '${preview.cluster}': the platform team sets kfMesh.onboardings.repositories in kf-mesh's configuration.`,
         );
       }
       const replaces = report.replacedObjects.length
         ? `, replaces ${report.replacedObjects.join(', ')}`
         : '';
       ctx.logger.info(
-        `Preflight passed for ${cluster}/${namespace}: currently ${report.currentMode}, target ${mode}${replaces}`,
+        `Preflight passed for ${where}: currently ${report.currentMode}, target ${mode}${replaces}; the pull request goes to ${preview.gitops.host}/${preview.gitops.owner}/${preview.gitops.repo} under ${preview.gitops.namespacePath}`,
       );
-      ctx.output('profile', report.profile ?? namespace);
+      ctx.output('cluster', preview.cluster);
+      ctx.output('namespace', preview.namespace);
+      ctx.output('repoUrl', preview.gitops.repoUrl);
+      ctx.output('gitopsPath', preview.gitops.directory);
+      ctx.output('planDigest', preview.planDigest ?? '');
+      ctx.output('profile', report.profile ?? preview.namespace);
       ctx.output('owner', report.owner ?? '');
       ctx.output('contributors', report.contributors);
       ctx.output('kfpVersion', report.kfpVersion ?? '');

@@ -146,6 +146,12 @@ export async function startOnboardingBackend() {
             requestTimeoutMs: 3000,
             analysisDebounceMs: 10,
             clusters: [cluster('prod', prod), cluster('legacy', legacy)],
+            // the GitOps repository the template's PRs go to (the preflight outputs it)
+            onboardings: {
+              repositories: [
+                { url: `https://${GHE_HOST}/kubeflow-platform/gitops` },
+              ],
+            },
           },
         },
       }),
@@ -204,6 +210,14 @@ export async function startOnboardingBackend() {
     };
   }
 
+  /** `POST /api/kf-mesh/entity-onboarding/plan` as the platform user (what the review step shows). */
+  async function preview(body: Record<string, unknown>) {
+    return request(server)
+      .post('/api/kf-mesh/entity-onboarding/plan')
+      .set(asPlatform)
+      .send(body);
+  }
+
   /** Dry-runs the template through the scaffolder's REST API (what the template editor does). */
   async function dryRun(values: Record<string, unknown>) {
     const res = await request(server)
@@ -216,6 +230,7 @@ export async function startOnboardingBackend() {
   return {
     github,
     dryRun,
+    preview,
     prodNamespace,
     legacyNamespace,
     runTemplate,
