@@ -16,7 +16,11 @@ import { useEffect, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { kfMeshApiRef } from '../api';
 import { KfMeshErrorPanel } from '../components/KfMeshErrorPanel';
-import { formValuesOf, selectedTarget } from './onboardingFormData';
+import {
+  fieldOptionsOf,
+  formValuesOf,
+  selectedTarget,
+} from './onboardingFormData';
 
 const keyOf = (c: { user: string; role: string }) => `${c.user}\u0000${c.role}`;
 
@@ -34,10 +38,17 @@ const sourcesText = (c: ClusterContributor) =>
 export function KfMeshContributorsPicker(
   props: FieldExtensionComponentProps<KfMeshContributorsPickerValue>,
 ) {
-  const { onChange, formData, formContext, rawErrors, schema, idSchema } =
-    props;
+  const {
+    onChange,
+    formData,
+    formContext,
+    rawErrors,
+    schema,
+    idSchema,
+    uiSchema,
+  } = props;
   const api = useApi(kfMeshApiRef);
-  const values = formValuesOf(formContext);
+  const values = formValuesOf(formContext, fieldOptionsOf(uiSchema));
   const entityRef = values.profile;
   const context = useAsync(
     async () => (entityRef ? api.getEntityOnboarding(entityRef) : undefined),

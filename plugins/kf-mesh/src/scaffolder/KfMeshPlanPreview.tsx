@@ -25,7 +25,11 @@ import { kfMeshApiRef } from '../api';
 import { DenseTable } from '../components/DenseTable';
 import { KfMeshErrorPanel } from '../components/KfMeshErrorPanel';
 import { markdownSection } from './markdownSection';
-import { formValuesOf, planPreviewRequestOf } from './onboardingFormData';
+import {
+  fieldOptionsOf,
+  formValuesOf,
+  planPreviewRequestOf,
+} from './onboardingFormData';
 
 const MODE_NAMES = {
   ambient: 'ambient',
@@ -222,9 +226,11 @@ function PlanSections(props: {
 export function KfMeshPlanPreview(
   props: FieldExtensionComponentProps<KfMeshPlanPreviewValue>,
 ) {
-  const { onChange, formData, formContext } = props;
+  const { onChange, formData, formContext, uiSchema } = props;
   const api = useApi(kfMeshApiRef);
-  const request = planPreviewRequestOf(formValuesOf(formContext));
+  const request = planPreviewRequestOf(
+    formValuesOf(formContext, fieldOptionsOf(uiSchema)),
+  );
   const requestKey = JSON.stringify(request ?? null);
   const preview = useAsync(
     async () => (request ? api.previewOnboardingPlan(request) : undefined),

@@ -25,12 +25,63 @@ export interface OnboardingFormValues {
   kubeflowNamespace?: string;
 }
 
-/** The whole form's values from a field's `formContext` (empty when the scaffolder passes none). */
-export function formValuesOf(formContext: unknown): OnboardingFormValues {
-  const formData = (formContext as { formData?: unknown } | undefined)
-    ?.formData;
-  return formData && typeof formData === 'object'
-    ? (formData as OnboardingFormValues)
+/**
+ * Where the kf-mesh fields find the other form values (`ui:options` of the
+ * field); each defaults to the template's parameter name.
+ */
+export interface OnboardingFieldOptions {
+  entityRefField?: string;
+  clusterField?: string;
+  namespaceField?: string;
+  modeField?: string;
+  contributorsField?: string;
+  /** Parameters passed to the planner as its options, by their planner names. */
+  optionsFields?: string[];
+}
+
+const OPTION_NAMES = [
+  'waypointName',
+  'userIdHeader',
+  'userIdPrefix',
+  'kfpVersion',
+  'kubernetesTokenAccess',
+  'trustDomain',
+  'kubeflowNamespace',
+] as const;
+
+/**
+ * The whole form's values from a field's `formContext` (empty when the
+ * scaffolder passes none), read through the field's `ui:options` names.
+ */
+export function formValuesOf(
+  formContext: unknown,
+  uiOptions: OnboardingFieldOptions = {},
+): OnboardingFormValues {
+  const raw = (formContext as { formData?: unknown } | undefined)?.formData;
+  const form: Record<string, unknown> =
+    raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const values: Record<string, unknown> = {
+    profile: form[uiOptions.entityRefField ?? 'profile'],
+    cluster: form[uiOptions.clusterField ?? 'cluster'],
+    namespace: form[uiOptions.namespaceField ?? 'namespace'],
+    mode: form[uiOptions.modeField ?? 'mode'],
+    contributors: form[uiOptions.contributorsField ?? 'contributors'],
+  };
+  const optionFields: readonly string[] =
+    uiOptions.optionsFields ?? OPTION_NAMES;
+  for (const name of OPTION_NAMES) {
+    if (optionFields.includes(name)) values[name] = form[name];
+  }
+  return values as OnboardingFormValues;
+}
+
+/** The field's `ui:options` from its `uiSchema`. */
+export function fieldOptionsOf(uiSchema: unknown): OnboardingFieldOptions {
+  const options = (uiSchema as { 'ui:options'?: unknown } | undefined)?.[
+    'ui:options'
+  ];
+  return options && typeof options === 'object'
+    ? (options as OnboardingFieldOptions)
     : {};
 }
 
