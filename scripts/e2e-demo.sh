@@ -25,3 +25,6 @@ done
 
 KF_MESH_DEMO_DETACH=1 ./scripts/start.sh
 node -r @swc-node/register packages/demo-fleet/src/e2e/demoBrowserTest.ts .artifacts/screenshots/demo
+# The self-service onboarding (#17): the profile owner from the Mesh tab to the pull request, the platform engineer's
+# Approvals, the fleet page's 403 explained. Screenshots go to .artifacts/screenshots/self-service.
+node -r @swc-node/register packages/demo-fleet/src/e2e/selfServiceBrowserTest.ts .artifacts/screenshots/self-service

@@ -8,5 +8,12 @@ export interface Config {
      * @visibility frontend
      */
     onboardingTemplatePath?: string;
+    /**
+     * Entity ref of the team that grants kf-mesh permissions (e.g.
+     * `group:default/kubeflow-platform`): the fleet page names it to users
+     * who lack `kf-mesh.fleet.read`.
+     * @visibility frontend
+     */
+    platformTeam?: string;
   };
 }

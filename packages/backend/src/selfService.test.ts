@@ -144,7 +144,7 @@ describe('the demo permission policy, end to end', () => {
                 analysisDebounceMs: 10,
                 clusters: fleet.clusters.map(c => ({
                   name: c.name,
-                  url: c.sim.url,
+                  url: c.url,
                   serviceAccountToken: DEMO_CLUSTERS.find(
                     d => d.name === c.name,
                   )!.token,

@@ -9,3 +9,7 @@ export { kfMeshApi } from './alpha/apis';
 export { entityKfMeshContent } from './alpha/entityContent';
 export { entityKfMeshCard } from './alpha/entityCards';
 export { kfMeshPage } from './alpha/pages';
+export {
+  kfMeshContributorsPickerFormField,
+  kfMeshPlanPreviewFormField,
+} from './alpha/formFields';

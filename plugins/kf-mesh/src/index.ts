@@ -10,6 +10,8 @@ export {
   EntityKfMeshContent,
   EntityKfMeshCard,
   KfMeshPage,
+  KfMeshContributorsPickerFieldExtension,
+  KfMeshPlanPreviewFieldExtension,
 } from './plugin';
 export { isKfMeshAvailable, KF_MESH_ANNOTATIONS } from './conditions';
 export {

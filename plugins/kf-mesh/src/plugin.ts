@@ -6,7 +6,14 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { KF_MESH_FIELD_EXTENSIONS } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshClient, kfMeshApiRef } from './api';
+import {
+  KfMeshContributorsPicker,
+  KfMeshPlanPreview,
+  kfMeshPlanPreviewValidation,
+} from './scaffolder';
 import {
   entityContentRouteRef,
   onboardingTemplateRouteRef,
@@ -74,5 +81,30 @@ export const KfMeshPage = kfMeshPlugin.provide(
     name: 'KfMeshPage',
     component: () => import('./components/KfMeshPage').then(m => m.KfMeshPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Scaffolder field `KfMeshContributorsPicker` for legacy apps: put it inside
+ * `<ScaffolderFieldExtensions>` of the scaffolder route.
+ * @public
+ */
+export const KfMeshContributorsPickerFieldExtension = kfMeshPlugin.provide(
+  createScaffolderFieldExtension({
+    name: KF_MESH_FIELD_EXTENSIONS.contributorsPicker,
+    component: KfMeshContributorsPicker,
+  }),
+);
+
+/**
+ * Scaffolder field `KfMeshPlanPreview` (the review step) for legacy apps:
+ * put it inside `<ScaffolderFieldExtensions>` of the scaffolder route.
+ * @public
+ */
+export const KfMeshPlanPreviewFieldExtension = kfMeshPlugin.provide(
+  createScaffolderFieldExtension({
+    name: KF_MESH_FIELD_EXTENSIONS.planPreview,
+    component: KfMeshPlanPreview,
+    validation: kfMeshPlanPreviewValidation,
   }),
 );

@@ -22,8 +22,10 @@ export async function signInAs(
   await page
     .getByRole('button', { name: `Sign in as ${TITLES[user]}` })
     .click();
-  // the app's sidebar is there once the user is signed in
-  await page.getByRole('navigation').first().waitFor();
+  // the app's sidebar is there once the user is signed in (attached: the new frontend system may render it collapsed)
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .waitFor({ state: 'attached' });
 }
 
 /**

@@ -1,3 +1,14 @@
+import {
+  currentModeOfStatus,
+  evaluatePreflight,
+  onboardingPlanDigest,
+  planOnboarding,
+  renderPlan,
+  type ContributorRole,
+  type EntityOnboardingContextResponse,
+  type OnboardingPlanPreviewRequest,
+  type OnboardingPlanPreviewResponse,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   ClusterProblem,
   ClustersResponse,
@@ -110,5 +121,103 @@ export class MockKfMeshApi implements KfMeshApi {
       query,
       this.options.onboardingSources,
     );
+  }
+
+  async getEntityOnboarding(
+    entityRef: string,
+  ): Promise<EntityOnboardingContextResponse> {
+    const { namespaces, problems } = await this.getEntityStatus(entityRef);
+    return {
+      entityRef,
+      problems,
+      targets: await Promise.all(
+        namespaces.map(async status => {
+          const detail = await this.getNamespace(
+            status.cluster,
+            status.namespace,
+          );
+          const preflight = evaluatePreflight(detail, 'ambient');
+          return {
+            cluster: status.cluster,
+            namespace: status.namespace,
+            profile: status.profile?.name ?? null,
+            owner: status.profile?.owner ?? null,
+            currentMode: currentModeOfStatus(status),
+            contributors: preflight.contributors.map(c => ({
+              user: c.user,
+              role: c.role as ContributorRole,
+              sources: [
+                {
+                  kind: 'AuthorizationPolicy',
+                  namespace: status.namespace,
+                  name: c.policy,
+                },
+              ],
+            })),
+            contributorsState: { state: 'known' as const },
+            kfpVersion: detail.capabilities.kfpVersion,
+            gitops: null,
+            onboarding: status.onboarding,
+          };
+        }),
+      ),
+    };
+  }
+
+  /** The preflight and planner of kf-mesh-common over the fixture statuses, as the backend runs them. */
+  async previewOnboardingPlan(
+    request: OnboardingPlanPreviewRequest,
+  ): Promise<OnboardingPlanPreviewResponse> {
+    const { namespaces } = await this.getEntityStatus(request.entityRef);
+    const status = namespaces.find(
+      s =>
+        (!request.cluster || s.cluster === request.cluster) &&
+        (!request.namespace || s.namespace === request.namespace),
+    );
+    if (!status) {
+      throw new KfMeshApiError({
+        reason: 'not-found',
+        status: 404,
+        message: `Previewing the onboarding plan failed: no namespace of ${request.entityRef}`,
+      });
+    }
+    const detail = await this.getNamespace(status.cluster, status.namespace);
+    const preflight = evaluatePreflight(
+      detail,
+      request.mode,
+      request.contributors,
+    );
+    const base = {
+      entityRef: request.entityRef,
+      cluster: status.cluster,
+      namespace: status.namespace,
+      mode: request.mode,
+      preflight,
+      gitops: null,
+    };
+    if (preflight.errors.length > 0) return base;
+    const plan = planOnboarding({
+      cluster: status.cluster,
+      namespace: status.namespace,
+      owner: preflight.owner ?? 'unknown',
+      contributors: request.contributors,
+      currentMode: preflight.currentMode,
+      targetMode: request.mode,
+      options: request.options,
+    });
+    const rendered = renderPlan(plan);
+    return {
+      ...base,
+      plan,
+      rendered: {
+        title: rendered.title,
+        description: rendered.description,
+        summary: rendered.summary,
+        branchName: rendered.branchName,
+        files: rendered.files.map(f => f.path),
+        filesToDelete: rendered.filesToDelete,
+      },
+      planDigest: onboardingPlanDigest(rendered),
+    };
   }
 }

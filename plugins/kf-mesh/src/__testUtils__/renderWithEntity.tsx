@@ -1,37 +1,18 @@
 import type { Entity } from '@backstage/catalog-model';
-import { configApiRef } from '@backstage/core-plugin-api';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { ReactElement } from 'react';
-import { type KfMeshApi, kfMeshApiRef } from '../api';
-
-type AppConfig = NonNullable<Parameters<typeof mockApis.config>[0]>['data'];
+import {
+  type KfMeshTestAppOptions,
+  renderInKfMeshTestApp,
+} from './renderInKfMeshTestApp';
 
 /** Renders `element` for `entity` in a test app with the given kf-mesh API. */
 export function renderWithEntity(
   element: ReactElement,
-  options: {
-    api: Partial<KfMeshApi>;
-    entity: Entity;
-    config?: AppConfig;
-  },
+  options: KfMeshTestAppOptions & { entity: Entity },
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [kfMeshApiRef, options.api],
-        [configApiRef, mockApis.config({ data: options.config ?? {} })],
-      ]}
-    >
-      <EntityProvider entity={options.entity}>{element}</EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  return renderInKfMeshTestApp(
+    <EntityProvider entity={options.entity}>{element}</EntityProvider>,
+    options,
   );
 }

@@ -7,12 +7,17 @@ import {
 import { kfMeshApi } from './apis';
 import { entityKfMeshCard } from './entityCards';
 import { entityKfMeshContent } from './entityContent';
+import {
+  kfMeshContributorsPickerFormField,
+  kfMeshPlanPreviewFormField,
+} from './formFields';
 import { meshIcon } from './meshIcon';
 import { kfMeshPage } from './pages';
 
 /**
- * kf-mesh for the new frontend system: API, entity tab, overview card and
- * fleet page. Bind `externalRoutes.onboardingTemplate` to the scaffolder's
+ * kf-mesh for the new frontend system: API, entity tab, overview card,
+ * fleet page and the onboarding template's scaffolder fields
+ * (`KfMeshContributorsPicker`, `KfMeshPlanPreview`). Bind `externalRoutes.onboardingTemplate` to the scaffolder's
  * template route, or set `kfMesh.onboardingTemplatePath`.
  * @alpha
  */
@@ -28,5 +33,13 @@ export default createFrontendPlugin({
   externalRoutes: {
     onboardingTemplate: onboardingTemplateRouteRef,
   },
-  extensions: [kfMeshApi, entityKfMeshContent, entityKfMeshCard, kfMeshPage],
+  extensions: [
+    kfMeshApi,
+    entityKfMeshContent,
+    entityKfMeshCard,
+    kfMeshPage,
+    // attach to the scaffolder's form fields (ignored in an app without the scaffolder)
+    kfMeshContributorsPickerFormField,
+    kfMeshPlanPreviewFormField,
+  ],
 });

@@ -1,10 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ClustersResponse,
+  EntityOnboardingContextResponse,
   EntityStatusResponse,
   FleetQuery,
   FleetResponse,
   NamespaceDetailResponse,
+  OnboardingPlanPreviewRequest,
+  OnboardingPlanPreviewResponse,
   OnboardingsQuery,
   OnboardingsResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -37,6 +40,22 @@ export interface KfMeshApi {
    * approvals queue); `query.state` keeps only these stages.
    */
   getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse>;
+  /**
+   * What the onboarding template prefills for an entity
+   * (`GET /entity-onboarding`): each namespace it maps to with the contributors the
+   * cluster knows, the current mode and the GitOps target. A 404 also means
+   * the user may not onboard the entity.
+   */
+  getEntityOnboarding(
+    entityRef: string,
+  ): Promise<EntityOnboardingContextResponse>;
+  /**
+   * The preflight and, when it passes, the plan the onboarding task will open
+   * a pull request with (`POST /entity-onboarding/plan`).
+   */
+  previewOnboardingPlan(
+    request: OnboardingPlanPreviewRequest,
+  ): Promise<OnboardingPlanPreviewResponse>;
 }
 
 /**

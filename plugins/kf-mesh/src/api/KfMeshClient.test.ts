@@ -191,4 +191,90 @@ describe('KfMeshClient', () => {
     const error = await client.getClusters().catch(e => e);
     expect(error.reason).toBe('unexpected');
   });
+
+  it('asks the entity-onboarding route with the encoded entity ref', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ entityRef: 'x', targets: [], problems: [] }),
+    );
+    const result = await client.getEntityOnboarding(
+      'resource:default/prod--kubeflow-alice',
+    );
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/kf-mesh/entity-onboarding?entityRef=resource%3Adefault%2Fprod--kubeflow-alice',
+    );
+    expect(result.targets).toEqual([]);
+  });
+
+  it('posts the plan preview request as JSON', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ preflight: { errors: [], warnings: [] } }),
+    );
+    const request = {
+      entityRef: 'resource:default/prod--kubeflow-alice',
+      mode: 'ambient' as const,
+      contributors: [{ user: 'bob@example.com', role: 'edit' as const }],
+      options: { waypointName: 'waypoint' },
+    };
+    await client.previewOnboardingPlan(request);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(
+      'http://backstage:7007/api/kf-mesh/entity-onboarding/plan',
+    );
+    expect(init.method).toBe('POST');
+    expect(init.headers).toEqual({ 'content-type': 'application/json' });
+    expect(JSON.parse(init.body as string)).toEqual(request);
+  });
+
+  it('reports an entity the user may not onboard as not found, with the backend message', async () => {
+    const { client } = setup(async () =>
+      jsonResponse(
+        {
+          error: {
+            name: 'NotFoundError',
+            message: 'No entity resource:default/x',
+          },
+        },
+        404,
+      ),
+    );
+    const error = await client
+      .previewOnboardingPlan({
+        entityRef: 'resource:default/x',
+        mode: 'ambient',
+        contributors: [],
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(KfMeshApiError);
+    expect(error.reason).toBe('not-found');
+    expect(error.message).toBe(
+      'Previewing the onboarding plan failed: No entity resource:default/x',
+    );
+  });
+
+  it('keeps the field named by a 400 of the plan preview', async () => {
+    const { client } = setup(async () =>
+      jsonResponse(
+        {
+          error: {
+            name: 'InputError',
+            message: 'contributors[0].user: must not contain *',
+          },
+        },
+        400,
+      ),
+    );
+    const error = await client
+      .previewOnboardingPlan({
+        entityRef: 'resource:default/x',
+        mode: 'ambient',
+        contributors: [{ user: '*', role: 'edit' }],
+      })
+      .catch(e => e);
+    expect(error.reason).toBe('invalid-request');
+    expect(error.detail).toBe('contributors[0].user: must not contain *');
+    expect(error.message).toMatch(
+      /contributors\[0\]\.user: must not contain \*/,
+    );
+  });
 });

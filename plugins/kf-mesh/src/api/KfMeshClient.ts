@@ -1,9 +1,12 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type {
   ClustersResponse,
+  EntityOnboardingContextResponse,
   EntityStatusResponse,
   FleetResponse,
   NamespaceDetailResponse,
+  OnboardingPlanPreviewRequest,
+  OnboardingPlanPreviewResponse,
   OnboardingsQuery,
   OnboardingsResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -88,11 +91,42 @@ export class KfMeshClient implements KfMeshApi {
     );
   }
 
-  private async get<T>(path: string, what: string): Promise<T> {
+  getEntityOnboarding(
+    entityRef: string,
+  ): Promise<EntityOnboardingContextResponse> {
+    const query = new URLSearchParams({ entityRef });
+    return this.get(
+      `/entity-onboarding?${query}`,
+      'Loading the onboarding data of this profile failed',
+    );
+  }
+
+  previewOnboardingPlan(
+    request: OnboardingPlanPreviewRequest,
+  ): Promise<OnboardingPlanPreviewResponse> {
+    return this.get(
+      '/entity-onboarding/plan',
+      'Previewing the onboarding plan failed',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
+  private async get<T>(
+    path: string,
+    what: string,
+    init?: RequestInit,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('kf-mesh');
     let response: Response;
     try {
-      response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+      const url = `${baseUrl}${path}`;
+      response = await (init
+        ? this.fetchApi.fetch(url, init)
+        : this.fetchApi.fetch(url));
     } catch (e) {
       throw networkError(what, e);
     }

@@ -1,11 +1,15 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   ClustersResponse,
   FleetResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { type FleetRequest, KfMeshApiError, kfMeshApiRef } from '../../api';
+import { type FleetRequest, KfMeshApiError } from '../../api';
+import {
+  type KfMeshTestAppOptions,
+  renderInKfMeshTestApp,
+} from '../../__testUtils__/renderInKfMeshTestApp';
 import { createFleet, queryFleet } from '../../__fixtures__/fleet';
 import { KfMeshPage } from './KfMeshPage';
 
@@ -27,17 +31,18 @@ const setup = async (
     queryFleet(fleet, r),
   ),
   routeEntries?: string[],
+  options: Omit<KfMeshTestAppOptions, 'api' | 'routeEntries'> = {},
 ) => {
   const api = {
     getClusters: jest.fn().mockResolvedValue(clusters),
     getFleet,
+    getOnboardings: jest.fn(),
   };
-  await renderInTestApp(
-    <TestApiProvider apis={[[kfMeshApiRef, api]]}>
-      <KfMeshPage />
-    </TestApiProvider>,
-    { routeEntries },
-  );
+  await renderInKfMeshTestApp(<KfMeshPage />, {
+    ...options,
+    api,
+    routeEntries,
+  });
   return api;
 };
 
@@ -247,20 +252,64 @@ describe('KfMeshPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('explains a permission denial on the fleet', async () => {
+  it('explains a 403 from the backend: which permission, who grants it', async () => {
     await setup(
       jest.fn().mockRejectedValue(
         new KfMeshApiError({
           reason: 'permission-denied',
           status: 403,
-          message: 'You need kf-mesh.fleet.read to see the fleet.',
+          message: 'Loading the fleet failed: (HTTP 403)',
         }),
       ),
     );
-    expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
     expect(
-      screen.getByText('You need kf-mesh.fleet.read to see the fleet.'),
+      await screen.findByText(
+        /You do not have access to the mesh fleet/,
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
+    expect(screen.getByText(/The fleet page needs the/)).toHaveTextContent(
+      'The fleet page needs the kf-mesh.fleet.read permission.',
+    );
+    expect(screen.getByText(/To get it, ask/)).toHaveTextContent(
+      'To get it, ask your platform team to grant you kf-mesh.fleet.read.',
+    );
+    expect(screen.queryByText(/HTTP 403/)).toBeNull();
+  });
+
+  it('without kf-mesh.fleet.read shows who the user is and whom to ask, and loads nothing', async () => {
+    const authorize = jest.fn((): AuthorizeResult.DENY => AuthorizeResult.DENY);
+    const api = await setup(undefined, undefined, {
+      authorize,
+      userEntityRef: 'user:default/alice',
+      config: { kfMesh: { platformTeam: 'group:default/kubeflow-platform' } },
+    });
+    expect(
+      await screen.findByText(
+        /You do not have access to the mesh fleet/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(/you are signed in as/)).toHaveTextContent(
+      'you are signed in as user:default/alice',
+    );
+    expect(screen.getByText(/To get it, ask/)).toHaveTextContent(
+      'To get it, ask the platform team (kubeflow-platform) to grant you kf-mesh.fleet.read.',
+    );
+    expect(
+      screen.getByRole('link', { name: 'kubeflow-platform' }),
+    ).toHaveAttribute('href', '/catalog/default/group/kubeflow-platform');
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: expect.objectContaining({ name: 'kf-mesh.fleet.read' }),
+      }),
+    );
+    expect(screen.queryByRole('tab')).toBeNull();
+    expect(api.getFleet).not.toHaveBeenCalled();
+    expect(api.getClusters).not.toHaveBeenCalled();
+    expect(api.getOnboardings).not.toHaveBeenCalled();
   });
 
   it('offers onboarding for namespaces outside the mesh', async () => {

@@ -1,11 +1,20 @@
-import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  TabbedLayout,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
+import { kfMeshFleetReadPermission } from '@kf-mesh/plugin-kf-mesh-common';
 import useAsync from 'react-use/esm/useAsync';
-import { kfMeshApiRef } from '../../api';
+import { isPermissionDenied, kfMeshApiRef } from '../../api';
 import { FLEET_PAGE_SIZES, useFleetPage } from '../../hooks/useFleetPage';
 import { ClusterHealthList } from '../ClusterHealthList';
 import { ClusterProblemsPanel } from '../ClusterProblemsPanel';
+import { FleetAccessDenied } from '../FleetAccessDenied';
 import { FleetFilters } from '../FleetFilters';
 import { FleetTable } from '../FleetTable';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
@@ -31,7 +40,12 @@ export function KfMeshFleet() {
         clusters={clusterNames}
         onChange={fleet.setFilter}
       />
-      {fleet.error && (
+      {fleet.error && isPermissionDenied(fleet.error) && (
+        <Box mb={2}>
+          <FleetAccessDenied />
+        </Box>
+      )}
+      {fleet.error && !isPermissionDenied(fleet.error) && (
         <Box mb={2}>
           <KfMeshErrorPanel
             error={fleet.error}
@@ -69,16 +83,34 @@ export function KfMeshFleet() {
  * every cluster, with filters, search, ordering and server-side paging) at
  * the page root, and the onboarding approvals queue at `approvals`.
  * Mount it on a route that allows sub-routes (`/kf-mesh`, with `FlatRoutes`
- * or the new frontend system).
+ * or the new frontend system). A user the permission policy denies
+ * `kf-mesh.fleet.read` gets an explanation (which permission, who grants it)
+ * instead of the tabs.
  * @public
  */
 export function KfMeshPage() {
+  const fleetRead = usePermission({ permission: kfMeshFleetReadPermission });
+  const header = (
+    <Header
+      title="Istio mesh fleet"
+      subtitle="Dataplane mode, waypoint, mTLS and findings of every Kubeflow profile namespace, and the onboarding pull requests"
+    />
+  );
+  // When the permission check itself fails, show the tabs: the backend decides
+  // and its 403 gets the same explanation.
+  if (fleetRead.loading || (!fleetRead.allowed && !fleetRead.error)) {
+    return (
+      <Page themeId="tool">
+        {header}
+        <Content>
+          {fleetRead.loading ? <Progress /> : <FleetAccessDenied />}
+        </Content>
+      </Page>
+    );
+  }
   return (
     <Page themeId="tool">
-      <Header
-        title="Istio mesh fleet"
-        subtitle="Dataplane mode, waypoint, mTLS and findings of every Kubeflow profile namespace, and the onboarding pull requests"
-      />
+      {header}
       <TabbedLayout>
         <TabbedLayout.Route path="/" title="Namespaces">
           <KfMeshFleet />

@@ -7,6 +7,7 @@ import { DataplaneEvidence } from '../DataplaneEvidence';
 import { DriftList } from '../DriftList';
 import { FindingsList } from '../FindingsList';
 import { MtlsExplanation } from '../MtlsExplanation';
+import { OnboardingActions } from '../OnboardingActions';
 import { OnboardingLifecycleCard } from '../OnboardingLifecycle';
 import { PolicyTable } from '../PolicyTable';
 import { WaypointStatus } from '../WaypointStatus';
@@ -20,7 +21,10 @@ import { namespaceSectionId } from '../NamespaceIndex';
  */
 export function NamespaceMeshStatusView(props: {
   status: NamespaceMeshStatus;
-  /** The entity the namespace belongs to (prefills the onboarding template). */
+  /**
+   * The entity the namespace belongs to: prefills the onboarding template and
+   * shows the onboarding entry points (move to a mode, roll back).
+   */
   entityRef?: string;
 }) {
   const { status, entityRef } = props;
@@ -42,6 +46,9 @@ export function NamespaceMeshStatusView(props: {
           </Typography>
         )}
         <DataFreshness status={status} />
+        {entityRef && (
+          <OnboardingActions status={status} entityRef={entityRef} />
+        )}
       </Box>
       <Grid container spacing={3} alignItems="stretch">
         {status.onboarding && status.onboarding.state !== 'disabled' && (

@@ -1,8 +1,8 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { OnboardingsQuery } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError, kfMeshApiRef } from '../../api';
+import { KfMeshApiError } from '../../api';
+import { renderInKfMeshTestApp } from '../../__testUtils__/renderInKfMeshTestApp';
 import {
   allOnboardings,
   approvedOlderRevision,
@@ -22,12 +22,10 @@ const setup = async (
   routeEntries?: string[],
 ) => {
   const api = { getOnboardings };
-  await renderInTestApp(
-    <TestApiProvider apis={[[kfMeshApiRef, api]]}>
-      <OnboardingApprovals />
-    </TestApiProvider>,
-    { routeEntries },
-  );
+  await renderInKfMeshTestApp(<OnboardingApprovals />, {
+    api,
+    routeEntries,
+  });
   return api;
 };
 
@@ -193,10 +191,18 @@ describe('OnboardingApprovals', () => {
         }),
       ),
     );
-    expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
     expect(
-      screen.getByText(/needs the kf-mesh.fleet.read permission/),
+      await screen.findByText(
+        /You do not have access to the mesh fleet/,
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(/The onboarding approvals queue needs the/),
+    ).toHaveTextContent(
+      'The onboarding approvals queue needs the kf-mesh.fleet.read permission.',
+    );
     expect(screen.queryByRole('table')).toBeNull();
   });
 
@@ -231,12 +237,10 @@ describe('KfMeshPage tabs', () => {
       getClusters: jest.fn(),
       getFleet: jest.fn(),
     };
-    await renderInTestApp(
-      <TestApiProvider apis={[[kfMeshApiRef, api]]}>
-        <KfMeshPage />
-      </TestApiProvider>,
-      { routeEntries: ['/approvals'] },
-    );
+    await renderInKfMeshTestApp(<KfMeshPage />, {
+      api,
+      routeEntries: ['/approvals'],
+    });
     await rowOf('kubeflow-frank');
     expect(screen.getByRole('tab', { name: 'Approvals' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Namespaces' })).toBeInTheDocument();

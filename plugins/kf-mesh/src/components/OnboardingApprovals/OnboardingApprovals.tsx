@@ -1,4 +1,3 @@
-import { WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -19,6 +18,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { isPermissionDenied, kfMeshApiRef } from '../../api';
 import { formatAge, formatUtc } from '../DataFreshness/formatAge';
 import { DenseTable, DenseTableColumn } from '../DenseTable';
+import { FleetAccessDenied } from '../FleetAccessDenied';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
 import {
   Age,
@@ -312,14 +312,7 @@ export function OnboardingApprovals() {
   const stageLabel = stageOptions.find(o => o.value === stage)?.label ?? stage;
 
   if (error && isPermissionDenied(error)) {
-    return (
-      <WarningPanel severity="info" title="Permission denied" defaultExpanded>
-        <Typography variant="body2">
-          The onboarding approvals queue needs the kf-mesh.fleet.read
-          permission. Ask your platform team to grant it.
-        </Typography>
-      </WarningPanel>
-    );
+    return <FleetAccessDenied what="The onboarding approvals queue" />;
   }
 
   return (

@@ -1,0 +1,4 @@
+export {
+  FleetAccessDenied,
+  PLATFORM_TEAM_CONFIG_KEY,
+} from './FleetAccessDenied';

@@ -1,0 +1,3 @@
+export { OnboardingActions } from './OnboardingActions';
+export { onboardingActionsFor } from './onboardingActionsFor';
+export type { OnboardingAction } from './onboardingActionsFor';

@@ -1,0 +1,5 @@
+export { KfMeshContributorsPicker } from './KfMeshContributorsPicker';
+export {
+  KfMeshPlanPreview,
+  kfMeshPlanPreviewValidation,
+} from './KfMeshPlanPreview';
