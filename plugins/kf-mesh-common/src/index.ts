@@ -10,3 +10,4 @@ export * from './mesh';
 export * from './planner';
 export * from './mesh/istioValueMatching';
 export * from './preflight';
+export * from './waves';

@@ -1,4 +1,5 @@
 import type { ObjectRef } from './status';
+import type { OnboardingWaveRef } from './waves';
 
 /**
  * Types of the onboarding lifecycle: an onboarding pull request (opened by the
@@ -164,6 +165,8 @@ export interface OnboardingLifecycle {
   convergence?: OnboardingConvergence;
   /** Before merge, when the namespace's cluster data is available. */
   risk?: OnboardingRisk;
+  /** The wave whose task opened the PR (from the PR body's {@link waveMarker}); absent for a single onboarding. */
+  wave?: OnboardingWaveRef;
 }
 
 /** Whether kf-mesh could read the onboarding PRs of one GitOps repository. @public */

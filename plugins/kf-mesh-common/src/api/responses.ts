@@ -1,3 +1,5 @@
+import type { OnboardingTargetMode } from './onboarding';
+import type { ReadinessCounts, ReadinessState } from './readiness';
 import type {
   NamespaceMeshStatus,
   NamespaceMeshSummary,
@@ -58,6 +60,8 @@ export interface FleetResponse {
   /** Opaque cursor for the next page; absent on the last page. */
   nextCursor?: string;
   problems: ClusterProblem[];
+  /** With `target`: namespaces per readiness state over every page (before the `readiness` filter). */
+  readiness?: ReadinessCounts;
 }
 
 /** What a cluster offers, for the scaffolder's onboarding preflight. @public */
@@ -86,6 +90,10 @@ export interface FleetQuery {
   mode?: string;
   severity?: string;
   q?: string;
+  /** Target mode: each item gets its `readiness` for it (and `FleetResponse.readiness` the counts). */
+  target?: OnboardingTargetMode;
+  /** Only namespaces in these readiness states (comma-separated on the wire); needs `target`. */
+  readiness?: ReadinessState[];
   /** Order of the rows; ascending `verdict`/`severity` lists the worst first. Default: by cluster, then namespace. */
   sort?: FleetSortField;
   order?: 'asc' | 'desc';

@@ -1,4 +1,5 @@
 import type { NamespaceOnboardingStatus } from './onboarding';
+import type { NamespaceReadiness } from './readiness';
 
 /**
  * Mesh status of one namespace, as computed by the kf-mesh backend analyzer
@@ -189,7 +190,10 @@ export interface NamespaceMeshStatus {
   incomplete: Array<{ resource: string; state: ResourceSyncState }>;
   /** When the analysis was computed (ISO 8601). */
   analyzedAt: string;
-  /** The onboarding PR of this namespace and its convergence; absent when the backend has no onboarding reader. */
+  /**
+   * The onboarding PR of this namespace and its convergence; absent when the backend has no onboarding reader.
+   * `onboarding.lifecycle.wave` names the wave the PR belongs to.
+   */
   onboarding?: NamespaceOnboardingStatus;
 }
 
@@ -205,6 +209,8 @@ export interface NamespaceMeshSummary {
   findings: Record<FindingSeverity, number>;
   worstSeverity: FindingSeverity | null;
   findingCodes: string[];
+  /** Present when the fleet query names a `target` mode. */
+  readiness?: NamespaceReadiness;
 }
 
 /** Sync state of one watched resource type on one cluster. @public */

@@ -1,0 +1,1 @@
+export { parseWaveMarker, waveMarker } from './waveMarker';
