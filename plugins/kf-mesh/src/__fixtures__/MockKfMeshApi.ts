@@ -10,6 +10,8 @@ import type {
   OnboardingsQuery,
   OnboardingsResponse,
   OnboardingSourceStatus,
+  WavesResponse,
+  WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from '../api';
 import { KfMeshApiError } from '../api';
@@ -33,6 +35,8 @@ export class MockKfMeshApi implements KfMeshApi {
       onboardingSources?: OnboardingSourceStatus[];
       /** Answer 403 on the onboardings queue (no kf-mesh.fleet.read). */
       onboardingsForbidden?: boolean;
+      /** Waves of the Approvals tab (default none). */
+      waves?: WaveSummary[];
     },
   ) {}
 
@@ -110,5 +114,12 @@ export class MockKfMeshApi implements KfMeshApi {
       query,
       this.options.onboardingSources,
     );
+  }
+
+  async getWaves(): Promise<WavesResponse> {
+    return {
+      items: this.options.waves ?? [],
+      sources: this.options.onboardingSources ?? [],
+    };
   }
 }

@@ -7,6 +7,7 @@ import type {
   NamespaceDetailResponse,
   OnboardingsQuery,
   OnboardingsResponse,
+  WavesResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 
 /**
@@ -37,6 +38,8 @@ export interface KfMeshApi {
    * approvals queue); `query.state` keeps only these stages.
    */
   getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse>;
+  /** Fleet migration waves (newest first) with their counts by stage and stuck namespaces. */
+  getWaves(): Promise<WavesResponse>;
 }
 
 /**

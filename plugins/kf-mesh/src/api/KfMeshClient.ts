@@ -6,6 +6,7 @@ import type {
   NamespaceDetailResponse,
   OnboardingsQuery,
   OnboardingsResponse,
+  WavesResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from './KfMeshApi';
 import {
@@ -47,6 +48,8 @@ export class KfMeshClient implements KfMeshApi {
       ['mode', request.mode],
       ['severity', request.severity],
       ['q', request.q?.trim()],
+      ['target', request.target],
+      ['readiness', request.readiness?.join(',')],
       ['sort', request.sort],
       ['order', request.order],
       ['cursor', request.cursor],
@@ -86,6 +89,10 @@ export class KfMeshClient implements KfMeshApi {
       `/onboardings${suffix}`,
       'Loading the onboarding pull requests failed',
     );
+  }
+
+  getWaves(): Promise<WavesResponse> {
+    return this.get('/waves', 'Loading the waves failed');
   }
 
   private async get<T>(path: string, what: string): Promise<T> {
