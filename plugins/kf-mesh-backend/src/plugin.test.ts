@@ -258,6 +258,102 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
     expect(unknownCluster.status).toBe(400);
   });
 
+  it('fleet readiness: target= adds the readiness of each row and the counts; readiness= filters; bad values name the field', async () => {
+    const ambient = await request(server)
+      .get('/api/kf-mesh/namespaces?target=ambient')
+      .set(as(PLATFORM));
+    expect(ambient.status).toBe(200);
+    // the dev cluster has no istio-waypoint GatewayClass: the preflight blocks every ambient move
+    expect(ambient.body.readiness).toEqual({
+      ready: 0,
+      'needs-restarts': 0,
+      blocked: 6,
+    });
+    const migrating = ambient.body.items.find(
+      (i: any) => i.namespace === 'team-migrating',
+    );
+    expect(migrating.readiness.blockers).toEqual([
+      {
+        message: expect.stringContaining(
+          "Cluster 'dev' has no GatewayClass 'istio-waypoint'",
+        ),
+      },
+    ]);
+    expect(migrating.readiness.changes.policiesMovedToWaypoint).toEqual([
+      'AuthorizationPolicy/ns-owner-access-istio',
+    ]);
+
+    const strict = await request(server)
+      .get('/api/kf-mesh/namespaces?target=sidecar-strict')
+      .set(as(PLATFORM));
+    expect(strict.body.readiness).toEqual({
+      ready: 1,
+      'needs-restarts': 2,
+      blocked: 3,
+    });
+    const byName = Object.fromEntries(
+      strict.body.items.map((i: any) => [i.namespace, i.readiness]),
+    );
+    expect(byName['team-sidecar']).toMatchObject({
+      state: 'ready',
+      changes: { alreadyInTargetMode: true },
+    });
+    expect(byName['team-ambient']).toMatchObject({
+      state: 'needs-restarts',
+      podsToRestart: 1,
+    });
+    expect(byName['team-none'].blockers[0].message).toContain(
+      'is not a Kubeflow profile namespace',
+    );
+
+    const restarts = await request(server)
+      .get(
+        '/api/kf-mesh/namespaces?target=sidecar-strict&readiness=needs-restarts,ready',
+      )
+      .set(as(PLATFORM));
+    expect(restarts.body.items.map((i: any) => i.namespace)).toEqual([
+      'team-ambient',
+      'team-migrating',
+      'team-sidecar',
+    ]);
+    expect(restarts.body.total).toBe(3);
+    // the counts stay those of the query without the readiness filter
+    expect(restarts.body.readiness).toEqual(strict.body.readiness);
+    const plain = await request(server)
+      .get('/api/kf-mesh/namespaces')
+      .set(as(PLATFORM));
+    expect(plain.body.readiness).toBeUndefined();
+    expect(plain.body.items[0].readiness).toBeUndefined();
+
+    for (const [query, message] of [
+      [
+        'readiness=ready',
+        'Invalid query parameter readiness: needs query parameter target (ambient or sidecar-strict), the mode readiness is computed for',
+      ],
+      [
+        'target=ambient&readiness=ready,soon',
+        "Invalid query parameter readiness: 'soon' is not one of ready, needs-restarts, blocked",
+      ],
+      [
+        'target=sidecar',
+        'Invalid query parameter target: must be one of ambient, sidecar-strict',
+      ],
+    ]) {
+      const bad = await request(server)
+        .get(`/api/kf-mesh/namespaces?${query}`)
+        .set(as(PLATFORM));
+      expect({
+        query,
+        status: bad.status,
+        message: bad.body.error.message,
+      }).toEqual({
+        query,
+        status: 400,
+        message,
+      });
+    }
+  });
+
   it('namespace detail includes cluster capabilities for the preflight', async () => {
     const res = await request(server)
       .get('/api/kf-mesh/clusters/dev/namespaces/team-ambient')

@@ -5,12 +5,13 @@ import type {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityStatusResponse,
   isDns1123Label,
   OnboardingsResponse,
+  WavesResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   OnboardingService,
@@ -35,7 +36,10 @@ export interface RouterOptions {
     'listClusters' | 'statusForTargets' | 'fleet' | 'namespaceDetail'
   >;
   /** The onboarding lifecycle; absent when `kfMesh.onboardings` is not configured. */
-  onboardings?: Pick<OnboardingService, 'forNamespace' | 'list'>;
+  onboardings?: Pick<
+    OnboardingService,
+    'forNamespace' | 'list' | 'waves' | 'wave'
+  >;
 }
 
 /**
@@ -106,6 +110,27 @@ export async function createRouter(
       ? onboardings.list(query)
       : { items: [], total: 0, sources: [] };
     res.json(body);
+  });
+
+  // Fleet migration waves (onboarding PRs grouped by their wave marker).
+  router.get('/waves', async (req, res) => {
+    await access.requireFleetRead(await httpAuth.credentials(req));
+    assertOnlyQueryParameters(req.query, []);
+    const body: WavesResponse = onboardings
+      ? onboardings.waves()
+      : { items: [], sources: [] };
+    res.json(body);
+  });
+
+  router.get('/waves/:waveId', async (req, res) => {
+    await access.requireFleetRead(await httpAuth.credentials(req));
+    assertOnlyQueryParameters(req.query, []);
+    if (!onboardings) {
+      throw new NotFoundError(
+        'No GitOps repository is configured (kfMesh.onboardings): there are no waves',
+      );
+    }
+    res.json(onboardings.wave(req.params.waveId));
   });
 
   // Backstage's error bodies, never with a stack trace (the root handler adds one, with absolute

@@ -17,3 +17,13 @@ export { KfMeshBackendClient } from './client/KfMeshBackendClient';
 export type { KfMeshBackendApi } from './client/KfMeshBackendClient';
 export { MESH_MODES } from './actions/inputs';
 export type { MeshMode } from './actions/inputs';
+export {
+  createKfMeshWavePlanAction,
+  WAVE_PLAN_ACTION_ID,
+} from './actions/wave/wavePlan';
+export type { WavePullRequest } from './actions/wave/wavePlan';
+export {
+  createKfMeshWavePublishAction,
+  WAVE_PUBLISH_ACTION_ID,
+} from './actions/wave/wavePublish';
+export type { WavePacing } from './actions/wave/contentBudget';

@@ -6,6 +6,9 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createKfMeshOnboardAction } from './actions/onboard/onboard';
 import { createKfMeshPreflightAction } from './actions/preflight/preflight';
 import { KfMeshBackendClient } from './client/KfMeshBackendClient';
+import { createKfMeshWavePlanAction } from './actions/wave/wavePlan';
+import { createKfMeshWavePublishAction } from './actions/wave/wavePublish';
+import { readWavePacing } from './actions/wave/wavePacingConfig';
 
 /**
  * Scaffolder module that registers the kf-mesh onboarding actions.
@@ -20,12 +23,18 @@ export const scaffolderModuleKfMesh = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions, discovery, auth }) {
+      async init({ scaffolderActions, discovery, auth, config }) {
         const backend = new KfMeshBackendClient({ discovery, auth });
         scaffolderActions.addActions(
           createKfMeshPreflightAction({ backend }),
           createKfMeshOnboardAction(),
+          createKfMeshWavePlanAction({ backend }),
+          createKfMeshWavePublishAction({
+            config,
+            pacing: readWavePacing(config),
+          }),
         );
       },
     });

@@ -8,6 +8,11 @@ export { startGithubSim } from './startGithubSim';
 export type { GithubSim, GithubSimOptions } from './startGithubSim';
 export type { GithubSimFaults, FaultRule } from './http/faults';
 export type {
+  SecondaryLimitOptions,
+  SecondaryLimitStats,
+} from './http/secondaryLimits';
+export { isContentGenerating } from './http/secondaryLimits';
+export type {
   AddRepoOptions,
   OpenPullRequestOptions,
   PullRequestState,

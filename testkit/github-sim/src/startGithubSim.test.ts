@@ -199,3 +199,59 @@ describe('startGithubSim', () => {
     expect(html).not.toContain('<img');
   });
 });
+
+describe('startGithubSim secondaryLimits option', () => {
+  it('is off by default: a burst of writes is never limited', async () => {
+    const sim = await startGithubSim();
+    try {
+      sim.addRepo({ owner: 'o', repo: 'r' });
+      const api = apiClient(sim, null);
+      const statuses = [];
+      for (let i = 0; i < 100; i++) {
+        statuses.push(
+          (
+            await api('POST', '/repos/o/r/git/blobs', {
+              content: `b${i}`,
+              encoding: 'utf-8',
+            })
+          ).status,
+        );
+      }
+      expect(new Set(statuses)).toEqual(new Set([201]));
+      expect(sim.secondaryLimitStats()).toBeUndefined();
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('when on, answers writes past the per-minute limit with GitHub-shaped 403s and counts them', async () => {
+    const sim = await startGithubSim({
+      secondaryLimits: { contentPerMinute: 3, minuteMs: 2_000 },
+    });
+    try {
+      sim.addRepo({ owner: 'o', repo: 'r' });
+      const api = apiClient(sim, null);
+      const blob = () =>
+        api('POST', '/repos/o/r/git/blobs', {
+          content: 'x',
+          encoding: 'utf-8',
+        });
+      const answers = [await blob(), await blob(), await blob(), await blob()];
+      expect(answers.map(a => a.status)).toEqual([201, 201, 201, 403]);
+      expect(answers[3].json.message).toMatch(
+        /^You have exceeded a secondary rate limit/,
+      );
+      expect(answers[3].headers.get('retry-after')).toBe('2');
+      // reads go on
+      expect((await api('GET', '/repos/o/r')).status).toBe(200);
+      expect(sim.secondaryLimitStats()).toMatchObject({
+        contentRequests: 3,
+        limited: 1,
+        peakContentPerMinute: 3,
+      });
+      expect(sim.requests().every(r => typeof r.at === 'number')).toBe(true);
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -3,6 +3,11 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { GithubApiError } from './http/errors';
 import { FaultController, GithubSimFaults } from './http/faults';
+import {
+  SecondaryLimiter,
+  SecondaryLimitOptions,
+  SecondaryLimitStats,
+} from './http/secondaryLimits';
 import { renderIndex, renderPullRequest } from './http/html';
 import { Router } from './http/router';
 import { SimStore } from './model/SimStore';
@@ -27,6 +32,11 @@ export interface GithubSimOptions {
   port?: number;
   /** When set, API requests must send `Authorization: token|Bearer <token>`. */
   token?: string;
+  /**
+   * Enforce GitHub's secondary rate limits (off by default): `true` for the documented
+   * values, or options (scaled clock, other limits).
+   */
+  secondaryLimits?: boolean | SecondaryLimitOptions;
 }
 
 /** A running simulator. */
@@ -95,6 +105,8 @@ export interface GithubSim {
   requests(): RecordedRequest[];
   /** Fault injection. */
   faults: GithubSimFaults;
+  /** What the secondary limits admitted and refused; undefined when they are off. */
+  secondaryLimitStats(): SecondaryLimitStats | undefined;
   close(): Promise<void>;
 }
 
@@ -169,6 +181,11 @@ export async function startGithubSim(
 ): Promise<GithubSim> {
   const store = new SimStore();
   const faults = new FaultController();
+  const limiter = options.secondaryLimits
+    ? new SecondaryLimiter(
+        options.secondaryLimits === true ? {} : options.secondaryLimits,
+      )
+    : undefined;
   const router = new Router([...repoRoutes, ...gitRoutes, ...pullRoutes]);
   const recorded: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -200,6 +217,7 @@ export async function startGithubSim(
       body: undefined,
       authenticated,
       status: 0,
+      at: Date.now(),
     };
     recorded.push(entry);
     const reply = (
@@ -215,8 +233,10 @@ export async function startGithubSim(
       if (!authenticated) {
         throw new GithubApiError(401, 'Bad credentials');
       }
-      const fault = faults.take(method, apiPath);
+      const fault = faults.take(method, apiPath, entry.body);
       if (fault) throw fault;
+      const limited = limiter?.check(method, apiPath);
+      if (limited) throw limited;
       if (apiPath === '/graphql') {
         if (method !== 'POST') throw new GithubApiError(404, 'Not Found');
         reply(200, answerGraphql(store, webUrl, entry.body));
@@ -301,6 +321,8 @@ export async function startGithubSim(
       req.socket.destroy();
       return;
     }
+    limiter?.start();
+    res.once('close', () => limiter?.finish());
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { message: 'Server Error' });
     });
@@ -421,6 +443,7 @@ export async function startGithubSim(
     },
     requests: () => recorded.map(r => structuredClone(r)),
     faults,
+    secondaryLimitStats: () => limiter?.stats(),
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy();

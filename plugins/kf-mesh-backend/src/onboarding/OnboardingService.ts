@@ -1,14 +1,18 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type {
   NamespaceOnboardingStatus,
   OnboardingLifecycle,
   OnboardingsResponse,
   OnboardingStage,
+  WavesResponse,
+  WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   ONBOARDING_STAGES,
   parseOnboardingBranchName,
+  WAVE_ID_PATTERN,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import { summarizeWaves } from './waves';
 import { buildLifecycle, NamespaceState } from './lifecycle';
 import type { OnboardingTracker } from './OnboardingTracker';
 import { assertOnlyQueryParameters, echoSafely } from '../queryParameters';
@@ -74,6 +78,37 @@ export class OnboardingService {
           a.namespace.localeCompare(b.namespace),
       );
     return { ...pageOf(items, query), sources: this.tracker.sources() };
+  }
+
+  /** `GET /waves`: every wave with a tracked PR, newest first. */
+  waves(): WavesResponse {
+    return { items: this.allWaves(), sources: this.tracker.sources() };
+  }
+
+  /** `GET /waves/:waveId`. */
+  wave(rawId: string): WaveSummary {
+    if (!WAVE_ID_PATTERN.test(rawId)) {
+      throw new InputError(
+        'Invalid path parameter waveId: must be a wave id (a DNS-1123 label of at most 40 characters)',
+      );
+    }
+    const wave = this.allWaves().find(w => w.id === rawId);
+    if (!wave) {
+      throw new NotFoundError(
+        `No onboarding pull request of wave '${rawId}' is tracked`,
+      );
+    }
+    return wave;
+  }
+
+  private allWaves(): WaveSummary[] {
+    return summarizeWaves(
+      this.tracker
+        .pullRequests()
+        .filter(pr => pr.wave)
+        .map(pr => this.lifecycleOf(pr))
+        .filter((l): l is OnboardingLifecycle => Boolean(l)),
+    );
   }
 
   private lifecycleOf(

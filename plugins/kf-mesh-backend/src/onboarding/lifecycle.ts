@@ -56,6 +56,7 @@ export function buildLifecycle(input: {
     namespace: input.namespace,
     targetMode: input.targetMode,
     pullRequest: pr,
+    ...(pr.wave ? { wave: pr.wave } : {}),
   };
   const age = formatDuration((now.getTime() - Date.parse(pr.createdAt)) / 1000);
 

@@ -2,7 +2,6 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import type { GithubSim } from '@kf-mesh/github-sim';
 import { NamespaceOnboardingStatus } from '@kf-mesh/plugin-kf-mesh-common';
 import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { GITHUB_TOKEN } from './__testUtils__/githubFixture';
 import {
   applyMergedDirectory,
   asUser,
+  kubectl,
   LIFECYCLE_NS as NS,
   lifecyclePlan,
   recreatedPod,
@@ -26,28 +26,6 @@ jest.setTimeout(60_000);
 const KUBE_TOKEN = 'kube-token-for-onboarding-test';
 const ENTITY = 'component:default/team-migrating';
 const STUCK_AFTER_SECONDS = 4;
-
-function kubectl(sim: KubeSim, dir: string, args: string[]): Promise<string> {
-  const kubeconfig = path.join(dir, 'kubeconfig');
-  sim.writeKubeconfig(kubeconfig, KUBE_TOKEN);
-  return new Promise((resolve, reject) =>
-    execFile(
-      'kubectl',
-      [
-        '--kubeconfig',
-        kubeconfig,
-        '--cache-dir',
-        path.join(dir, 'cache'),
-        ...args,
-      ],
-      { env: { PATH: process.env.PATH ?? '', HOME: dir }, timeout: 30_000 },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`))
-          : resolve(stdout),
-    ),
-  );
-}
 
 /**
  * The onboarding lifecycle end to end: the template's PR on the loopback
@@ -200,7 +178,7 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
 
   it('GitOps applies the merged directory; pods left on sidecars make it stuck, naming them', async () => {
     await applyMergedDirectory(github, plan, path.join(dir, 'checkout'), args =>
-      kubectl(kube, dir, args),
+      kubectl(kube, dir, args, KUBE_TOKEN),
     );
     // What istiod does: program the waypoint.
     const gw = kube.get({

@@ -4,12 +4,14 @@ import type {
   OnboardingPullRequestState,
   OnboardingReview,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import { parseWaveMarker } from '@kf-mesh/plugin-kf-mesh-common';
 
 /** The fields of a GitHub pull request (REST `pulls` item) kf-mesh reads. */
 export interface GithubPull {
   number: number;
   html_url: string;
   title: string;
+  body?: string | null;
   state: 'open' | 'closed' | string;
   draft?: boolean;
   merged_at: string | null;
@@ -152,6 +154,7 @@ export function toOnboardingPullRequest(
   const approvals = latest
     .filter(r => approvesHead(r, pull.head.sha))
     .map(r => r.user);
+  const wave = parseWaveMarker(pull.body);
   const staleApprovals = latest
     .filter(r => r.state === 'APPROVED' && !approvesHead(r, pull.head.sha))
     .map(r => r.user);
@@ -175,5 +178,6 @@ export function toOnboardingPullRequest(
     approvals,
     staleApprovals,
     checks,
+    ...(wave ? { wave } : {}),
   };
 }

@@ -8,6 +8,8 @@ import type {
   NamespaceDetailResponse,
   NamespaceMeshStatus,
   NamespaceMeshSummary,
+  OnboardingTargetMode,
+  ReadinessCounts,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceSnapshot } from '../analyzer';
 import type { NamespaceTarget } from './entityNamespaces';
@@ -19,6 +21,7 @@ import {
 import { SnapshotSource, StatusIndex } from './StatusIndex';
 import { pageOf } from './pagination';
 import { echoSafely } from '../queryParameters';
+import { readinessOf } from './readiness';
 
 /** How many distinct fleet filters keep their matching rows. */
 const FLEET_MEMO_SIZE = 32;
@@ -47,7 +50,12 @@ export class MeshStatusService {
   /** Recently used fleet filters → their rows (least recently used first). */
   private readonly fleetMemo = new Map<
     string,
-    { sources: NamespaceMeshSummary[][]; rows: NamespaceMeshSummary[] }
+    {
+      sources: NamespaceMeshSummary[][];
+      capabilities: string;
+      rows: NamespaceMeshSummary[];
+      readiness?: ReadinessCounts;
+    }
   >();
 
   constructor(private readonly clusters: ClusterRuntime[]) {
@@ -141,8 +149,12 @@ export class MeshStatusService {
       const problem = this.problemFor(c);
       if (problem) problems.push(problem);
     }
-    const rows = this.matchingRows(clusters, filter);
-    return { ...pageOf(rows, filter), problems };
+    const { rows, readiness } = this.matchingRows(clusters, filter);
+    return {
+      ...pageOf(rows, filter),
+      problems,
+      ...(readiness ? { readiness } : {}),
+    };
   }
 
   /**
@@ -154,37 +166,80 @@ export class MeshStatusService {
   private matchingRows(
     clusters: ClusterRuntime[],
     filter: FleetFilter,
-  ): NamespaceMeshSummary[] {
+  ): { rows: NamespaceMeshSummary[]; readiness?: ReadinessCounts } {
     const sources = clusters.map(c => c.index.summaries());
+    const capabilities = filter.target
+      ? JSON.stringify(clusters.map(c => c.source.capabilities()))
+      : '';
     const key = JSON.stringify([
       filter.cluster,
       filter.mode,
       filter.severity,
       filter.q,
+      filter.target,
+      filter.readiness ? [...filter.readiness].sort() : undefined,
       filter.sort,
       filter.order,
     ]);
     const cached = this.fleetMemo.get(key);
     if (
       cached &&
+      cached.capabilities === capabilities &&
       cached.sources.length === sources.length &&
       cached.sources.every((s, i) => s === sources[i])
     ) {
-      return cached.rows;
+      return cached;
     }
     const rows: NamespaceMeshSummary[] = [];
-    for (const summaries of sources) {
-      for (const row of summaries) {
-        if (matchesFleetFilter(row, filter)) rows.push(row);
+    const counts: ReadinessCounts | undefined = filter.target
+      ? { ready: 0, 'needs-restarts': 0, blocked: 0 }
+      : undefined;
+    const { readiness: readinessFilter, ...otherFilters } = filter;
+    clusters.forEach((c, i) => {
+      for (const summary of sources[i]) {
+        if (!matchesFleetFilter(summary, otherFilters)) continue;
+        const row = filter.target
+          ? this.withReadiness(c, summary, filter.target)
+          : summary;
+        if (counts && row.readiness) counts[row.readiness.state]++;
+        if (readinessFilter && !matchesFleetFilter(row, filter)) continue;
+        rows.push(row);
       }
-    }
+    });
     if (filter.sort) rows.sort(compareFleetRows(filter.sort, filter.order));
+    const entry = {
+      sources,
+      capabilities,
+      rows,
+      ...(counts ? { readiness: counts } : {}),
+    };
     this.fleetMemo.delete(key);
-    this.fleetMemo.set(key, { sources, rows });
+    this.fleetMemo.set(key, entry);
     if (this.fleetMemo.size > FLEET_MEMO_SIZE) {
       this.fleetMemo.delete(this.fleetMemo.keys().next().value!);
     }
-    return rows;
+    return entry;
+  }
+
+  /** The fleet row with its readiness for `target` (from the index's per-namespace memo). */
+  private withReadiness(
+    c: ClusterRuntime,
+    summary: NamespaceMeshSummary,
+    target: OnboardingTargetMode,
+  ): NamespaceMeshSummary {
+    const capabilities = c.source.capabilities();
+    const readiness = c.index.readiness(
+      summary.namespace,
+      target,
+      JSON.stringify(capabilities),
+      status => {
+        const snapshot = c.source.snapshot(summary.namespace);
+        return snapshot
+          ? readinessOf({ status, snapshot, capabilities }, target)
+          : undefined;
+      },
+    );
+    return readiness ? { ...summary, readiness } : summary;
   }
 
   /**

@@ -2,6 +2,8 @@ import type {
   MeshDriftItem,
   NamespaceMeshStatus,
   NamespaceMeshSummary,
+  NamespaceReadiness,
+  OnboardingTargetMode,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   analyzeNamespace,
@@ -30,6 +32,11 @@ interface Entry {
   status: NamespaceMeshStatus;
   summary: NamespaceMeshSummary;
   driftChecked: boolean;
+  /** Readiness per target mode, with the cluster capabilities it was computed with. */
+  readiness?: Map<
+    OnboardingTargetMode,
+    { key: string; value: NamespaceReadiness }
+  >;
 }
 
 /** Computes the drift of a namespace against its plan; undefined = no plan applies. */
@@ -115,6 +122,29 @@ export class StatusIndex {
       entry.driftChecked = true;
     }
     return entry?.status;
+  }
+
+  /**
+   * Readiness of one namespace for a target mode, computed once per analysis of the namespace
+   * and `key` (the cluster capabilities it depends on): a fleet page with `target` then
+   * re-plans only the namespaces that changed.
+   */
+  readiness(
+    namespace: string,
+    target: OnboardingTargetMode,
+    key: string,
+    compute: (status: NamespaceMeshStatus) => NamespaceReadiness | undefined,
+  ): NamespaceReadiness | undefined {
+    const status = this.get(namespace);
+    const entry = this.entries.get(namespace);
+    if (!status || !entry) return undefined;
+    const cached = entry.readiness?.get(target);
+    if (cached && cached.key === key) return cached.value;
+    const value = compute(status);
+    if (!value) return undefined;
+    entry.readiness ??= new Map();
+    entry.readiness.set(target, { key, value });
+    return value;
   }
 
   /** All summaries sorted by namespace name (flushes first). */

@@ -1,7 +1,13 @@
 import { InputError } from '@backstage/errors';
-import type { NamespaceMeshSummary } from '@kf-mesh/plugin-kf-mesh-common';
+import type {
+  NamespaceMeshSummary,
+  OnboardingTargetMode,
+  ReadinessState,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { READINESS_STATES, TARGET_MODES } from '@kf-mesh/plugin-kf-mesh-common';
 import { z } from 'zod';
 import { decodeCursor, parseLimit } from './pagination';
+import { echoSafely } from '../queryParameters';
 
 const VERDICTS = [
   'ambient',
@@ -20,6 +26,10 @@ export interface FleetFilter {
   mode?: (typeof VERDICTS)[number];
   severity?: (typeof SEVERITIES)[number];
   q?: string;
+  /** Rows get their readiness for this mode. */
+  target?: OnboardingTargetMode;
+  /** Only rows in these readiness states (needs `target`). */
+  readiness?: ReadonlySet<ReadinessState>;
   /** Absent: per cluster, by namespace (the index order, no sort needed). */
   sort?: (typeof SORT_FIELDS)[number];
   /** Default `asc`. */
@@ -44,6 +54,21 @@ const schema = z
       })
       .optional(),
     q: z.string().max(100, 'must be at most 100 characters').optional(),
+    target: z
+      .enum(TARGET_MODES, {
+        errorMap: () => ({
+          message: `must be one of ${TARGET_MODES.join(', ')}`,
+        }),
+      })
+      .optional(),
+    readiness: z
+      .string({
+        invalid_type_error: `must be a comma-separated list of ${READINESS_STATES.join(
+          ', ',
+        )}`,
+      })
+      .max(100, 'must be at most 100 characters')
+      .optional(),
     sort: z
       .enum(SORT_FIELDS, {
         errorMap: () => ({
@@ -77,16 +102,43 @@ export function parseFleetQuery(query: unknown): FleetFilter {
     throw new InputError(`Invalid query parameter ${field}: ${message}`);
   }
   const v = parsed.data;
+  const readiness = parseReadinessStates(v.readiness, v.target);
   return {
     ...(v.cluster ? { cluster: v.cluster } : {}),
     ...(v.mode ? { mode: v.mode } : {}),
     ...(v.severity ? { severity: v.severity } : {}),
     ...(v.q ? { q: v.q.toLowerCase() } : {}),
+    ...(v.target ? { target: v.target } : {}),
+    ...(readiness ? { readiness } : {}),
     ...(v.sort ? { sort: v.sort } : {}),
     order: v.order ?? 'asc',
     offset: v.cursor ? decodeCursor(v.cursor) : 0,
     limit: parseLimit(v.limit, 50),
   };
+}
+
+function parseReadinessStates(
+  raw: string | undefined,
+  target: OnboardingTargetMode | undefined,
+): ReadonlySet<ReadinessState> | undefined {
+  if (raw === undefined) return undefined;
+  if (!target) {
+    throw new InputError(
+      `Invalid query parameter readiness: needs query parameter target (${TARGET_MODES.join(
+        ' or ',
+      )}), the mode readiness is computed for`,
+    );
+  }
+  const states = raw.split(',').map(s => s.trim());
+  const bad = states.find(s => !READINESS_STATES.includes(s as ReadinessState));
+  if (bad !== undefined) {
+    throw new InputError(
+      `Invalid query parameter readiness: '${echoSafely(
+        bad,
+      )}' is not one of ${READINESS_STATES.join(', ')}`,
+    );
+  }
+  return new Set(states as ReadinessState[]);
 }
 
 /** Whether a fleet row passes the filter (cluster is applied by the caller). */
@@ -101,6 +153,8 @@ export function matchesFleetFilter(
     if (!row.worstSeverity || SEVERITIES.indexOf(row.worstSeverity) > rank)
       return false;
   }
+  if (f.readiness && (!row.readiness || !f.readiness.has(row.readiness.state)))
+    return false;
   if (f.q) {
     const hay = `${row.namespace} ${row.profileOwner ?? ''}`.toLowerCase();
     if (!hay.includes(f.q)) return false;

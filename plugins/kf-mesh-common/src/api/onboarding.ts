@@ -103,6 +103,8 @@ export interface OnboardingPullRequest {
    */
   staleApprovals: string[];
   checks: OnboardingChecks;
+  /** The wave that opened the PR (its body's wave marker); the lifecycle repeats it as `wave`. */
+  wave?: OnboardingWaveRef;
 }
 
 /** Verdict after merge. @public */

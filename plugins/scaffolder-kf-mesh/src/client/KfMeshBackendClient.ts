@@ -10,7 +10,9 @@ import {
 } from '@backstage/errors';
 import {
   EntityStatusResponse,
+  FleetResponse,
   NamespaceDetailResponse,
+  WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 
 /** Reads namespace status from kf-mesh-backend on behalf of a user. @public */
@@ -25,6 +27,15 @@ export interface KfMeshBackendApi {
     entityRef: string;
     credentials: BackstageCredentials;
   }): Promise<EntityStatusResponse>;
+  /** One row of the fleet: refused (NotAllowedError) unless the user holds `kf-mesh.fleet.read`. */
+  getFleetPage(options: {
+    credentials: BackstageCredentials;
+  }): Promise<FleetResponse>;
+  /** A wave and where its namespaces stand (`GET /waves/:waveId`). */
+  getWave(options: {
+    waveId: string;
+    credentials: BackstageCredentials;
+  }): Promise<WaveSummary>;
 }
 
 /**
@@ -67,6 +78,30 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
       {
         subject: `entity '${entityRef}'`,
         notFound: `Entity '${entityRef}' was not found in the catalog`,
+      },
+    );
+  }
+
+  async getFleetPage(options: {
+    credentials: BackstageCredentials;
+  }): Promise<FleetResponse> {
+    return this.get<FleetResponse>('/namespaces?limit=1', options.credentials, {
+      subject: 'the fleet',
+      notFound: 'The kf-mesh fleet route was not found',
+    });
+  }
+
+  async getWave(options: {
+    waveId: string;
+    credentials: BackstageCredentials;
+  }): Promise<WaveSummary> {
+    const { waveId, credentials } = options;
+    return this.get<WaveSummary>(
+      `/waves/${encodeURIComponent(waveId)}`,
+      credentials,
+      {
+        subject: `wave '${waveId}'`,
+        notFound: `Wave '${waveId}' has no tracked onboarding pull request`,
       },
     );
   }

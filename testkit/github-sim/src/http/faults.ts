@@ -9,6 +9,8 @@ export interface FaultRule {
   method?: string;
   /** Only requests whose API path (after `/api/v3`) contains this string (default: any). */
   pathIncludes?: string;
+  /** Only requests whose JSON body contains this string (default: any). */
+  bodyIncludes?: string;
   /** How many requests to fail (default 1; `Infinity` for all). */
   times?: number;
   /** Extra response headers. */
@@ -96,11 +98,17 @@ export class FaultController implements GithubSimFaults {
   }
 
   /** Consumes and returns the error for this request, if a rule matches. */
-  take(method: string, path: string): GithubApiError | undefined {
+  take(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): GithubApiError | undefined {
     const index = this.rules.findIndex(
       r =>
         (!r.method || r.method.toUpperCase() === method) &&
-        (!r.pathIncludes || path.includes(r.pathIncludes)),
+        (!r.pathIncludes || path.includes(r.pathIncludes)) &&
+        (!r.bodyIncludes ||
+          (JSON.stringify(body) ?? '').includes(r.bodyIncludes)),
     );
     if (index < 0) return undefined;
     const rule = this.rules[index];

@@ -87,6 +87,8 @@ export interface RecordedRequest {
   /** Whether the request carried a valid token (always true without a configured token). */
   authenticated: boolean;
   status: number;
+  /** Arrival time (ms since the epoch). */
+  at: number;
 }
 
 /** Options of `openPullRequest`: a branch with one commit off the default branch, and its pull request. */

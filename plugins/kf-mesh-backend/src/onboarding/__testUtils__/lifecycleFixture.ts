@@ -5,12 +5,16 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import type { GithubSim } from '@kf-mesh/github-sim';
+import type { KubeSim } from '@kf-mesh/kube-sim';
 import {
   NamespaceOnboardingStatus,
   OnboardingPlan,
+  OnboardingWaveRef,
   planOnboarding,
   renderPlan,
+  waveMarker,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -76,6 +80,8 @@ export const recreatedPod = (name: string) =>
 export async function startLifecycleBackend(options: {
   cluster: { url: string; token: string; caPem: string };
   stuckAfterSeconds: number;
+  /** Opens the PR as part of this wave (its body carries the wave marker, as the wave template writes it). */
+  wave?: OnboardingWaveRef;
 }) {
   const { rendered } = lifecyclePlan();
   const fixture = await startGithubFixture();
@@ -85,7 +91,9 @@ export async function startLifecycleBackend(options: {
     repo: 'gitops',
     branch: rendered.branchName,
     title: rendered.title,
-    body: rendered.description,
+    body: options.wave
+      ? `${rendered.description}\n\n${waveMarker(options.wave)}\n`
+      : rendered.description,
     files: Object.fromEntries(
       rendered.files.map(f => [
         `clusters/dev/${LIFECYCLE_NS}/${f.path}`,
@@ -225,4 +233,32 @@ export async function applyMergedDirectory(
       '--ignore-not-found',
     ]);
   }
+}
+
+/** Runs the real kubectl against a kube-sim (kubeconfig and cache under `dir`). */
+export function kubectl(
+  sim: KubeSim,
+  dir: string,
+  args: string[],
+  token: string,
+): Promise<string> {
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  sim.writeKubeconfig(kubeconfig, token);
+  return new Promise((resolve, reject) =>
+    execFile(
+      'kubectl',
+      [
+        '--kubeconfig',
+        kubeconfig,
+        '--cache-dir',
+        path.join(dir, 'cache'),
+        ...args,
+      ],
+      { env: { PATH: process.env.PATH ?? '', HOME: dir }, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`))
+          : resolve(stdout),
+    ),
+  );
 }

@@ -24,7 +24,7 @@ export const DEFAULT_TARGET_PATH = 'kf-mesh-onboarding';
 export const DEFAULT_GITOPS_PATH = 'clusters';
 
 /** Drops options left empty by the template (`''`), so the planner applies Kubeflow's defaults. */
-function withoutEmpty(options: Record<string, unknown> | undefined) {
+export function withoutEmpty(options: Record<string, unknown> | undefined) {
   if (!options) return undefined;
   return Object.fromEntries(
     Object.entries(options).filter(
@@ -33,7 +33,7 @@ function withoutEmpty(options: Record<string, unknown> | undefined) {
   );
 }
 
-function toInputError(error: unknown): never {
+export function toInputError(error: unknown): never {
   if (error instanceof PlanInputError) {
     throw new InputError(
       `Invalid onboarding input: ${error.issues

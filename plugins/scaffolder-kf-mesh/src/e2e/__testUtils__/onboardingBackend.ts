@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import {
   mockCredentials,
   mockServices,
@@ -9,7 +10,12 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
-import { GithubSim, startGithubSim } from '@kf-mesh/github-sim';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  GithubSim,
+  SecondaryLimitOptions,
+  startGithubSim,
+} from '@kf-mesh/github-sim';
 import { buildScenario, KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the e2e runs the real kf-mesh backend
 import kfMeshPlugin from '@kf-mesh/plugin-kf-mesh-backend';
@@ -22,11 +28,11 @@ export const KUBE_TOKEN = 'kube-sa-token-e2e-8c3b1e0f';
 export const GHE_HOST = 'github.kf-mesh.test';
 export const PLATFORM_USER = 'user:default/platform-admin';
 
-/** The onboard-namespace template of `templates/`, as the catalog would serve it. */
-export function templateEntity(): Entity {
+/** A template of `templates/` (default onboard-namespace), as the catalog would serve it. */
+export function templateEntity(name = 'onboard-namespace'): Entity {
   const file = resolvePackagePath(
     '@kf-mesh/plugin-scaffolder-backend-module-kf-mesh',
-    '../../templates/onboard-namespace/template.yaml',
+    `../../templates/${name}/template.yaml`,
   );
   const entity = yaml.parse(fs.readFileSync(file, 'utf8')) as Entity;
   return { ...entity, metadata: { ...entity.metadata, namespace: 'default' } };
@@ -49,6 +55,33 @@ function profileEntity(name: string, cluster: string): Entity {
       owner: 'group:default/kubeflow-platform',
     },
   };
+}
+
+// AuthorizeResult's values (this package does not depend on plugin-permission-common)
+const ALLOW = 'ALLOW' as any;
+const DENY = 'DENY' as any;
+
+/** A permission service deciding with `allowed(userEntityRef, permissionName)`. */
+function permissionsFactory(
+  allowed: (user: string | undefined, permission: string) => boolean,
+) {
+  return mockServices.permissions.mock({
+    authorize: async (requests, authorizeOptions) => {
+      const principal = authorizeOptions?.credentials.principal as {
+        userEntityRef?: string;
+      };
+      return requests.map(r => ({
+        result: allowed(
+          principal?.userEntityRef,
+          (r as { permission: { name: string } }).permission.name,
+        )
+          ? ALLOW
+          : DENY,
+      }));
+    },
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: ALLOW })),
+  }).factory;
 }
 
 /** A scaffolder task event as the REST API returns it. */
@@ -81,10 +114,23 @@ async function eventually<T>(
  * and this module, kf-mesh-backend watching two kube-sim clusters (`prod`
  * can run ambient, `legacy` cannot), and github-sim as the GitOps host.
  */
-export async function startOnboardingBackend() {
+export async function startOnboardingBackend(
+  options: {
+    /** Namespaces of the `prod` fleet scenario (default 12). */
+    prodNamespaces?: number;
+    /** github-sim enforces GitHub's secondary rate limits. */
+    secondaryLimits?: SecondaryLimitOptions;
+    /** `kfMesh.waves.pacing`. */
+    pacing?: Record<string, number>;
+    /** Permission decisions (default: everything allowed). */
+    permissions?: (user: string | undefined, permission: string) => boolean;
+    /** kf-mesh-backend follows the GitOps repository (lifecycle, waves); PRs merged this long are stuck. */
+    onboardings?: { stuckAfterMs: number };
+  } = {},
+) {
   const prodScenario = buildScenario({
     kind: 'fleet',
-    namespaces: 12,
+    namespaces: options.prodNamespaces ?? 12,
     clusterName: 'prod',
   });
   const legacyScenario = buildScenario({
@@ -99,7 +145,12 @@ export async function startOnboardingBackend() {
     auth,
     scenario: legacyScenario,
   });
-  const github: GithubSim = await startGithubSim({ token: GITHUB_TOKEN });
+  const github: GithubSim = await startGithubSim({
+    token: GITHUB_TOKEN,
+    ...(options.secondaryLimits
+      ? { secondaryLimits: options.secondaryLimits }
+      : {}),
+  });
   github.addRepo({
     owner: 'kubeflow-platform',
     repo: 'gitops',
@@ -114,6 +165,8 @@ export async function startOnboardingBackend() {
   const template = templateEntity();
   const entities = [
     template,
+    templateEntity('onboard-wave'),
+    templateEntity('rollback-wave'),
     profileEntity(prodNamespace.name, 'prod'),
     profileEntity(legacyNamespace.name, 'legacy'),
   ];
@@ -131,6 +184,8 @@ export async function startOnboardingBackend() {
       scaffolderModuleKfMesh,
       kfMeshPlugin,
       catalogServiceMock.factory({ entities }),
+      ...(options.permissions ? [permissionsFactory(options.permissions)] : []),
+      ...(options.onboardings ? [schedulerServiceFactory] : []),
       mockServices.rootConfig.factory({
         data: {
           integrations: {
@@ -146,6 +201,20 @@ export async function startOnboardingBackend() {
             requestTimeoutMs: 3000,
             analysisDebounceMs: 10,
             clusters: [cluster('prod', prod), cluster('legacy', legacy)],
+            ...(options.pacing ? { waves: { pacing: options.pacing } } : {}),
+            ...(options.onboardings
+              ? {
+                  onboardings: {
+                    repositories: [
+                      { url: `https://${GHE_HOST}/kubeflow-platform/gitops` },
+                    ],
+                    refreshInterval: { milliseconds: 200 },
+                    stuckAfter: {
+                      milliseconds: options.onboardings.stuckAfterMs,
+                    },
+                  },
+                }
+              : {}),
           },
         },
       }),
@@ -166,13 +235,19 @@ export async function startOnboardingBackend() {
       : undefined;
   });
 
-  /** Runs the template through the scaffolder's REST API and waits for the task to end. */
-  async function runTemplate(values: Record<string, unknown>) {
+  /** Runs a template (default onboard-namespace) through the scaffolder's REST API and waits for the task to end. */
+  async function runTemplate(
+    values: Record<string, unknown>,
+    run: { templateRef?: string; user?: string; timeoutMs?: number } = {},
+  ) {
+    const as = run.user
+      ? { authorization: mockCredentials.user.header(run.user) }
+      : asPlatform;
     const created = await request(server)
       .post('/api/scaffolder/v2/tasks')
-      .set(asPlatform)
+      .set(as)
       .send({
-        templateRef: 'template:default/onboard-namespace',
+        templateRef: run.templateRef ?? 'template:default/onboard-namespace',
         values,
       });
     if (created.status !== 201) {
@@ -187,18 +262,19 @@ export async function startOnboardingBackend() {
     const task = await eventually(async () => {
       const res = await request(server)
         .get(`/api/scaffolder/v2/tasks/${taskId}`)
-        .set(asPlatform);
+        .set(as);
       return ['completed', 'failed', 'cancelled'].includes(res.body.status)
         ? res.body
         : undefined;
-    }, 60_000);
+    }, run.timeoutMs ?? 60_000);
     const events = await request(server)
       .get(`/api/scaffolder/v2/tasks/${taskId}/events`)
-      .set(asPlatform);
+      .set(as);
     const taskEvents = events.body as TaskEvent[];
     const completion = taskEvents.find(e => e.type === 'completion');
     return {
       status: task.status as string,
+      taskId,
       output: completion?.body.output ?? {},
       events: taskEvents,
     };
@@ -214,7 +290,10 @@ export async function startOnboardingBackend() {
   }
 
   return {
+    server: server as unknown as Server,
+    asPlatform,
     github,
+    prodScenario,
     dryRun,
     prodNamespace,
     legacyNamespace,
