@@ -25,3 +25,4 @@ done
 
 KF_MESH_DEMO_DETACH=1 ./scripts/start.sh
 node -r @swc-node/register packages/demo-fleet/src/e2e/demoBrowserTest.ts .artifacts/screenshots/demo
+node -r @swc-node/register packages/demo-fleet/src/e2e/waveBrowserTest.ts .artifacts/screenshots/wave
