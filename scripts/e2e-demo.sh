@@ -28,3 +28,4 @@ node -r @swc-node/register packages/demo-fleet/src/e2e/demoBrowserTest.ts .artif
 # The self-service onboarding (#17): the profile owner from the Mesh tab to the pull request, the platform engineer's
 # Approvals, the fleet page's 403 explained. Screenshots go to .artifacts/screenshots/self-service.
 node -r @swc-node/register packages/demo-fleet/src/e2e/selfServiceBrowserTest.ts .artifacts/screenshots/self-service
+node -r @swc-node/register packages/demo-fleet/src/e2e/waveBrowserTest.ts .artifacts/screenshots/wave

@@ -15,5 +15,11 @@ export interface Config {
      * @visibility frontend
      */
     platformTeam?: string;
+    /**
+     * Path of the scaffolder's task pages, for the links to a wave's task. Default `/create/tasks`
+     * (a task is `/create/tasks/<taskId>`).
+     * @visibility frontend
+     */
+    scaffolderTasksPath?: string;
   };
 }

@@ -21,6 +21,8 @@ import type {
   OnboardingsQuery,
   OnboardingsResponse,
   OnboardingSourceStatus,
+  WavesResponse,
+  WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from '../api';
 import { KfMeshApiError } from '../api';
@@ -44,6 +46,8 @@ export class MockKfMeshApi implements KfMeshApi {
       onboardingSources?: OnboardingSourceStatus[];
       /** Answer 403 on the onboardings queue (no kf-mesh.fleet.read). */
       onboardingsForbidden?: boolean;
+      /** Waves of the Approvals tab (default none). */
+      waves?: WaveSummary[];
     },
   ) {}
 
@@ -218,6 +222,13 @@ export class MockKfMeshApi implements KfMeshApi {
         filesToDelete: rendered.filesToDelete,
       },
       planDigest: onboardingPlanDigest(rendered),
+    };
+  }
+
+  async getWaves(): Promise<WavesResponse> {
+    return {
+      items: this.options.waves ?? [],
+      sources: this.options.onboardingSources ?? [],
     };
   }
 }

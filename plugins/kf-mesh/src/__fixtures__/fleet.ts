@@ -3,6 +3,9 @@ import type {
   FindingSeverity,
   FleetResponse,
   NamespaceMeshSummary,
+  NamespaceReadiness,
+  OnboardingTargetMode,
+  ReadinessCounts,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest } from '../api';
 
@@ -70,6 +73,59 @@ export function createFleet(count: number): NamespaceMeshSummary[] {
   return items;
 }
 
+/**
+ * A plausible readiness of a fixture namespace for a target mode: a conflict is blocked, pods on the other
+ * dataplane need restarts, an ambient-to-ambient move is ready (already there).
+ */
+export function readinessOf(
+  item: NamespaceMeshSummary,
+  targetMode: OnboardingTargetMode,
+): NamespaceReadiness {
+  const base = {
+    targetMode,
+    podsToRestart: 0,
+    blockers: [],
+    warnings: [],
+    changes: {
+      policiesMovedToWaypoint: [] as string[],
+      deletions: 0,
+      alreadyInTargetMode: false,
+    },
+  };
+  if (item.verdict === 'conflict') {
+    return {
+      ...base,
+      state: 'blocked',
+      blockers: [
+        {
+          code: 'KFM101',
+          message:
+            'The ambient label and sidecar injection are both enabled: remove one first.',
+        },
+      ],
+    };
+  }
+  const restarts =
+    targetMode === 'ambient' ? item.pods.sidecar : item.pods.ambient;
+  const fromNone = targetMode === 'sidecar-strict' ? item.pods.none : 0;
+  const podsToRestart = restarts + fromNone;
+  const movesPolicies = targetMode === 'ambient' && item.verdict === 'sidecar';
+  return {
+    ...base,
+    state: podsToRestart > 0 ? 'needs-restarts' : 'ready',
+    podsToRestart,
+    changes: {
+      policiesMovedToWaypoint: movesPolicies
+        ? ['AuthorizationPolicy/ns-owner-access-istio']
+        : [],
+      deletions: movesPolicies ? 1 : 0,
+      alreadyInTargetMode:
+        (targetMode === 'ambient' && item.verdict === 'ambient') ||
+        (targetMode === 'sidecar-strict' && item.verdict === 'sidecar'),
+    },
+  };
+}
+
 // Same order as the backend (kf-mesh-backend fleetQuery): ascending verdict
 // and severity put the rows that need attention first.
 const verdictRank: Record<DataplaneVerdict, number> = {
@@ -95,10 +151,14 @@ export function queryFleet(
   request: FleetRequest,
 ): FleetResponse {
   const q = request.q?.toLowerCase();
+  const target = request.target;
+  const withReadiness = target
+    ? fleet.map(item => ({ ...item, readiness: readinessOf(item, target) }))
+    : fleet;
   const minSeverity = request.severity
     ? severities.indexOf(request.severity as FindingSeverity)
     : undefined;
-  const filtered = fleet.filter(
+  const matching = withReadiness.filter(
     item =>
       (!request.cluster || item.cluster === request.cluster) &&
       (!request.mode || item.verdict === request.mode) &&
@@ -106,6 +166,14 @@ export function queryFleet(
       (!q ||
         item.namespace.includes(q) ||
         (item.profileOwner ?? '').toLowerCase().includes(q)),
+  );
+  const counts: ReadinessCounts = { ready: 0, 'needs-restarts': 0, blocked: 0 };
+  for (const item of matching)
+    if (item.readiness) counts[item.readiness.state]++;
+  const filtered = matching.filter(
+    item =>
+      !request.readiness?.length ||
+      (item.readiness && request.readiness.includes(item.readiness.state)),
   );
   const sort = request.sort ?? 'namespace';
   const sign = request.order === 'desc' ? -1 : 1;
@@ -133,5 +201,6 @@ export function queryFleet(
     total: ordered.length,
     nextCursor: next < ordered.length ? String(next) : undefined,
     problems: [],
+    ...(target ? { readiness: counts } : {}),
   };
 }

@@ -1,13 +1,16 @@
-import type {
-  NamespaceMeshStatus,
-  NamespaceOnboardingStatus,
-  OnboardingChecks,
-  OnboardingLifecycle,
-  OnboardingPullRequest,
-  OnboardingsQuery,
-  OnboardingsResponse,
-  OnboardingSourceStatus,
-  OnboardingTargetMode,
+import {
+  type NamespaceMeshStatus,
+  type NamespaceOnboardingStatus,
+  ONBOARDING_STAGES,
+  type OnboardingChecks,
+  type OnboardingLifecycle,
+  type OnboardingPullRequest,
+  type OnboardingsQuery,
+  type OnboardingsResponse,
+  type OnboardingSourceStatus,
+  type OnboardingTargetMode,
+  type OnboardingWaveRef,
+  type WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 
 const HOST = 'github.example.com';
@@ -500,3 +503,49 @@ export const withOnboarding = (
   status: NamespaceMeshStatus,
   onboarding: NamespaceOnboardingStatus,
 ): NamespaceMeshStatus => ({ ...status, onboarding });
+
+/** A lifecycle opened by a wave's task. */
+export const inWave = (
+  lifecycle: OnboardingLifecycle,
+  wave: OnboardingWaveRef,
+): OnboardingLifecycle => ({ ...lifecycle, wave });
+
+/** The summary `GET /waves` would give for these lifecycles of one wave (counts, stuck, namespaces). */
+export function waveSummaryOf(
+  wave: OnboardingWaveRef,
+  lifecycles: OnboardingLifecycle[],
+): WaveSummary {
+  const counts = Object.fromEntries(
+    ONBOARDING_STAGES.map(stage => [
+      stage,
+      lifecycles.filter(l => l.stage === stage).length,
+    ]),
+  ) as WaveSummary['counts'];
+  const created = lifecycles.map(l => l.pullRequest.createdAt).sort();
+  const modes = new Set(lifecycles.map(l => l.targetMode));
+  return {
+    id: wave.id,
+    taskId: wave.taskId,
+    rollbackOf: wave.rollbackOf,
+    targetMode: modes.size === 1 ? [...modes][0] : 'mixed',
+    total: lifecycles.length,
+    counts,
+    stuck: lifecycles
+      .filter(l => l.stage === 'stuck')
+      .map(l => ({
+        cluster: l.cluster,
+        namespace: l.namespace,
+        reason: l.convergence?.reason ?? l.summary,
+      })),
+    startedAt: created[0],
+    lastPullRequestAt: created[created.length - 1],
+    namespaces: lifecycles.map(l => ({
+      cluster: l.cluster,
+      namespace: l.namespace,
+      stage: l.stage,
+      summary: l.summary,
+      pullRequestUrl: l.pullRequest.url,
+      pullRequestNumber: l.pullRequest.number,
+    })),
+  };
+}

@@ -26,6 +26,7 @@ describe('kfMeshPage (new frontend system)', () => {
       ),
       getClusters: jest.fn(),
       getFleet: jest.fn(),
+      getWaves: jest.fn(async () => ({ items: [], sources: [] })),
     };
     renderTestApp({
       extensions: [kfMeshPage],

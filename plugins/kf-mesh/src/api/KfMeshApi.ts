@@ -10,6 +10,7 @@ import type {
   OnboardingPlanPreviewResponse,
   OnboardingsQuery,
   OnboardingsResponse,
+  WavesResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 
 /**
@@ -56,6 +57,8 @@ export interface KfMeshApi {
   previewOnboardingPlan(
     request: OnboardingPlanPreviewRequest,
   ): Promise<OnboardingPlanPreviewResponse>;
+  /** Fleet migration waves (newest first) with their counts by stage and stuck namespaces. */
+  getWaves(): Promise<WavesResponse>;
 }
 
 /**

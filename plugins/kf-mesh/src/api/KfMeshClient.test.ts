@@ -40,6 +40,8 @@ describe('KfMeshClient', () => {
       mode: 'migrating',
       severity: '',
       q: '  alice ',
+      target: 'ambient',
+      readiness: ['ready', 'needs-restarts'],
       sort: 'severity',
       order: 'desc',
       cursor: 'abc',
@@ -51,11 +53,28 @@ describe('KfMeshClient', () => {
       cluster: 'prod-eu',
       mode: 'migrating',
       q: 'alice',
+      target: 'ambient',
+      readiness: 'ready,needs-restarts',
       sort: 'severity',
       order: 'desc',
       cursor: 'abc',
       limit: '50',
     });
+  });
+
+  it('leaves out an empty readiness filter, and reads the waves', async () => {
+    const { client, fetch } = setup(async () =>
+      jsonResponse({ items: [], total: 0, problems: [], sources: [] }),
+    );
+    await client.getFleet({ target: 'sidecar-strict', readiness: [] });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage:7007/api/kf-mesh/namespaces?target=sidecar-strict',
+    );
+    const waves = await client.getWaves();
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backstage:7007/api/kf-mesh/waves',
+    );
+    expect(waves.items).toEqual([]);
   });
 
   it('encodes cluster and namespace in the namespace route', async () => {

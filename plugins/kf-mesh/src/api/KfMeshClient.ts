@@ -9,6 +9,7 @@ import type {
   OnboardingPlanPreviewResponse,
   OnboardingsQuery,
   OnboardingsResponse,
+  WavesResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from './KfMeshApi';
 import {
@@ -50,6 +51,8 @@ export class KfMeshClient implements KfMeshApi {
       ['mode', request.mode],
       ['severity', request.severity],
       ['q', request.q?.trim()],
+      ['target', request.target],
+      ['readiness', request.readiness?.join(',')],
       ['sort', request.sort],
       ['order', request.order],
       ['cursor', request.cursor],
@@ -89,6 +92,10 @@ export class KfMeshClient implements KfMeshApi {
       `/onboardings${suffix}`,
       'Loading the onboarding pull requests failed',
     );
+  }
+
+  getWaves(): Promise<WavesResponse> {
+    return this.get('/waves', 'Loading the waves failed');
   }
 
   getEntityOnboarding(

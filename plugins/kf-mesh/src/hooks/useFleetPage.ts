@@ -2,11 +2,14 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import type {
-  FleetResponse,
-  FleetSortField,
+import {
+  type FleetResponse,
+  type FleetSortField,
+  type OnboardingTargetMode,
+  READINESS_STATES,
+  type ReadinessState,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { kfMeshApiRef } from '../api';
+import { type FleetRequest, kfMeshApiRef } from '../api';
 
 /** Filters of the fleet page; empty string = no filter. */
 export interface FleetFilters {
@@ -14,6 +17,29 @@ export interface FleetFilters {
   mode: string;
   severity: string;
   q: string;
+  /** The target mode the readiness column (and a wave) is for; never empty. */
+  target: OnboardingTargetMode;
+  /** One readiness state, or empty for all. */
+  readiness: string;
+}
+
+/** Target modes a wave can move to (the onboarding template's modes). */
+export const TARGET_MODES: readonly OnboardingTargetMode[] = [
+  'ambient',
+  'sidecar-strict',
+];
+
+/** The fleet query of a set of filters (without ordering and paging). */
+export function fleetRequestOf(filters: FleetFilters): FleetRequest {
+  const readiness = READINESS_STATES.find(r => r === filters.readiness);
+  return {
+    cluster: filters.cluster,
+    mode: filters.mode,
+    severity: filters.severity,
+    q: filters.q,
+    target: filters.target,
+    readiness: readiness ? [readiness as ReadinessState] : [],
+  };
 }
 
 /** Page sizes offered by the fleet table. */
@@ -45,6 +71,9 @@ function stateFromUrl(params: URLSearchParams): PageState {
       mode: params.get('mode') ?? '',
       severity: params.get('severity') ?? '',
       q: params.get('q') ?? '',
+      target:
+        TARGET_MODES.find(m => m === params.get('target')) ?? TARGET_MODES[0],
+      readiness: params.get('readiness') ?? '',
     },
     sort: sort && sortFields.includes(sort) ? sort : 'namespace',
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
@@ -57,7 +86,8 @@ function stateFromUrl(params: URLSearchParams): PageState {
 function urlFromState(state: PageState): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(state.filters)) {
-    if (value) params.set(key, value);
+    if (value && !(key === 'target' && value === TARGET_MODES[0]))
+      params.set(key, value);
   }
   if (state.sort !== 'namespace') params.set('sort', state.sort);
   if (state.order !== 'asc') params.set('order', state.order);
@@ -85,7 +115,7 @@ export function useFleetPage() {
   const { filters, sort, order, pageSize } = state;
   const result = useAsync(async () => {
     const response = await api.getFleet({
-      ...filters,
+      ...fleetRequestOf(filters),
       sort,
       order,
       limit: pageSize,
@@ -99,7 +129,7 @@ export function useFleetPage() {
   const nextCursor = result.value?.nextCursor;
 
   const setFilter = useCallback(
-    (key: keyof FleetFilters, value: string) =>
+    <K extends keyof FleetFilters>(key: K, value: FleetFilters[K]) =>
       setState(s =>
         s.filters[key] === value
           ? s

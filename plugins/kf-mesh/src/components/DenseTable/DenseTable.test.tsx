@@ -82,4 +82,73 @@ describe('DenseTable', () => {
     );
     expect(screen.getByText('Nobody here.')).toBeInTheDocument();
   });
+
+  it('row check boxes: each names its row, the header box selects or clears the rows shown', () => {
+    const selected = new Set(['bob']);
+    const onToggle = jest.fn();
+    const onToggleAll = jest.fn();
+    const selection = {
+      isSelected: (r: Row) => selected.has(r.name),
+      onToggle,
+      onToggleAll,
+      rowLabel: (r: Row) => `Select ${r.name}`,
+      allLabel: 'Select every person shown',
+      isDisabled: (r: Row) => r.name === 'alice',
+    };
+    const { rerender } = render(
+      <DenseTable
+        label="People"
+        columns={columns}
+        rows={rows}
+        rowKey={r => r.name}
+        selection={selection}
+      />,
+    );
+    const all = screen.getByRole('checkbox', {
+      name: 'Select every person shown',
+    });
+    expect(all).not.toBeChecked();
+    expect(all).toHaveAttribute('data-indeterminate', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Select bob' })).toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 'Select alice' }),
+    ).toBeDisabled();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select bob' }));
+    expect(onToggle).toHaveBeenCalledWith(rows[1]);
+    fireEvent.click(all);
+    expect(onToggleAll).toHaveBeenCalledWith(true);
+
+    selected.add('alice');
+    rerender(
+      <DenseTable
+        label="People"
+        columns={columns}
+        rows={rows}
+        rowKey={r => r.name}
+        selection={{ ...selection }}
+      />,
+    );
+    expect(
+      screen.getByRole('checkbox', { name: 'Select every person shown' }),
+    ).toBeChecked();
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Select every person shown' }),
+    );
+    expect(onToggleAll).toHaveBeenLastCalledWith(false);
+    // the check box column widens the empty-state row
+    rerender(
+      <DenseTable
+        label="People"
+        columns={columns}
+        rows={[]}
+        rowKey={r => r.name}
+        emptyText="Nobody here."
+        selection={selection}
+      />,
+    );
+    expect(screen.getByText('Nobody here.').closest('td')).toHaveAttribute(
+      'colspan',
+      '4',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import Checkbox from '@material-ui/core/Checkbox';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -19,6 +20,24 @@ export interface DenseTableColumn<T, S extends string = string> {
   sortField?: S;
 }
 
+/**
+ * Check boxes in a first column: one per row, and one in the header for every row shown.
+ * The caller owns what is selected (it may span pages).
+ */
+export interface DenseTableSelection<T> {
+  isSelected: (row: T) => boolean;
+  /** The row's box was clicked. */
+  onToggle: (row: T) => void;
+  /** The header box was clicked: `true` asks to select every row shown, `false` to clear them. */
+  onToggleAll: (select: boolean) => void;
+  /** Accessible name of a row's box, e.g. "Select kubeflow-alice". */
+  rowLabel: (row: T) => string;
+  /** Accessible name of the header box. */
+  allLabel: string;
+  /** Rows whose box cannot be changed (e.g. the selection is at its limit). */
+  isDisabled?: (row: T) => boolean;
+}
+
 /** Break only inside words that do not fit at all, never mid-word otherwise. */
 const cellStyle = { wordBreak: 'normal', overflowWrap: 'break-word' } as const;
 const nowrapStyle = { whiteSpace: 'nowrap' } as const;
@@ -32,7 +51,7 @@ function bodyCellStyle(column: DenseTableColumn<any, any>): CSSProperties {
 
 /**
  * The one table of the plugin: a read-only table with a header row, used by the sections of the namespace view
- * (a few rows, no options), the fleet page (sortable headers, busy while the next page loads) and the Approvals
+ * (a few rows, no options), the fleet page (sortable headers, busy while the next page loads, row check boxes) and the Approvals
  * queue (an empty-state row). Framing and paging stay with the caller.
  */
 export function DenseTable<T, S extends string = string>(props: {
@@ -51,12 +70,31 @@ export function DenseTable<T, S extends string = string>(props: {
   hover?: boolean;
   /** Extra class for every cell (e.g. tighter padding for a wide table). */
   cellClassName?: string;
+  /** Row check boxes (a first column). */
+  selection?: DenseTableSelection<T>;
 }) {
-  const { label, columns, rows, rowKey, busy, emptyText, sort } = props;
+  const { label, columns, rows, rowKey, busy, emptyText, sort, selection } =
+    props;
+  const selectedShown = selection
+    ? rows.filter(row => selection.isSelected(row)).length
+    : 0;
+  const colSpan = columns.length + (selection ? 1 : 0);
   return (
     <Table size="small" aria-label={label} aria-busy={busy}>
       <TableHead>
         <TableRow>
+          {selection && (
+            <TableCell padding="checkbox" className={props.cellClassName}>
+              <Checkbox
+                size="small"
+                checked={rows.length > 0 && selectedShown === rows.length}
+                indeterminate={selectedShown > 0 && selectedShown < rows.length}
+                disabled={rows.length === 0}
+                onChange={e => selection.onToggleAll(e.target.checked)}
+                inputProps={{ 'aria-label': selection.allLabel }}
+              />
+            </TableCell>
+          )}
           {columns.map(column => {
             const sorted = sort && column.sortField === sort.field;
             return (
@@ -85,7 +123,7 @@ export function DenseTable<T, S extends string = string>(props: {
       <TableBody>
         {rows.length === 0 && !busy && emptyText !== undefined && (
           <TableRow>
-            <TableCell colSpan={columns.length}>
+            <TableCell colSpan={colSpan}>
               <Typography variant="body2" align="center">
                 {emptyText}
               </Typography>
@@ -93,7 +131,22 @@ export function DenseTable<T, S extends string = string>(props: {
           </TableRow>
         )}
         {rows.map(row => (
-          <TableRow key={rowKey(row)} hover={props.hover}>
+          <TableRow
+            key={rowKey(row)}
+            hover={props.hover}
+            selected={selection?.isSelected(row)}
+          >
+            {selection && (
+              <TableCell padding="checkbox" className={props.cellClassName}>
+                <Checkbox
+                  size="small"
+                  checked={selection.isSelected(row)}
+                  disabled={selection.isDisabled?.(row)}
+                  onChange={() => selection.onToggle(row)}
+                  inputProps={{ 'aria-label': selection.rowLabel(row) }}
+                />
+              </TableCell>
+            )}
             {columns.map(column => (
               <TableCell
                 key={column.title}

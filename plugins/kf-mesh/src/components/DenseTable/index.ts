@@ -1,2 +1,2 @@
 export { DenseTable } from './DenseTable';
-export type { DenseTableColumn } from './DenseTable';
+export type { DenseTableColumn, DenseTableSelection } from './DenseTable';

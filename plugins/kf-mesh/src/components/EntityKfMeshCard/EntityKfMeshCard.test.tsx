@@ -12,6 +12,7 @@ import {
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import {
   createOnboardings,
+  inWave,
   knownOnboarding,
   unknownOnboarding,
   withOnboarding,
@@ -152,6 +153,27 @@ describe('EntityKfMeshCard', () => {
       expect(line.getByRole('link', { name: '#36' })).toHaveAttribute(
         'href',
         onboardings.stuck.pullRequest.url,
+      );
+    });
+
+    it('names the wave of a PR a wave opened', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [
+              withOnboarding(
+                migratingStatus,
+                knownOnboarding(
+                  inWave(onboardings.stuck, { id: 'wave-20261201-1640' }),
+                ),
+              ),
+            ],
+          }),
+        ),
+      );
+      const row = within(await rowOf('kubeflow-bob'));
+      expect(onboardingFact(row)).toHaveTextContent(
+        /still have sidecars: restart them \(wave wave-20261201-1640\)$/,
       );
     });
 

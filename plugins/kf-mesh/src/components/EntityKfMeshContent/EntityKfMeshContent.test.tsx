@@ -14,6 +14,7 @@ import {
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import {
   createOnboardings,
+  inWave,
   knownOnboarding,
   unknownOnboarding,
   withOnboarding,
@@ -369,6 +370,49 @@ describe('EntityKfMeshContent', () => {
       expect(screen.getByText('notebook-judy-0')).toBeInTheDocument();
       // the rest of the status is still there
       expect(screen.getAllByText('Migrating').length).toBeGreaterThan(0);
+    });
+
+    it('says which wave the namespace belongs to, with a link to the wave task', async () => {
+      const onboarding = (lifecycle: typeof onboardings.stuck) =>
+        response({
+          namespaces: [
+            withOnboarding(migratingStatus, knownOnboarding(lifecycle)),
+          ],
+        });
+      await render(
+        jest.fn().mockResolvedValue(
+          onboarding(
+            inWave(onboardings.stuck, {
+              id: 'wave-20261201-1640',
+              taskId: 'task-7',
+            }),
+          ),
+        ),
+      );
+      const wave = (await screen.findByText('Wave', { selector: 'dt' }))
+        .nextElementSibling as HTMLElement;
+      expect(wave).toHaveTextContent('wave-20261201-1640 (wave task)');
+      expect(
+        within(wave).getByRole('link', { name: 'wave task' }),
+      ).toHaveAttribute('href', '/create/tasks/task-7');
+    });
+
+    it('says when the onboarding was not part of a wave', async () => {
+      await render(
+        jest.fn().mockResolvedValue(
+          response({
+            namespaces: [
+              withOnboarding(
+                migratingStatus,
+                knownOnboarding(onboardings.stuck),
+              ),
+            ],
+          }),
+        ),
+      );
+      const wave = (await screen.findByText('Wave', { selector: 'dt' }))
+        .nextElementSibling as HTMLElement;
+      expect(wave).toHaveTextContent('None (onboarded on its own)');
     });
 
     it('keeps the mesh status when GitHub is unknown', async () => {

@@ -4,8 +4,14 @@ import TextField from '@material-ui/core/TextField';
 import SearchIcon from '@material-ui/icons/Search';
 import { useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
-import type { FleetFilters as Filters } from '../../hooks/useFleetPage';
+import { READINESS_STATES } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  type FleetFilters as Filters,
+  TARGET_MODES,
+} from '../../hooks/useFleetPage';
 import { verdictLabels } from '../MeshVerdictStatus';
+import { targetModeLabels } from '../OnboardingLifecycle';
+import { readinessLabels } from '../ReadinessStatus';
 
 /** The backend filters on "at least this severe". */
 const severityFilterOptions = [
@@ -20,11 +26,14 @@ export const SEARCH_DEBOUNCE_MS = 300;
 function FilterSelect(props: {
   label: string;
   value: string;
-  allLabel: string;
+  /** The "no filter" option; omit when a value is always chosen. */
+  allLabel?: string;
   options: Array<{ value: string; label: string }>;
   onChange: (value: string) => void;
 }) {
-  const id = `kf-mesh-filter-${props.label.toLocaleLowerCase('en-US')}`;
+  const id = `kf-mesh-filter-${props.label
+    .toLocaleLowerCase('en-US')
+    .replace(/\W+/g, '-')}`;
   return (
     <TextField
       id={id}
@@ -38,7 +47,9 @@ function FilterSelect(props: {
       InputLabelProps={{ shrink: true }}
       style={{ minWidth: 160 }}
     >
-      <option value="">{props.allLabel}</option>
+      {props.allLabel !== undefined && (
+        <option value="">{props.allLabel}</option>
+      )}
       {props.options.map(o => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -49,14 +60,15 @@ function FilterSelect(props: {
 }
 
 /**
- * Filters of the fleet page: cluster, mode, worst severity and a search on
- * namespace or owner (debounced, sent to the server).
+ * Filters of the fleet page: cluster, mode, worst severity, readiness for a
+ * target mode and a search on namespace or owner (debounced, sent to the
+ * server).
  * @public
  */
 export function FleetFilters(props: {
   filters: Filters;
   clusters: string[];
-  onChange: (key: keyof Filters, value: string) => void;
+  onChange: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
 }) {
   const { filters, clusters, onChange } = props;
   const [search, setSearch] = useState(filters.q);
@@ -109,6 +121,27 @@ export function FleetFilters(props: {
         allLabel="Any, or none"
         options={severityFilterOptions}
         onChange={v => onChange('severity', v)}
+      />
+      <FilterSelect
+        label="Readiness for"
+        value={filters.target}
+        options={TARGET_MODES.map(m => ({
+          value: m,
+          label: targetModeLabels[m],
+        }))}
+        onChange={v =>
+          onChange('target', TARGET_MODES.find(m => m === v) ?? TARGET_MODES[0])
+        }
+      />
+      <FilterSelect
+        label="Readiness"
+        value={filters.readiness}
+        allLabel="Any readiness"
+        options={READINESS_STATES.map(r => ({
+          value: r,
+          label: readinessLabels[r],
+        }))}
+        onChange={v => onChange('readiness', v)}
       />
     </Box>
   );

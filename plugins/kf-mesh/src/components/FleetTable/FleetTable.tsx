@@ -9,9 +9,14 @@ import type {
   PodDataplaneCounts,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { targetModeFor } from '../../hooks/useOnboardingTemplateLink';
-import { DenseTable, DenseTableColumn } from '../DenseTable';
+import {
+  DenseTable,
+  DenseTableColumn,
+  DenseTableSelection,
+} from '../DenseTable';
 import { MeshVerdictStatus } from '../MeshVerdictStatus';
 import { OnboardingButton } from '../OnboardingButton';
+import { ReadinessStatus } from '../ReadinessStatus';
 import { SeverityStatus } from '../SeverityStatus';
 import { StatusText } from '../StatusText';
 
@@ -94,6 +99,12 @@ const definitions: Column[] = [
     render: item => <FindingsCell item={item} />,
   },
   {
+    title: 'Readiness',
+    render: item => <ReadinessStatus readiness={item.readiness} />,
+    wrap: true,
+    minWidth: 200,
+  },
+  {
     title: 'Action',
     render: item =>
       item.verdict === 'none' || item.verdict === 'conflict' ? (
@@ -116,7 +127,7 @@ const columns = definitions.map(({ wrap, ...column }) => ({
 
 /**
  * One server-side page of the fleet: sortable headers, cursor paging (next
- * and previous), and a thin progress bar while the next page loads so the
+ * and previous), the readiness for the target mode, optional row check boxes, and a thin progress bar while the next page loads so the
  * current rows stay put.
  * @public
  */
@@ -133,6 +144,8 @@ export function FleetTable(props: {
   onSort: (field: FleetSortField) => void;
   onPageChange: (page: number) => void;
   onPageSizeChange: (size: number) => void;
+  /** Row check boxes (selecting namespaces for a wave). */
+  selection?: DenseTableSelection<NamespaceMeshSummary>;
 }) {
   const { items, total, page, pageSize, loading, sort, order } = props;
   return (
@@ -150,6 +163,7 @@ export function FleetTable(props: {
           emptyText="No namespace matches these filters."
           sort={{ field: sort, order, onSort: props.onSort }}
           hover
+          selection={props.selection}
         />
       </TableContainer>
       <TablePagination

@@ -65,6 +65,8 @@ describe('KfMeshPage', () => {
       mode: '',
       severity: '',
       q: '',
+      target: 'ambient',
+      readiness: [],
       sort: 'namespace',
       order: 'asc',
       limit: 25,

@@ -8,10 +8,18 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import { kfMeshFleetReadPermission } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  kfMeshFleetReadPermission,
+  MAX_WAVE_NAMESPACES,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { isPermissionDenied, kfMeshApiRef } from '../../api';
-import { FLEET_PAGE_SIZES, useFleetPage } from '../../hooks/useFleetPage';
+import {
+  FLEET_PAGE_SIZES,
+  fleetRequestOf,
+  useFleetPage,
+} from '../../hooks/useFleetPage';
 import { ClusterHealthList } from '../ClusterHealthList';
 import { ClusterProblemsPanel } from '../ClusterProblemsPanel';
 import { FleetAccessDenied } from '../FleetAccessDenied';
@@ -19,17 +27,39 @@ import { FleetFilters } from '../FleetFilters';
 import { FleetTable } from '../FleetTable';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
 import { OnboardingApprovals } from '../OnboardingApprovals';
+import {
+  EMPTY_SELECTION,
+  rowKey,
+  selectFilter,
+  StartWaveDialog,
+  toggleRow,
+  toggleRows,
+  WaveSelectionBar,
+} from '../WaveStart';
 
 /**
- * The fleet view without page chrome, for embedding.
+ * The fleet view without page chrome, for embedding: filters, the table with
+ * readiness for the chosen target mode, and the wave selection ("Start wave").
  * @public
  */
-export function KfMeshFleet() {
+export function KfMeshFleet(props: {
+  /** Most namespaces one wave may select; default {@link MAX_WAVE_NAMESPACES}. */
+  waveLimit?: number;
+}) {
+  const waveLimit = props.waveLimit ?? MAX_WAVE_NAMESPACES;
   const api = useApi(kfMeshApiRef);
   const clusters = useAsync(() => api.getClusters(), [api]);
   const fleet = useFleetPage();
   const { state, value } = fleet;
   const clusterNames = clusters.value?.clusters.map(c => c.name) ?? [];
+  const request = useMemo(() => fleetRequestOf(state.filters), [state.filters]);
+  // A selection belongs to one filter and target: changing them starts over.
+  const [wave, setWave] = useState(EMPTY_SELECTION);
+  const [starting, setStarting] = useState(false);
+  useEffect(() => setWave(EMPTY_SELECTION), [request]);
+  const rows = value?.items ?? [];
+  const selectedKeys =
+    wave.selection.kind === 'rows' ? wave.selection.rows : undefined;
   return (
     <>
       {clusters.value && (
@@ -59,8 +89,41 @@ export function KfMeshFleet() {
         </Box>
       )}
       {!fleet.error && (
+        <WaveSelectionBar
+          state={wave}
+          matching={value?.total ?? 0}
+          limit={waveLimit}
+          onSelectFilter={() =>
+            setWave(w => selectFilter(w, value?.total ?? 0, waveLimit))
+          }
+          onClear={() => setWave(EMPTY_SELECTION)}
+          onStart={() => setStarting(true)}
+        />
+      )}
+      {starting && (
+        <StartWaveDialog
+          selection={wave.selection}
+          request={request}
+          target={state.filters.target}
+          limit={waveLimit}
+          onClose={() => setStarting(false)}
+        />
+      )}
+      {!fleet.error && (
         <FleetTable
-          items={value?.items ?? []}
+          selection={{
+            isSelected: item =>
+              wave.selection.kind === 'filter' ||
+              Boolean(selectedKeys?.has(rowKey(item))),
+            isDisabled: () => wave.selection.kind === 'filter',
+            onToggle: item => setWave(w => toggleRow(w, item, waveLimit)),
+            onToggleAll: select =>
+              setWave(w => toggleRows(w, rows, select, waveLimit)),
+            rowLabel: item =>
+              `Select ${item.namespace} on ${item.cluster} for a wave`,
+            allLabel: 'Select every namespace on this page for a wave',
+          }}
+          items={rows}
           total={value?.total ?? 0}
           page={state.page}
           pageSize={state.pageSize}

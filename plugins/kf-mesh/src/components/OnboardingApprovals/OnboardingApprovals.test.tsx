@@ -7,8 +7,11 @@ import {
   allOnboardings,
   approvedOlderRevision,
   okSource,
+  createOnboardings,
+  inWave,
   queryOnboardings,
   unknownSource,
+  waveSummaryOf,
 } from '../../__fixtures__/onboardings';
 import { KfMeshPage } from '../KfMeshPage';
 import { OnboardingApprovals } from './OnboardingApprovals';
@@ -20,8 +23,9 @@ const setup = async (
     queryOnboardings(items, q),
   ),
   routeEntries?: string[],
+  getWaves: jest.Mock = jest.fn(async () => ({ items: [], sources: [] })),
 ) => {
-  const api = { getOnboardings };
+  const api = { getOnboardings, getWaves };
   await renderInKfMeshTestApp(<OnboardingApprovals />, {
     api,
     routeEntries,
@@ -228,6 +232,98 @@ describe('OnboardingApprovals', () => {
   });
 });
 
+describe('OnboardingApprovals waves', () => {
+  const all = createOnboardings();
+  const ref = { id: 'wave-20261201-1640', taskId: 'task-7' };
+  const waveItems = [
+    all.approved,
+    all.converging,
+    all.stuck,
+    all.waypointStuck,
+    all.converged,
+    all.closed,
+  ].map(l => inWave(l, ref));
+  const waved = Object.values(all).map(
+    l => waveItems.find(w => w.namespace === l.namespace) ?? l,
+  );
+  const wave = waveSummaryOf(ref, waveItems);
+
+  it('groups the wave: counts by stage, progress, stuck namespaces with reasons, a link to its task', async () => {
+    await setup(
+      jest.fn(async (q: OnboardingsQuery) => queryOnboardings(waved, q)),
+      undefined,
+      jest.fn(async () => ({ items: [wave], sources: [] })),
+    );
+    const section = within(
+      await screen.findByRole('region', { name: 'Wave wave-20261201-1640' }),
+    );
+    const stages = within(
+      section.getByRole('list', { name: 'Stages of wave wave-20261201-1640' }),
+    );
+    for (const [label, n] of [
+      ['In review', 1],
+      ['Merged', 0],
+      ['Converging', 1],
+      ['Converged', 1],
+      ['Stuck', 2],
+      ['Closed', 1],
+    ] as const)
+      expect(stages.getByText(`${label}: ${n}`)).toBeInTheDocument();
+    // one of the five not closed converged
+    const bar = section.getByRole('progressbar', {
+      name: 'Wave wave-20261201-1640: 1 of 5 converged',
+    });
+    expect(bar).toHaveAttribute('aria-valuenow', '20');
+    expect(
+      section.getByText('1 of 5 namespaces converged (20%), 1 closed unmerged'),
+    ).toBeInTheDocument();
+    const stuck = within(
+      section.getByRole('list', {
+        name: 'Stuck namespaces of wave wave-20261201-1640',
+      }),
+    );
+    expect(stuck.getAllByRole('listitem')).toHaveLength(2);
+    expect(
+      stuck.getByText(/still have sidecars: restart them/),
+    ).toBeInTheDocument();
+    expect(section.getByRole('link', { name: 'Wave task' })).toHaveAttribute(
+      'href',
+      '/create/tasks/task-7',
+    );
+    // kubeflow-erin's closed PR was for sidecar STRICT
+    expect(
+      section.getByText(/mixed target modes, started/),
+    ).toBeInTheDocument();
+
+    // the queue lists the wave's PRs with their wave, and the others as before
+    const frank = await rowOf('kubeflow-frank');
+    expect(frank.getByText('wave wave-20261201-1640')).toBeInTheDocument();
+    const dave = await rowOf('kubeflow-dave');
+    expect(dave.queryByText(/^wave /)).toBeNull();
+  });
+
+  it('without waves the queue is as before; a wave failure degrades only the waves', async () => {
+    await setup(
+      undefined,
+      undefined,
+      jest.fn().mockRejectedValue(
+        new KfMeshApiError({
+          reason: 'server',
+          status: 500,
+          message: 'Loading the waves failed: boom',
+        }),
+      ),
+    );
+    await rowOf('kubeflow-frank');
+    expect(
+      screen.getByText(
+        'The waves could not be read: Loading the waves failed: boom',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /^Wave / })).toBeNull();
+  });
+});
+
 describe('KfMeshPage tabs', () => {
   it('serves the approvals queue on the approvals sub-route', async () => {
     const api = {
@@ -236,6 +332,7 @@ describe('KfMeshPage tabs', () => {
       ),
       getClusters: jest.fn(),
       getFleet: jest.fn(),
+      getWaves: jest.fn(async () => ({ items: [], sources: [] })),
     };
     await renderInKfMeshTestApp(<KfMeshPage />, {
       api,

@@ -34,6 +34,7 @@ import {
   targetModeLabels,
 } from '../OnboardingLifecycle';
 import { StatusText } from '../StatusText';
+import { WaveProgress } from '../WaveProgress';
 
 /** Stage filter values: one stage, or every stage. */
 const stageOptions: Array<{ value: string; label: string }> = [
@@ -140,6 +141,7 @@ const columns: Column[] = [
           <code>{item.namespace}</code>
         </Typography>
         <Caption>on {item.cluster}</Caption>
+        {item.wave && <Caption>wave {item.wave.id}</Caption>}
       </>
     ),
   },
@@ -286,10 +288,27 @@ function ApprovalsTable(props: {
   );
 }
 
+/** The waves above the queue; a failure to read them degrades this part only. */
+function Waves() {
+  const api = useApi(kfMeshApiRef);
+  const { value, error } = useAsyncRetry(() => api.getWaves(), [api]);
+  if (error && !isPermissionDenied(error)) {
+    return (
+      <Box mb={2}>
+        <StatusText kind="warning">
+          The waves could not be read: {error.message}
+        </StatusText>
+      </Box>
+    );
+  }
+  return value ? <WaveProgress waves={value.items} /> : null;
+}
+
 /**
- * The platform team's approvals queue: onboarding pull requests with their
- * age, reviews, checks and risk (default: the open ones), filterable by
- * stage, with whether GitHub could be read.
+ * The platform team's approvals queue: the fleet migration waves (counts by
+ * stage, progress, stuck namespaces, task), then the onboarding pull requests
+ * with their age, reviews, checks and risk (default: the open ones),
+ * filterable by stage, with whether GitHub could be read.
  * @public
  */
 export function OnboardingApprovals() {
@@ -317,6 +336,7 @@ export function OnboardingApprovals() {
 
   return (
     <>
+      <Waves />
       <Box
         display="flex"
         flexWrap="wrap"

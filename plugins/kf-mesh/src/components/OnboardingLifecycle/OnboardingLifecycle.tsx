@@ -1,4 +1,4 @@
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -7,7 +7,9 @@ import type {
   NamespaceOnboardingStatus,
   OnboardingConvergence,
   OnboardingLifecycle,
+  OnboardingWaveRef,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import { useScaffolderTaskLink } from '../../hooks/useScaffolderTaskLink';
 import { formatAge, formatUtc } from '../DataFreshness/formatAge';
 import { DenseTable } from '../DenseTable';
 import { StatusText, type StatusKind } from '../StatusText';
@@ -179,6 +181,24 @@ function Convergence(props: { convergence: OnboardingConvergence }) {
   );
 }
 
+/** "wave-20261201-1640 (rollback of …), task" with a link to the wave's scaffolder task. */
+function WaveRefText(props: { wave: OnboardingWaveRef }) {
+  const { wave } = props;
+  const taskLink = useScaffolderTaskLink();
+  return (
+    <>
+      <code>{wave.id}</code>
+      {wave.rollbackOf ? ` (rollback of ${wave.rollbackOf})` : ''}
+      {wave.taskId && (
+        <>
+          {' '}
+          (<Link to={taskLink(wave.taskId)}>wave task</Link>)
+        </>
+      )}
+    </>
+  );
+}
+
 /** The whole lifecycle of one onboarding: stages, the pull request, reviews, checks, risk, convergence. */
 export function OnboardingLifecycleDetails(props: {
   lifecycle: OnboardingLifecycle;
@@ -209,6 +229,14 @@ export function OnboardingLifecycleDetails(props: {
         </dd>
         <dt>Target mode</dt>
         <dd>{targetModeLabels[lifecycle.targetMode]}</dd>
+        <dt>Wave</dt>
+        <dd>
+          {lifecycle.wave ? (
+            <WaveRefText wave={lifecycle.wave} />
+          ) : (
+            'None (onboarded on its own)'
+          )}
+        </dd>
         <dt>Opened</dt>
         <dd>
           <Age iso={pr.createdAt} />

@@ -33,6 +33,7 @@ export function OnboardingLifecycleLine(props: {
           {' '}
           <PullRequestLink pr={lifecycle.pullRequest} withTitle={false} />:{' '}
           {stageReason(lifecycle)}
+          {lifecycle.wave ? ` (wave ${lifecycle.wave.id})` : ''}
         </StageStatus>
       )}
     </>

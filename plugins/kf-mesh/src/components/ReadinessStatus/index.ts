@@ -1,0 +1,5 @@
+export {
+  ReadinessStatus,
+  readinessLabels,
+  blockerLines,
+} from './ReadinessStatus';

@@ -1,0 +1,1 @@
+export { WaveProgress, waveProgress } from './WaveProgress';
