@@ -1,4 +1,4 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { TestApiProvider } from '@backstage/test-utils';
 import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,7 +7,8 @@ import {
   WAVE_ID_PATTERN,
   WAVE_TEMPLATE_REF,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { type FleetRequest, kfMeshApiRef } from '../../api';
+import type { FleetRequest } from '../../api';
+import { renderInKfMeshTestApp } from '../../__testUtils__/renderInKfMeshTestApp';
 import { createFleet, queryFleet } from '../../__fixtures__/fleet';
 import { KfMeshPage } from '../KfMeshPage';
 import { newWaveId } from './StartWaveDialog';
@@ -26,16 +27,11 @@ const setup = async (options: {
     scaffold:
       options.scaffold ?? jest.fn().mockResolvedValue({ taskId: 'task-42' }),
   };
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [kfMeshApiRef, api],
-        [scaffolderApiRef, scaffolder],
-      ]}
-    >
+  await renderInKfMeshTestApp(
+    <TestApiProvider apis={[[scaffolderApiRef, scaffolder]]}>
       <KfMeshPage />
     </TestApiProvider>,
-    { routeEntries: options.routeEntries },
+    { api, routeEntries: options.routeEntries },
   );
   return { api, scaffolder };
 };
