@@ -24,6 +24,8 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
     '/api/kf-mesh/entity-status?entityRef=component:default/team-ambient',
     '/api/kf-mesh/namespaces',
     '/api/kf-mesh/clusters/dev/namespaces/team-ambient',
+    '/api/kf-mesh/waves',
+    '/api/kf-mesh/waves/wave-1',
   ])('401 without credentials: %s', async path => {
     const res = await request(server)
       .get(path)
@@ -67,6 +69,8 @@ describe('kf-mesh plugin (startTestBackend + kube-sim)', () => {
       '/api/kf-mesh/clusters',
       '/api/kf-mesh/namespaces',
       '/api/kf-mesh/clusters/dev/namespaces/team-ambient',
+      '/api/kf-mesh/waves',
+      '/api/kf-mesh/waves/wave-1',
     ]) {
       const res = await request(server).get(path).set(as(MALLORY));
       expect({ path, status: res.status }).toEqual({ path, status: 403 });

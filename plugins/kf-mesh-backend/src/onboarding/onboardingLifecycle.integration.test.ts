@@ -15,6 +15,7 @@ import {
   kubectl,
   LIFECYCLE_NS as NS,
   lifecyclePlan,
+  programWaypoint,
   recreatedPod,
   sidecarNamespaceObjects,
   startLifecycleBackend,
@@ -180,28 +181,7 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
     await applyMergedDirectory(github, plan, path.join(dir, 'checkout'), args =>
       kubectl(kube, dir, args, KUBE_TOKEN),
     );
-    // What istiod does: program the waypoint.
-    const gw = kube.get({
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'Gateway',
-      namespace: NS,
-      name: 'waypoint',
-    }) as any;
-    expect(gw).toBeDefined();
-    kube.apply({
-      ...gw,
-      status: {
-        conditions: [
-          {
-            type: 'Programmed',
-            status: 'True',
-            reason: 'Programmed',
-            message: '',
-            lastTransitionTime: new Date().toISOString(),
-          },
-        ],
-      },
-    });
+    programWaypoint(kube);
 
     await stageIs('stuck');
     const { lifecycle } = await onboardingOf();

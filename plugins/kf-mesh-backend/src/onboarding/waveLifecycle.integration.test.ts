@@ -13,6 +13,7 @@ import {
   kubectl,
   LIFECYCLE_NS as NS,
   lifecyclePlan,
+  programWaypoint,
   recreatedPod,
   sidecarNamespaceObjects,
   SIDECAR_PODS,
@@ -129,26 +130,7 @@ describe('wave tracking: the counts of GET /waves follow the PRs of the wave', (
     await applyMergedDirectory(github, plan, path.join(dir, 'checkout'), args =>
       kubectl(kube, dir, args, KUBE_TOKEN),
     );
-    const gw = kube.get({
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'Gateway',
-      namespace: NS,
-      name: 'waypoint',
-    }) as any;
-    kube.apply({
-      ...gw,
-      status: {
-        conditions: [
-          {
-            type: 'Programmed',
-            status: 'True',
-            reason: 'Programmed',
-            message: '',
-            lastTransitionTime: new Date().toISOString(),
-          },
-        ],
-      },
-    });
+    programWaypoint(kube);
     await countsBecome('stuck');
     const wave = await waveOf();
     expect(wave.counts).toMatchObject({ 'in-review': 0, stuck: 1 });

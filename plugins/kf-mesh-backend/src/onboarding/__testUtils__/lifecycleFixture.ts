@@ -262,3 +262,28 @@ export function kubectl(
     ),
   );
 }
+
+/** What istiod does once the merged directory is applied: the namespace waypoint becomes Programmed. */
+export function programWaypoint(kube: KubeSim) {
+  const gw = kube.get({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    namespace: LIFECYCLE_NS,
+    name: 'waypoint',
+  }) as any;
+  if (!gw) throw new Error('the waypoint Gateway was not applied');
+  kube.apply({
+    ...gw,
+    status: {
+      conditions: [
+        {
+          type: 'Programmed',
+          status: 'True',
+          reason: 'Programmed',
+          message: '',
+          lastTransitionTime: new Date().toISOString(),
+        },
+      ],
+    },
+  });
+}

@@ -45,6 +45,25 @@ export interface WavePullRequest {
   files: number;
 }
 
+/**
+ * The zod schema of a {@link WavePullRequest} (output of wave-plan, input of wave-publish), built
+ * with the zod instance the scaffolder hands to the schema functions (`any`: it is not this
+ * package's zod).
+ */
+export function wavePullRequestSchema(z: any) {
+  return z.object({
+    cluster: z.string(),
+    namespace: z.string(),
+    branchName: z.string(),
+    title: z.string(),
+    description: z.string(),
+    sourcePath: z.string(),
+    targetPath: z.string(),
+    filesToDelete: z.array(z.string()),
+    files: z.number(),
+  });
+}
+
 const WORKSPACE_DIR = 'kf-mesh-wave';
 /** Namespaces read from kf-mesh-backend at once. */
 const READ_CONCURRENCY = 8;
@@ -154,20 +173,7 @@ export function createKfMeshWavePlanAction(options: {
       output: {
         waveId: z => z.string(),
         mode: z => z.string(),
-        pullRequests: z =>
-          z.array(
-            z.object({
-              cluster: z.string(),
-              namespace: z.string(),
-              branchName: z.string(),
-              title: z.string(),
-              description: z.string(),
-              sourcePath: z.string(),
-              targetPath: z.string(),
-              filesToDelete: z.array(z.string()),
-              files: z.number(),
-            }),
-          ),
+        pullRequests: z => z.array(wavePullRequestSchema(z)),
         summary: z => z.string(),
       },
     },

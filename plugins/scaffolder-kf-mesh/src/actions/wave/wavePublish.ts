@@ -21,6 +21,7 @@ import {
   REAL_CLOCK,
   WavePacing,
 } from './contentBudget';
+import { WavePullRequest, wavePullRequestSchema } from './wavePlan';
 import { assertWaveId } from './waveSelection';
 
 /** Id of the wave publishing action. @public */
@@ -118,20 +119,9 @@ export function createKfMeshWavePublishAction(options: {
           z.string({ description: 'GitOps repository (RepoUrlPicker format)' }),
         waveId: z => z.string({ description: 'The wave id' }),
         pullRequests: z =>
-          z.array(
-            z.object({
-              cluster: z.string(),
-              namespace: z.string(),
-              branchName: z.string(),
-              title: z.string(),
-              description: z.string(),
-              sourcePath: z.string(),
-              targetPath: z.string(),
-              filesToDelete: z.array(z.string()),
-              files: z.number(),
-            }),
-            { description: 'The pull requests of kf-mesh:wave-plan' },
-          ),
+          z.array(wavePullRequestSchema(z), {
+            description: 'The pull requests of kf-mesh:wave-plan',
+          }),
         teamReviewers: z => z.array(z.string()).optional(),
         reviewers: z => z.array(z.string()).optional(),
       },
@@ -179,9 +169,8 @@ export function createKfMeshWavePublishAction(options: {
       }> = [];
       let rateLimited = 0;
       /** One pull request through the stock action; its URL. */
-      const publishOne = async (
-        pr: (typeof ctx.input.pullRequests)[number],
-      ) => {
+      const pullRequests = ctx.input.pullRequests as WavePullRequest[];
+      const publishOne = async (pr: WavePullRequest) => {
         let remoteUrl = '';
         await stock.handler({
           ...ctx,
@@ -204,8 +193,8 @@ export function createKfMeshWavePublishAction(options: {
         } as any);
         return remoteUrl;
       };
-      const total = ctx.input.pullRequests.length;
-      for (const [i, pr] of ctx.input.pullRequests.entries()) {
+      const total = pullRequests.length;
+      for (const [i, pr] of pullRequests.entries()) {
         const prior = existing.get(pr.branchName);
         if (prior && (prior.state === 'open' || prior.waveId === waveId)) {
           results.push({
