@@ -87,27 +87,33 @@ async function main() {
           name: /I have read this plan/,
         });
         // Next through the steps (only confirmations, no typing) until the review step shows the plan.
+        const progress = page.locator('[data-testid="progress"]');
+        let sawContributors = false;
         for (let step = 0; step < 8; step++) {
-          await page
-            .getByRole('button', { name: /^(next|review)/i })
-            .or(confirm)
-            .first()
-            .waitFor();
-          for (const user of namespace.contributors) {
-            const box = page.getByRole('checkbox', {
-              name: new RegExp(`^${escapeRegExp(user)} \\(`),
-            });
-            if ((await box.count()) > 0) {
+          await page.getByRole('button', { name: /^(next|review)/i }).waitFor();
+          await page.waitForTimeout(500);
+          await progress.first().waitFor({ state: 'detached' });
+          if ((await page.getByText('Contributors to keep').count()) > 0) {
+            for (const user of namespace.contributors) {
+              const box = page.getByRole('checkbox', {
+                name: new RegExp(`^${escapeRegExp(user)} \\(`),
+              });
+              await box.waitFor();
               expectThat(
                 await box.isChecked(),
                 `contributor ${user} is confirmed by default`,
               );
+              sawContributors = true;
             }
+            await shot('self-service-contributors');
           }
           if ((await confirm.count()) > 0) break;
           await page.getByRole('button', { name: /^(next|review)/i }).click();
-          await page.waitForTimeout(500);
         }
+        expectThat(
+          sawContributors || namespace.contributors.length === 0,
+          'the contributors step listed the cluster contributors',
+        );
         await page
           .getByRole('table', { name: 'Objects to create or update' })
           .waitFor();
@@ -212,7 +218,11 @@ async function main() {
               .getByRole('link', { name: /^#\d+ kf-mesh: / })
               .first()
               .getAttribute('href');
-            expectThat(href === prUrl, `the row links ${prUrl} (got ${href})`);
+            const number = prUrl.split('/').pop();
+            expectThat(
+              href?.endsWith(`/pull/${number}`),
+              `the row links PR #${number} (got ${href})`,
+            );
             break;
           }
           expectThat(Date.now() < deadline, 'the PR is listed within 90 s');
