@@ -8,7 +8,7 @@ import { DEMO_CLUSTERS } from '../demoFleetConfig';
 /**
  * The fleet-wave flow of the demo in a real browser (Debian Chromium through playwright-core), against a running
  * demo (`scripts/e2e-demo.sh` starts it, after demoBrowserTest.ts): as the platform engineer, select by filter the
- * ready namespaces outside the mesh on one cluster (a handful), read the readiness summary, start the wave through the
+ * namespaces outside the mesh that are ready for ambient (a handful: the others share access through KFAM), read the readiness summary, start the wave through the
  * scaffolder, follow its task, then watch the wave on the Approvals tab (counts by stage, progress, task link) and on
  * a namespace's Mesh tab. Each run starts a new wave id, so PRs and tasks of earlier runs and flows do not matter.
  *
@@ -18,7 +18,7 @@ async function main() {
   const shotDir = path.resolve(process.argv[2] ?? 'screenshots');
   const baseUrl = process.argv[3] ?? 'http://localhost:7007';
   fs.mkdirSync(shotDir, { recursive: true });
-  const cluster = DEMO_CLUSTERS[1].name;
+  const clusters: string[] = DEMO_CLUSTERS.map(c => c.name);
 
   const browser = await launchChromium();
   const page = await browser.newPage({
@@ -37,7 +37,7 @@ async function main() {
   const wave: {
     id?: string;
     taskHref?: string;
-    namespaces: string[];
+    namespaces: Array<{ cluster: string; namespace: string }>;
   } = { namespaces: [] };
 
   try {
@@ -46,30 +46,48 @@ async function main() {
     });
 
     await checks.check(
-      `select by filter: the ready namespaces outside the mesh on ${cluster}`,
+      'select by filter: the namespaces outside the mesh that are ready for ambient',
       async () => {
         await page.goto(`${baseUrl}/kf-mesh`);
         await page.getByLabel('Readiness for').selectOption('ambient');
-        await page.getByLabel('Cluster').selectOption(cluster);
         await page.getByLabel('Mode').selectOption('none');
-        await page.getByLabel('Readiness').selectOption('ready');
+        await page
+          .getByLabel('Readiness', { exact: true })
+          .selectOption('ready');
         const table = page.getByRole('table', { name: 'Profile namespaces' });
-        // wait for the filtered page: every row ready and on the cluster
-        await page.waitForFunction(
-          () =>
-            document.querySelector('table[aria-busy="true"]') === null &&
-            location.search.includes('readiness=ready'),
+        // wait for the filtered page: the fleet answers with rows outside the mesh and ready only
+        await page.waitForFunction(() => {
+          const rows = Array.from(
+            document.querySelectorAll(
+              'table[aria-label="Profile namespaces"]:not([aria-busy="true"]) tbody tr',
+            ),
+          );
+          return (
+            rows.length > 0 &&
+            rows.every(
+              r =>
+                r.textContent?.includes('Not in mesh') &&
+                r.textContent?.includes('Ready'),
+            )
+          );
+        });
+        const texts = (await table.locator('tbody tr').allTextContents()).map(
+          t => t.trim(),
         );
-        const rows = table.getByRole('row');
-        await rows.nth(1).waitFor();
-        const texts = (await rows.allTextContents()).slice(1);
-        wave.namespaces = (
-          await table.locator('tbody tr td code').allTextContents()
-        ).map(t => t.trim());
+        for (const row of await table.locator('tbody tr').all()) {
+          const namespace =
+            (await row.locator('td code').first().textContent()) ?? '';
+          const cells = await row.locator('td').allTextContents();
+          const cluster = cells.find(c => clusters.includes(c.trim())) ?? '';
+          wave.namespaces.push({
+            cluster: cluster.trim(),
+            namespace: namespace.trim(),
+          });
+        }
         for (const text of texts) {
           expectThat(
-            text.includes(cluster) && text.includes('Ready'),
-            `every row is ready and on ${cluster} (got "${text}")`,
+            text.includes('Not in mesh') && text.includes('Ready'),
+            `every row is outside the mesh and ready (got "${text}")`,
           );
         }
         const selectAll = page.getByRole('button', {
@@ -189,10 +207,10 @@ async function main() {
     await checks.check(
       'a namespace of the wave names it on its Mesh tab',
       async () => {
-        const ns = wave.namespaces[0];
-        expectThat(ns, 'the wave has a namespace');
+        const first = wave.namespaces[0];
+        expectThat(first?.cluster, 'the wave has a namespace');
         await page.goto(
-          `${baseUrl}/catalog/default/resource/${cluster}--${ns}/kf-mesh`,
+          `${baseUrl}/catalog/default/resource/${first.cluster}--${first.namespace}/kf-mesh`,
         );
         await page.getByRole('list', { name: 'Onboarding stages' }).waitFor();
         await page.getByText(wave.id!, { exact: true }).first().waitFor();
