@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event';
 import {
   kfamBindingName,
   type KfMeshPlanPreviewValue,
-  type NamespaceMeshStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { KfMeshApiError } from '../api';
 import { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
+import { ambientStatus } from '../__fixtures__/namespaceStatuses';
 import {
-  ambientStatus,
-  sidecarStatus,
-} from '../__fixtures__/namespaceStatuses';
+  kfamContributor,
+  sharedProfileRef,
+  sharedSidecarStatus,
+} from '../__fixtures__/sharedProfile';
 import { FieldHarness } from '../__testUtils__/FieldHarness';
 import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
 import {
@@ -18,31 +19,10 @@ import {
   kfMeshPlanPreviewValidation,
 } from './KfMeshPlanPreview';
 
-const profile = 'resource:default/prod-us--kubeflow-carol';
+const profile = sharedProfileRef;
 const rollbackProfile = 'resource:default/prod-eu--kubeflow-alice';
-// KFAM names the contributor's policy after the sanitised user (kfamBindingName)
-const contributor = { user: 'dan-example-com', role: 'edit' as const };
-
-/** carol's sidecar namespace, PERMISSIVE, shared with one contributor through KFAM. */
-const sharedSidecar: NamespaceMeshStatus = {
-  ...sidecarStatus,
-  mtls: { ...sidecarStatus.mtls, mode: 'PERMISSIVE' },
-  policies: [
-    ...sidecarStatus.policies,
-    {
-      policy: {
-        kind: 'AuthorizationPolicy',
-        namespace: 'kubeflow-carol',
-        name: kfamBindingName(contributor.user, contributor.role),
-      },
-      action: 'ALLOW',
-      attachment: 'namespace',
-      layers: ['sidecar'],
-      droppedRules: [],
-      note: 'enforced by each sidecar',
-    },
-  ],
-};
+const contributor = kfamContributor;
+const sharedSidecar = sharedSidecarStatus;
 
 const api = () =>
   new MockKfMeshApi({

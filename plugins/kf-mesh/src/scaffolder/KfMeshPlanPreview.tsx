@@ -148,7 +148,7 @@ function PlanSections(props: {
               {
                 title: 'Setting',
                 render: c => (
-                  <code>
+                  <code style={{ wordBreak: 'break-word' }}>
                     {c.kind} {c.namespace ? `${c.namespace}/` : ''}
                     {c.name}: {c.key}={c.value}
                   </code>

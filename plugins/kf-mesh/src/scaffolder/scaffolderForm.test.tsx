@@ -1,13 +1,13 @@
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  KF_MESH_FIELD_EXTENSIONS,
-  kfamBindingName,
-  type NamespaceMeshStatus,
-} from '@kf-mesh/plugin-kf-mesh-common';
+import { KF_MESH_FIELD_EXTENSIONS } from '@kf-mesh/plugin-kf-mesh-common';
 import { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
-import { sidecarStatus } from '../__fixtures__/namespaceStatuses';
+import {
+  kfamContributor,
+  sharedProfileRef,
+  sharedSidecarStatus,
+} from '../__fixtures__/sharedProfile';
 import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
 import { KfMeshContributorsPicker } from './KfMeshContributorsPicker';
 import {
@@ -15,26 +15,9 @@ import {
   kfMeshPlanPreviewValidation,
 } from './KfMeshPlanPreview';
 
-const profile = 'resource:default/prod-us--kubeflow-carol';
-const contributor = { user: 'dan-example-com', role: 'edit' as const };
-const shared: NamespaceMeshStatus = {
-  ...sidecarStatus,
-  policies: [
-    ...sidecarStatus.policies,
-    {
-      policy: {
-        kind: 'AuthorizationPolicy',
-        namespace: 'kubeflow-carol',
-        name: kfamBindingName(contributor.user, contributor.role),
-      },
-      action: 'ALLOW',
-      attachment: 'namespace',
-      layers: ['sidecar'],
-      droppedRules: [],
-      note: '',
-    },
-  ],
-};
+const profile = sharedProfileRef;
+const contributor = kfamContributor;
+const shared = sharedSidecarStatus;
 
 // The two parameter steps of templates/onboard-namespace/template.yaml that use the kf-mesh fields.
 const manifest = {

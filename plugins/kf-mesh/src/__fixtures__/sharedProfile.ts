@@ -1,0 +1,35 @@
+import {
+  kfamBindingName,
+  type NamespaceMeshStatus,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { sidecarStatus } from './namespaceStatuses';
+
+/** The profile entity of {@link sharedSidecarStatus}. */
+export const sharedProfileRef = 'resource:default/prod-us--kubeflow-carol';
+
+/** Its one KFAM contributor (KFAM names the policy after the sanitised user, see kfamBindingName). */
+export const kfamContributor = {
+  user: 'dan-example-com',
+  role: 'edit' as const,
+};
+
+/** carol's sidecar namespace, PERMISSIVE, shared with {@link kfamContributor} through KFAM. */
+export const sharedSidecarStatus: NamespaceMeshStatus = {
+  ...sidecarStatus,
+  mtls: { ...sidecarStatus.mtls, mode: 'PERMISSIVE' },
+  policies: [
+    ...sidecarStatus.policies,
+    {
+      policy: {
+        kind: 'AuthorizationPolicy',
+        namespace: 'kubeflow-carol',
+        name: kfamBindingName(kfamContributor.user, kfamContributor.role),
+      },
+      action: 'ALLOW',
+      attachment: 'namespace',
+      layers: ['sidecar'],
+      droppedRules: [],
+      note: 'enforced by each sidecar',
+    },
+  ],
+};
