@@ -24,4 +24,8 @@ for port in 7007 16551 16552 16560; do
 done
 
 KF_MESH_DEMO_DETACH=1 ./scripts/start.sh
-node -r @swc-node/register packages/demo-fleet/src/e2e/demoBrowserTest.ts .artifacts/screenshots/demo
+status=0
+node -r @swc-node/register packages/demo-fleet/src/e2e/demoBrowserTest.ts .artifacts/screenshots/demo || status=1
+# issue #18: the newer mesh states on the fleet page and Mesh tabs
+node -r @swc-node/register packages/demo-fleet/src/e2e/meshSemanticsBrowserTest.ts .artifacts/screenshots/demo-mesh-semantics || status=1
+exit $status
