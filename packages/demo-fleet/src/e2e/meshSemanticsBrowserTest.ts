@@ -48,9 +48,9 @@ async function main() {
       path: path.join(shotDir, `${name}.png`),
       fullPage: true,
     });
-  const checks = new Checks(name =>
-    shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`),
-  );
+  const checks = new Checks(async name => {
+    await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+  });
   try {
     await checks.check('guest sign-in', async () => {
       await page.goto(`${baseUrl}/catalog`);
