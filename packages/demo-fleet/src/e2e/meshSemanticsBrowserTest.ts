@@ -80,14 +80,16 @@ async function main() {
       'the fleet page lists the newer states with their finding codes',
       async () => {
         await page.goto(`${baseUrl}/kf-mesh`);
-        const search = page.getByLabel(/search/i).first();
+        const search = page.getByRole('textbox', {
+          name: /search namespace/i,
+        });
         const ns = scenario.namespaces.find(
           n => n.state === 'ambient-sidecar-callers',
         )!;
-        if (await search.count()) await search.fill(ns.name);
+        await search.fill(ns.name);
         await page.getByText(ns.name).first().waitFor();
         await shot('fleet-newer-state');
-        if (await search.count()) await search.fill('');
+        await search.fill('');
         await shot('fleet');
       },
     );
