@@ -24,8 +24,14 @@ for port in 7007 16551 16552 16560; do
 done
 
 KF_MESH_DEMO_DETACH=1 ./scripts/start.sh
-node -r @swc-node/register packages/demo-fleet/src/e2e/demoBrowserTest.ts .artifacts/screenshots/demo
+# Every flow runs, even after one fails (each prints its own 'N passed, N failed' line); the script fails if any did.
+status=0
+node -r @swc-node/register packages/demo-fleet/src/e2e/demoBrowserTest.ts .artifacts/screenshots/demo || status=1
+# issue #18: the newer mesh states on the fleet page and Mesh tabs
+node -r @swc-node/register packages/demo-fleet/src/e2e/meshSemanticsBrowserTest.ts .artifacts/screenshots/demo-mesh-semantics || status=1
 # The self-service onboarding (#17): the profile owner from the Mesh tab to the pull request, the platform engineer's
 # Approvals, the fleet page's 403 explained. Screenshots go to .artifacts/screenshots/self-service.
-node -r @swc-node/register packages/demo-fleet/src/e2e/selfServiceBrowserTest.ts .artifacts/screenshots/self-service
-node -r @swc-node/register packages/demo-fleet/src/e2e/waveBrowserTest.ts .artifacts/screenshots/wave
+node -r @swc-node/register packages/demo-fleet/src/e2e/selfServiceBrowserTest.ts .artifacts/screenshots/self-service || status=1
+# Fleet migration waves (#19): select by filter, readiness summary, start, the wave on Approvals.
+node -r @swc-node/register packages/demo-fleet/src/e2e/waveBrowserTest.ts .artifacts/screenshots/wave || status=1
+exit $status
