@@ -1,4 +1,4 @@
-/** Pacing of content-generating GitHub requests (POST/PATCH/PUT/DELETE). */
+/** Pacing of content-generating GitHub requests (POST/PATCH/PUT/DELETE). @public */
 export interface WavePacing {
   /** Most content-generating requests in any sliding minute (GitHub allows 80; default 60). */
   contentPerMinute: number;

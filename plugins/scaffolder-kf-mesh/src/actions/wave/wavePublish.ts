@@ -87,7 +87,7 @@ function rateLimitWaitMs(
  *   sliding minute/hour budget ({@link WavePacing}) and waits when needed;
  * - a rate-limit answer pauses the budget for `retry-after` (or an exponential
  *   back-off) and retries the PR, which is idempotent (deterministic branch,
- *   `update: true`); after {@link MAX_RATE_LIMIT_RETRIES} it fails the task,
+ *   `update: true`); after 6 rate-limit answers for one PR it fails the task,
  *   saying that a re-run resumes;
  * - a PR whose branch already has an open PR, or a PR of this wave, is skipped:
  *   a resumed or repeated wave opens no duplicate and spends no budget on it.
