@@ -77,19 +77,21 @@ async function main() {
       );
     }
     await checks.check(
-      'the fleet page lists the newer states with their finding codes',
+      'the fleet page lists a newer-state namespace with its finding code (ambient-trust-domains, KFM312)',
       async () => {
-        await page.goto(`${baseUrl}/kf-mesh`);
-        const search = page.getByRole('textbox', {
-          name: /search namespace/i,
-        });
         const ns = scenario.namespaces.find(
-          n => n.state === 'ambient-sidecar-callers',
-        )!;
-        await search.fill(ns.name);
-        await page.getByText(ns.name).first().waitFor();
-        await shot('fleet-newer-state');
-        await search.fill('');
+          n => n.state === 'ambient-trust-domains',
+        );
+        expectThat(
+          ns,
+          'the mixed scenario has an ambient-trust-domains namespace',
+        );
+        await page.goto(`${baseUrl}/kf-mesh`);
+        const row = page
+          .getByRole('row')
+          .filter({ hasText: ns!.name })
+          .filter({ hasText: cluster.name });
+        await row.getByText('KFM312').first().waitFor();
         await shot('fleet');
       },
     );
