@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildScenario, NEWER_SCENARIO_STATES } from '@kf-mesh/kube-sim';
 import { DEMO_CLUSTERS } from '../demoFleetConfig';
+import { signInAs } from './signIn';
 import { Checks, expectThat, launchChromium } from '@kf-mesh/browser';
 
 /**
@@ -52,10 +53,8 @@ async function main() {
     await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
   });
   try {
-    await checks.check('guest sign-in', async () => {
-      await page.goto(`${baseUrl}/catalog`);
-      await page.getByRole('button', { name: /enter/i }).click();
-      await page.getByRole('link', { name: 'Mesh fleet' }).waitFor();
+    await checks.check('sign-in as the platform engineer', async () => {
+      await signInAs(page, 'platform-engineer', baseUrl);
     });
     for (const state of NEWER_SCENARIO_STATES) {
       const ns = scenario.namespaces.find(n => n.state === state);

@@ -1,7 +1,7 @@
 /* eslint-disable no-console */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { signInAs } from './signIn';
 import { Checks, expectThat, launchChromium } from '@kf-mesh/browser';
 import { DEMO_CLUSTERS } from '../demoFleetConfig';
 
@@ -42,7 +42,7 @@ async function main() {
 
   try {
     await checks.check('sign in as the platform engineer', async () => {
-      await signInAsPlatformEngineer(page, baseUrl);
+      await signInAs(page, 'platform-engineer', baseUrl);
     });
 
     await checks.check(
@@ -221,23 +221,6 @@ async function main() {
     await browser.close();
   }
   process.exitCode = checks.finish() ? 0 : 1;
-}
-
-/**
- * Signs in as the demo's platform engineer (kf-mesh.fleet.read). Hook: once the demo users and
- * `./signIn.ts` (`signInAs(page, 'platform-engineer')`) are on this branch, call that instead; until then the guest
- * sign-in (allowed everything) stands in.
- */
-async function signInAsPlatformEngineer(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/catalog`);
-  const engineer = page.getByRole('button', {
-    name: 'Sign in as Platform engineer',
-  });
-  const guest = page.getByRole('button', { name: /enter/i });
-  await engineer.or(guest).first().waitFor();
-  if (await engineer.count()) await engineer.click();
-  else await guest.click();
-  await page.getByRole('link', { name: 'Mesh fleet' }).waitFor();
 }
 
 main().catch(error => {
