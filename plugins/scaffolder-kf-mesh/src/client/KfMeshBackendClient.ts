@@ -113,10 +113,14 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
   async getFleetPage(options: {
     credentials: BackstageCredentials;
   }): Promise<FleetResponse> {
-    return this.call<FleetResponse>('/namespaces?limit=1', options.credentials, {
-      subject: 'the fleet',
-      notFound: 'The kf-mesh fleet route was not found',
-    });
+    return this.call<FleetResponse>(
+      '/namespaces?limit=1',
+      options.credentials,
+      {
+        subject: 'the fleet',
+        notFound: 'The kf-mesh fleet route was not found',
+      },
+    );
   }
 
   async getWave(options: {
