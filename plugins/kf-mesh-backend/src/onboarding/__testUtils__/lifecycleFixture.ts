@@ -210,7 +210,7 @@ export async function applyMergedDirectory(
   github: GithubSim,
   plan: OnboardingPlan,
   checkout: string,
-  kubectl: (args: string[]) => unknown,
+  runKubectl: (args: string[]) => unknown,
 ) {
   for (const [file, content] of Object.entries(
     github.filesAt('acme', 'gitops', 'main'),
@@ -218,13 +218,13 @@ export async function applyMergedDirectory(
     fs.mkdirSync(path.dirname(path.join(checkout, file)), { recursive: true });
     fs.writeFileSync(path.join(checkout, file), content);
   }
-  await kubectl([
+  await runKubectl([
     'apply',
     '-k',
     path.join(checkout, 'clusters', 'dev', LIFECYCLE_NS),
   ]);
   for (const d of plan.deletions) {
-    await kubectl([
+    await runKubectl([
       'delete',
       d.kind.toLowerCase(),
       d.name,
