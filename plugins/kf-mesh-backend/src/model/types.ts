@@ -161,7 +161,7 @@ export interface MeshContext {
   availability: Readonly<Record<string, ResourceAvailability>>;
   /** Dataplane intent of every namespace, to tell where a policy's callers run (docs/mesh-semantics.md#e3). */
   namespaceIntents?: Readonly<Record<string, DataplaneIntent>>;
-  /** `app.kubernetes.io/version` of the ztunnel pods (oldest when they differ), when known (docs/mesh-semantics.md#e1). */
+  /** ztunnel's version, from its DaemonSet's image tag (oldest when several run), when known (docs/mesh-semantics.md#version-preflight). */
   ztunnelVersion?: string;
   /** KFP version (`pipeline-install-config` `appVersion`), when known (docs/mesh-semantics.md#e5). */
   kfpVersion?: string;
