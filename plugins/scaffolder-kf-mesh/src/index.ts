@@ -21,9 +21,13 @@ export {
   createKfMeshWavePlanAction,
   WAVE_PLAN_ACTION_ID,
 } from './actions/wave/wavePlan';
-export type { WavePullRequest } from './actions/wave/wavePlan';
+export type { WavePlanAction, WavePullRequest } from './actions/wave/wavePlan';
 export {
   createKfMeshWavePublishAction,
   WAVE_PUBLISH_ACTION_ID,
 } from './actions/wave/wavePublish';
-export type { WavePacing } from './actions/wave/contentBudget';
+export type {
+  WavePublishAction,
+  WavePublishResult,
+} from './actions/wave/wavePublish';
+export type { PacingClock, WavePacing } from './actions/wave/contentBudget';

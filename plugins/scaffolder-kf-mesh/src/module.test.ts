@@ -37,8 +37,7 @@ describe('scaffolderModuleKfMesh', () => {
         description: expect.stringContaining('Kubeflow profile namespace'),
         schema: {
           input: {
-            // cluster and namespace may be empty (the entity's only namespace); the handler
-            // checks them as DNS-1123 labels
+            // cluster and namespace may be empty (the entity's only namespace)
             required: ['mode', 'entityRef'],
             properties: {
               namespace: { type: 'string' },
@@ -79,8 +78,9 @@ describe('scaffolderModuleKfMesh', () => {
       expect(input.properties.options.properties.kfpVersion.pattern).toContain(
         ONBOARDING_OPTION_FIELDS.kfpVersion.rules.pattern.source,
       );
+      // or empty: the entity's only namespace
       expect(preflight.schema.input.properties.namespace.pattern).toBe(
-        ONBOARDING_TEXT_FIELDS.namespace.pattern.source,
+        `${ONBOARDING_TEXT_FIELDS.namespace.pattern.source}|^$`,
       );
       expect(onboard.schema.output.properties).toEqual(
         expect.objectContaining({

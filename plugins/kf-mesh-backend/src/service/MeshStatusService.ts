@@ -231,14 +231,19 @@ export class MeshStatusService {
     target: OnboardingTargetMode,
   ): NamespaceMeshSummary {
     const capabilities = c.source.capabilities();
+    // RoleBindings do not re-analyse the namespace, so the contributors are part of the cache key
+    const contributors = c.source.contributors(summary.namespace);
     const readiness = c.index.readiness(
       summary.namespace,
       target,
-      JSON.stringify(capabilities),
+      JSON.stringify({ capabilities, contributors }),
       status => {
         const snapshot = c.source.snapshot(summary.namespace);
         return snapshot
-          ? readinessOf({ status, snapshot, capabilities }, target)
+          ? readinessOf(
+              { status, snapshot, capabilities, contributors },
+              target,
+            )
           : undefined;
       },
     );
@@ -303,6 +308,10 @@ export class MeshStatusService {
       throw new NotFoundError(
         `namespace '${namespace}' not found in cluster '${cluster}'`,
       );
-    return { status, capabilities: c.source.capabilities() };
+    return {
+      status,
+      capabilities: c.source.capabilities(),
+      contributors: c.source.contributors(namespace),
+    };
   }
 }

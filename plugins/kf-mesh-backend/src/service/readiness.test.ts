@@ -1,6 +1,7 @@
 import type { ClusterCapabilities } from '@kf-mesh/plugin-kf-mesh-common';
 import { analyzeNamespace, NamespaceSnapshot } from '../analyzer';
 import {
+  authz,
   NS,
   onboardedAmbient,
   ownerAccessPolicy,
@@ -24,9 +25,15 @@ function readiness(
   snap: NamespaceSnapshot,
   mode: 'ambient' | 'sidecar-strict',
   capabilities = AMBIENT_CLUSTER,
+  contributors?: Parameters<typeof readinessOf>[0]['contributors'],
 ) {
   return readinessOf(
-    { snapshot: snap, status: analyzeNamespace(snap, NOW), capabilities },
+    {
+      snapshot: snap,
+      status: analyzeNamespace(snap, NOW),
+      capabilities,
+      contributors,
+    },
     mode,
   );
 }
@@ -93,5 +100,50 @@ describe('readiness of a namespace for a target mode', () => {
     expect(r.state).toBe('blocked');
     expect(r.blockers[0].message).toMatch(/runs no ztunnel/);
     expect(readiness(snap, 'sidecar-strict', noAmbient).state).toBe('ready');
+  });
+  // KFAM shares a profile through a RoleBinding and an AuthorizationPolicy of the same name
+  // (kubeflow/dashboard components/access-management/kfam/bindings.go); a wave has no form to confirm them in.
+  it('a profile shared with a contributor is ready for ambient when the cluster names the contributor (the wave keeps them), blocked when it cannot tell', () => {
+    const kfamPolicy = 'user-bob-example-com-clusterrole-edit';
+    const snap = snapshot(
+      { 'istio-injection': 'enabled' },
+      {
+        profile,
+        authorizationPolicies: [
+          ownerAccessPolicy(),
+          authz(kfamPolicy, {
+            rules: [
+              {
+                l7Attributes: ['when request.headers[kubeflow-userid]'],
+                hasL4Part: true,
+                principals: [
+                  'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+                ],
+              },
+            ],
+          }),
+        ],
+      },
+    );
+    const bob = {
+      user: 'bob@example.com',
+      role: 'edit' as const,
+      sources: [{ kind: 'RoleBinding', namespace: NS, name: kfamPolicy }],
+    };
+    const known = readiness(snap, 'ambient', AMBIENT_CLUSTER, {
+      contributors: [bob],
+      state: { state: 'known' },
+    });
+    expect(known.blockers).toEqual([]);
+    expect(known.state).toBe('ready');
+
+    const unknown = readiness(snap, 'ambient', AMBIENT_CLUSTER, {
+      contributors: [],
+      state: { state: 'unknown', reason: 'rolebindings forbidden' },
+    });
+    expect(unknown.state).toBe('blocked');
+    expect(unknown.blockers).toEqual([
+      { message: expect.stringContaining(`'${kfamPolicy}'`) },
+    ]);
   });
 });

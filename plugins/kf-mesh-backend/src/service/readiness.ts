@@ -1,11 +1,12 @@
 import type {
   ClusterCapabilities,
+  NamespaceDetailResponse,
   NamespaceMeshStatus,
   NamespaceReadiness,
   OnboardingTargetMode,
   ReadinessState,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { evaluatePreflight } from '@kf-mesh/plugin-kf-mesh-common';
+import { evaluateUnattendedPreflight } from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceSnapshot } from '../analyzer';
 import { assessRisk } from '../onboarding/risk';
 import { planForNamespace } from './namespacePlan';
@@ -15,11 +16,13 @@ export interface ReadinessInput {
   status: NamespaceMeshStatus;
   snapshot: NamespaceSnapshot;
   capabilities: ClusterCapabilities;
+  /** The contributors KFAM's RoleBindings name: a wave keeps them (`evaluateUnattendedPreflight`). */
+  contributors?: NamespaceDetailResponse['contributors'];
 }
 
 /**
  * Readiness of a namespace for a move to `targetMode`: the preflight's errors
- * block it (`evaluatePreflight`, the one home of those rules, so readiness and
+ * block it (`evaluateUnattendedPreflight`: the preflight's rules with the cluster's contributors kept, so readiness and
  * the scaffolder refuse the same namespaces), and the plan's merge risk
  * (`assessRisk`) says how many pods must restart and what is deleted.
  * Pure: the caller supplies the cached status, snapshot and capabilities.
@@ -28,8 +31,11 @@ export function readinessOf(
   input: ReadinessInput,
   targetMode: OnboardingTargetMode,
 ): NamespaceReadiness {
-  const { status, snapshot, capabilities } = input;
-  const preflight = evaluatePreflight({ status, capabilities }, targetMode);
+  const { status, snapshot, capabilities, contributors } = input;
+  const preflight = evaluateUnattendedPreflight(
+    { status, capabilities, contributors },
+    targetMode,
+  );
   const blockers = preflight.errors.map(message => ({ message }));
   const plan =
     blockers.length === 0

@@ -1,3 +1,7 @@
+import type {
+  ClusterContributor,
+  ClusterContributorsState,
+} from './entityOnboarding';
 import type { OnboardingTargetMode } from './onboarding';
 import type { ReadinessCounts, ReadinessState } from './readiness';
 import type {
@@ -91,6 +95,14 @@ export interface ClusterCapabilities {
 export interface NamespaceDetailResponse {
   status: NamespaceMeshStatus;
   capabilities: ClusterCapabilities;
+  /**
+   * The contributors KFAM shared the profile with (its RoleBindings), when the backend reads them: what a
+   * fleet wave keeps without a form (`evaluateUnattendedPreflight`).
+   */
+  contributors?: {
+    contributors: ClusterContributor[];
+    state: ClusterContributorsState;
+  };
 }
 
 /** Filters of `GET /namespaces`. @public */

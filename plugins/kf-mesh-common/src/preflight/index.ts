@@ -8,3 +8,5 @@ export {
 } from './kfpUnderStrict';
 export { checkContributors } from './contributorCheck';
 export type { ClusterContributorsView } from './contributorCheck';
+export { evaluateUnattendedPreflight } from './unattendedPreflight';
+export type { UnattendedPreflightReport } from './unattendedPreflight';

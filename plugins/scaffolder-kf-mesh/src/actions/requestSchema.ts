@@ -34,3 +34,22 @@ export function textInput(
     )
     .regex(rules.pattern, `${field} ${ruleText(rules)}`);
 }
+
+/**
+ * {@link textInput}, or empty: a template leaves an unset field as `''` (for an option, Kubeflow's default; for
+ * the preflight's cluster and namespace, the entity's only one). One string schema, so the pattern stays readable.
+ */
+export function textInputOrEmpty(
+  z: ActionZod,
+  field: string,
+  rules: TextFieldRules,
+  description: string,
+): ReturnType<ActionZod['string']> {
+  return z
+    .string({ description: `${description}; empty: the default` })
+    .max(rules.maxLength)
+    .regex(
+      new RegExp(`${rules.pattern.source}|^$`),
+      `${field} ${ruleText(rules)} (or empty for the default)`,
+    );
+}

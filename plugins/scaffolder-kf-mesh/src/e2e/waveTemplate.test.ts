@@ -1,5 +1,6 @@
 import type {
   FleetResponse,
+  NamespaceDetailResponse,
   WaveNamespaceRef,
   WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -234,6 +235,45 @@ describe('onboard-wave template, end to end with GitHub secondary limits on', ()
         id: 'wave-e2e-rollback',
         rollbackOf: 'wave-e2e',
       });
+    }
+  });
+  // Nobody confirms contributors in a wave: the ones KFAM's RoleBindings name are kept (evaluateUnattendedPreflight),
+  // so a shared profile is ready and its PR re-creates each contributor's access on the waypoint.
+  it('a profile shared through KFAM is ready, and its wave PR keeps the contributors the cluster names', async () => {
+    const details = await Promise.all(
+      ready.map(async ref => ({
+        ref,
+        detail: (
+          await request(stack.server)
+            .get(
+              `/api/kf-mesh/clusters/${ref.cluster}/namespaces/${ref.namespace}`,
+            )
+            .set(stack.asPlatform)
+        ).body as NamespaceDetailResponse,
+      })),
+    );
+    const waved = new Set(prs().map(p => p.headRef));
+    const shared = details.find(
+      d =>
+        d.detail.contributors?.state.state === 'known' &&
+        d.detail.contributors.contributors.length > 0 &&
+        ![...waved].some(h => h.includes(`/${d.ref.namespace}/`)),
+    );
+    expect(shared).toBeDefined();
+    const run = await stack.runTemplate(
+      { waveId: 'wave-shared', namespaces: [shared!.ref], mode: 'ambient' },
+      { templateRef: WAVE },
+    );
+    expect(run.status).toBe('completed');
+    const pr = prs().find(p =>
+      p.headRef.includes(`/${shared!.ref.namespace}/ambient`),
+    );
+    expect(pr).toBeDefined();
+    const files = Object.values(
+      stack.github.filesAt('kubeflow-platform', 'gitops', pr!.headRef),
+    ).join('\n');
+    for (const c of shared!.detail.contributors!.contributors) {
+      expect(files).toContain(c.user);
     }
   });
 });

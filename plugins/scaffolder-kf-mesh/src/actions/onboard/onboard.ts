@@ -15,7 +15,7 @@ import {
   renderPlan,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { MESH_MODE_DESCRIPTION } from '../inputs';
-import { type ActionZod, ruleText, textInput } from '../requestSchema';
+import { type ActionZod, textInput, textInputOrEmpty } from '../requestSchema';
 import { examples } from './onboard.examples';
 import { assertRelativeDirectory, writeDirectory } from './writeDirectory';
 
@@ -42,14 +42,12 @@ export function withoutEmpty(options: Record<string, unknown> | undefined) {
 function optionInput(z: ActionZod, key: string, field: OnboardingOptionField) {
   switch (field.kind) {
     case 'text':
-      return z
-        .string({ description: `${field.description}; empty: the default` })
-        .max(field.rules.maxLength)
-        .regex(
-          new RegExp(`${field.rules.pattern.source}|^$`),
-          `options.${key} ${ruleText(field.rules)} (or empty for the default)`,
-        )
-        .optional();
+      return textInputOrEmpty(
+        z,
+        `options.${key}`,
+        field.rules,
+        field.description,
+      ).optional();
     case 'enum':
       return z
         .enum(field.values as [string, ...string[]], {

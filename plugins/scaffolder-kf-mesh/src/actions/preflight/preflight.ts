@@ -14,7 +14,7 @@ import {
   MESH_MODE_DESCRIPTION,
   MESH_MODES,
 } from '../inputs';
-import { textInput } from '../requestSchema';
+import { textInput, textInputOrEmpty } from '../requestSchema';
 import { examples } from './preflight.examples';
 
 const ENTITY_REF = /^[a-zA-Z0-9-]+:[a-zA-Z0-9-._]+\/[a-zA-Z0-9-._]+$/;
@@ -47,23 +47,19 @@ export function createKfMeshPreflightAction(options: {
       input: {
         // empty = the entity's only namespace; otherwise the planner's DNS-1123 rule
         cluster: z =>
-          textInput(
+          textInputOrEmpty(
             z,
             'cluster',
             ONBOARDING_TEXT_FIELDS.cluster,
-            'Cluster name as configured in kf-mesh-backend; empty when the entity names it',
-          )
-            .or(z.literal(''))
-            .optional(),
+            'Cluster name as configured in kf-mesh-backend (the default: the one the entity names)',
+          ).optional(),
         namespace: z =>
-          textInput(
+          textInputOrEmpty(
             z,
             'namespace',
             ONBOARDING_TEXT_FIELDS.namespace,
-            'Kubeflow profile namespace to onboard; empty when the entity maps to one namespace',
-          )
-            .or(z.literal(''))
-            .optional(),
+            'Kubeflow profile namespace to onboard (the default: the one the entity maps to)',
+          ).optional(),
         mode: z => z.enum(MESH_MODES, { description: MESH_MODE_DESCRIPTION }),
         contributors: z =>
           z

@@ -18,7 +18,7 @@ export const DEFAULT_WAVE_PACING: WavePacing = {
   minuteMs: 60_000,
 };
 
-/** Clock and sleep, injected so the budget is testable without waiting. */
+/** Clock and sleep, injected so the budget is testable without waiting. @public */
 export interface PacingClock {
   now(): number;
   sleep(ms: number): Promise<void>;

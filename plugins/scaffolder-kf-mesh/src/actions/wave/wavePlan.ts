@@ -1,8 +1,11 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import {
   DNS1123_LABEL,
-  evaluatePreflight,
+  evaluateUnattendedPreflight,
   MAX_WAVE_NAMESPACES,
   planOnboarding,
   renderPlan,
@@ -105,9 +108,28 @@ function markerOf(
 }
 
 /**
+ * The input and output of `kf-mesh:wave-plan`, written out rather than inferred from its schema: the
+ * inferred object types print their keys in an order that changes from one type-check to the next,
+ * which made the API report flip.
+ * @public
+ */
+export type WavePlanAction = TemplateAction<
+  {
+    waveId: string;
+    namespaces?: { cluster: string; namespace: string }[];
+    mode?: TargetMode;
+    rollbackOf?: string;
+    gitopsPath?: string;
+    options?: Record<string, string | boolean>;
+  },
+  { waveId: string; mode: string; pullRequests: any[]; summary: string },
+  'v2'
+>;
+
+/**
  * Creates `kf-mesh:wave-plan`, the batch form of `kf-mesh:preflight` +
  * `kf-mesh:onboard`: checks that the initiator holds `kf-mesh.fleet.read`,
- * runs the preflight's rules (`evaluatePreflight`) on every selected
+ * runs the preflight's rules (`evaluateUnattendedPreflight`: the cluster's contributors kept) on every selected
  * namespace and refuses the whole wave, naming each refused namespace, when
  * one cannot move (nothing is written or opened); then plans each namespace
  * and writes its kustomize directory to the workspace, and outputs the pull
@@ -119,7 +141,7 @@ function markerOf(
  */
 export function createKfMeshWavePlanAction(options: {
   backend: KfMeshBackendApi;
-}) {
+}): WavePlanAction {
   const { backend } = options;
   return createTemplateAction({
     id: WAVE_PLAN_ACTION_ID,
@@ -234,7 +256,8 @@ export function createKfMeshWavePlanAction(options: {
           } catch (error) {
             return { ref, errors: [`${where}: ${(error as Error).message}`] };
           }
-          const report = evaluatePreflight(detail, mode);
+          // no form: the contributors the cluster names are kept (the fleet page's readiness checks the same way)
+          const report = evaluateUnattendedPreflight(detail, mode);
           const errors = report.errors.map(e => `${where}: ${e}`);
           if (errors.length === 0 && !report.owner) {
             errors.push(`${where}: the profile names no owner to plan with`);
@@ -268,7 +291,7 @@ export function createKfMeshWavePlanAction(options: {
               cluster: ref.cluster,
               namespace: ref.namespace,
               owner: report!.owner!,
-              contributors: [],
+              contributors: report!.keptContributors,
               currentMode: report!.currentMode,
               targetMode: mode,
               options: {

@@ -12,6 +12,7 @@ import {
 import {
   createTemplateAction,
   parseRepoUrl,
+  type TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import { parseWaveMarker } from '@kf-mesh/plugin-kf-mesh-common';
 import {
@@ -76,6 +77,36 @@ function rateLimitWaitMs(
   return undefined;
 }
 
+/** One pull request `kf-mesh:wave-publish` handled (a type, not an interface: step outputs are JSON objects). @public */
+export type WavePublishResult = {
+  cluster: string;
+  namespace: string;
+  url: string;
+  status: 'opened' | 'skipped';
+};
+
+/**
+ * The input and output of `kf-mesh:wave-publish`, written out rather than inferred from its schema (the
+ * inferred object types print their keys in an order that changes between type-checks).
+ * @public
+ */
+export type WavePublishAction = TemplateAction<
+  {
+    repoUrl: string;
+    waveId: string;
+    pullRequests: any[];
+    teamReviewers?: string[];
+    reviewers?: string[];
+  },
+  {
+    opened: number;
+    skipped: number;
+    pullRequests: WavePublishResult[];
+    rateLimited: number;
+  },
+  'v2'
+>;
+
 /**
  * Creates `kf-mesh:wave-publish`: opens the pull requests of a wave
  * (from `kf-mesh:wave-plan`) one at a time through the stock
@@ -97,7 +128,7 @@ export function createKfMeshWavePublishAction(options: {
   config: Config;
   pacing?: Partial<WavePacing>;
   clock?: PacingClock;
-}) {
+}): WavePublishAction {
   const integrations = ScmIntegrations.fromConfig(options.config);
   const githubCredentialsProvider =
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);
@@ -161,12 +192,7 @@ export function createKfMeshWavePublishAction(options: {
       const teamReviewers = ctx.input.teamReviewers ?? [];
       const reviewers = ctx.input.reviewers ?? [];
       const requestsReviews = teamReviewers.length + reviewers.length > 0;
-      const results: Array<{
-        cluster: string;
-        namespace: string;
-        url: string;
-        status: 'opened' | 'skipped';
-      }> = [];
+      const results: WavePublishResult[] = [];
       let rateLimited = 0;
       /** One pull request through the stock action; its URL. */
       const pullRequests = ctx.input.pullRequests as WavePullRequest[];
