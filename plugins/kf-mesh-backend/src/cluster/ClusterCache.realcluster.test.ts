@@ -204,7 +204,7 @@ describe('backend on a real kube-apiserver: the mixed scenario gives the same an
     await cluster?.stop();
   });
 
-  it('syncs every type with the least-privilege ServiceAccount token', () => {
+  it('syncs every type with the least-privilege ServiceAccount token', async () => {
     const clusters = onReal.service.listClusters().clusters[0];
     expect(clusters.resources.filter(r => r.state !== 'synced')).toEqual([]);
     const count = (rt: MeshRuntime) =>
@@ -216,8 +216,24 @@ describe('backend on a real kube-apiserver: the mixed scenario gives the same an
     // the real server has its own namespaces (default, kube-system, kube-public, kube-node-lease, kf-mesh)
     const { namespaces: realNs, ...real } = count(onReal);
     const { namespaces: simNs, ...simulated } = count(onSim);
+    // kube-sim holds the scenario's RoleBindings (KFAM's); the real apiserver also has its own: the bootstrap
+    // policy's in kube-system and kube-public, and the reader's Role binding in the root namespace
+    const scenarioBindings = (scenario.objects as any[]).filter(
+      o => o.kind === 'RoleBinding',
+    ).length;
+    expect(simulated.rolebindings).toBe(scenarioBindings);
+    const listed = await cluster.admin.request(
+      'GET',
+      '/apis/rbac.authorization.k8s.io/v1/rolebindings',
+    );
+    const ownBindings = listed.body.items.length - scenarioBindings;
+    expect(ownBindings).toBeGreaterThan(0);
     // the real apiserver also serves its own `default/kubernetes` Service
-    expect(real).toEqual({ ...simulated, services: simulated.services + 1 });
+    expect(real).toEqual({
+      ...simulated,
+      services: simulated.services + 1,
+      rolebindings: simulated.rolebindings + ownBindings,
+    });
     expect(realNs).toBeGreaterThan(simNs);
   });
 
