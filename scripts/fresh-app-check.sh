@@ -212,7 +212,9 @@ if [ -f "$sqlite_dir/build/Release/better_sqlite3.node" ]; then
     require("fs").writeFileSync(file, JSON.stringify(p, null, 2) + "\n");
   ' "$app/package.json" "$sqlite_version"
 fi
-(cd "$app" && logged app-install yarn install)
+# A fresh app has no lockfile yet: its first install writes one. Under CI=true Yarn defaults to immutable installs
+# (YN0028 "the lockfile would have been modified"), so say it is not one.
+(cd "$app" && YARN_ENABLE_IMMUTABLE_INSTALLS=false logged app-install yarn install)
 if [ -n "$sqlite_version" ] && [ "$(node -p "require('$app/node_modules/better-sqlite3/package.json').version")" = "$sqlite_version" ]; then
   mkdir -p "$app/node_modules/better-sqlite3/build/Release"
   cp "$sqlite_dir/build/Release/better_sqlite3.node" "$app/node_modules/better-sqlite3/build/Release/"
