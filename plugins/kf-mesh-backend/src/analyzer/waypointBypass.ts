@@ -4,6 +4,7 @@ import type {
   WaypointBypassCaller,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
+  isIstioTrue,
   istioValueMatches,
   MESH_LABELS,
   parsePrincipal,
@@ -66,10 +67,7 @@ function ingressUsesWaypoint(svcLabels: Labels, nsLabels: Labels) {
   const value =
     svcLabels[MESH_LABELS.ingressUseWaypoint] ??
     nsLabels[MESH_LABELS.ingressUseWaypoint];
-  return (
-    value !== undefined &&
-    ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)
-  );
+  return isIstioTrue(value);
 }
 
 /**

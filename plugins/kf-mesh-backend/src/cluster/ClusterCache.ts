@@ -57,14 +57,13 @@ const NAMESPACED = new Set([
   'rolebindings',
 ]);
 
-/** Capability-only types that feed only the control-plane versions. */
-const VERSION_ONLY = new Set([
-  'istiodeployments',
-  'istiodaemonsets',
-  'gatewayapicrds',
-]);
-/** Indexed per namespace but not analyzed: a change re-analyzes nothing. */
-const NOT_ANALYZED = new Set(['rolebindings']);
+/** Read on request (the capabilities' versions): a change analyses no namespace. */
+const READ_ON_REQUEST = new Set(['istiodeployments', 'gatewayapicrds']);
+/**
+ * Feed every namespace's analysis: the KFP version (drift check) and ztunnel's version (dry-run check,
+ * docs/mesh-semantics.md#e1). A change re-analyses every namespace.
+ */
+const FEEDS_EVERY_NAMESPACE = new Set(['kfpinstallconfig', 'istiodaemonsets']);
 
 /**
  * The watch-fed cache of one cluster: one {@link ResourceReflector} per
@@ -130,20 +129,16 @@ export class ClusterCache {
     removed: Projection[],
     replaced: boolean,
   ) {
-    // ztunnel's version feeds every namespace's dry-run check (docs/mesh-semantics.md#e1)
-    if (type === 'istiodaemonsets') {
+    if (READ_ON_REQUEST.has(type)) return;
+    if (FEEDS_EVERY_NAMESPACE.has(type)) {
       this.onDirty(this.name, '*');
       return;
     }
-    // the other control-plane versions are read on request (capabilities) and analyse no namespace
-    if (VERSION_ONLY.has(type)) return;
     const byNs = this.index.get(type)!;
     const dirty = new Set<string>();
     // A sync-state change or a full LIST can affect every namespace.
     let all = replaced || (changed.length === 0 && removed.length === 0);
-    if (type === 'kfpinstallconfig') {
-      all = true; // the KFP version feeds every namespace's drift check
-    } else if (!NAMESPACED.has(type)) {
+    if (!NAMESPACED.has(type)) {
       for (const p of [...changed, ...removed])
         dirty.add((p as NamespaceProjection).name);
       if (type === 'gatewayclasses' && dirty.size > 0) all = true;
@@ -176,7 +171,6 @@ export class ClusterCache {
       )
         all = true;
     }
-    if (NOT_ANALYZED.has(type)) return;
     if (all) this.onDirty(this.name, '*');
     else if (dirty.size > 0) this.onDirty(this.name, dirty);
   }

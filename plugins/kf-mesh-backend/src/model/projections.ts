@@ -4,6 +4,7 @@ import {
   MESH_LABELS,
   GATEWAY_API_BUNDLE_VERSION_ANNOTATION,
   controllerOwner,
+  isIstioTrue,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type {
   AuthorizationPolicyProjection,
@@ -227,8 +228,6 @@ export function projectAuthorizationRule(
   };
 }
 
-/** Go's `strconv.ParseBool` true values, as istiod parses `istio.io/dry-run` (ambient/authorization.go). */
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 /** `{ controllerOwner }` when a Kubeflow controller owns the object (docs/mesh-semantics.md#controller-owned). */
 function owned(obj: Obj): { controllerOwner?: string } {
   const owner = controllerOwner({
@@ -262,8 +261,8 @@ export function projectAuthorizationPolicy(
   const conditions = ['ZtunnelAccepted', 'WaypointAccepted']
     .map(type => condition(obj, type))
     .filter((c): c is ConditionProjection => !!c);
-  const dryRun = GO_TRUE.has(
-    str(obj.metadata?.annotations?.[MESH_ANNOTATIONS.dryRun]) ?? '',
+  const dryRun = isIstioTrue(
+    str(obj.metadata?.annotations?.[MESH_ANNOTATIONS.dryRun]),
   );
   return {
     ...(dryRun ? { dryRun } : {}),

@@ -171,9 +171,12 @@ export class MeshStatusService {
     filter: FleetFilter,
   ): { rows: NamespaceMeshSummary[]; readiness?: ReadinessCounts } {
     const sources = clusters.map(c => c.index.summaries());
-    const capabilities = filter.target
-      ? JSON.stringify(clusters.map(c => c.source.capabilities()))
-      : '';
+    // readiness depends on the capabilities: read and serialised once per cluster, not per row
+    const clusterCapabilities = filter.target
+      ? clusters.map(c => c.source.capabilities())
+      : [];
+    const capabilityKeys = clusterCapabilities.map(x => JSON.stringify(x));
+    const capabilities = capabilityKeys.join('\n');
     const key = JSON.stringify([
       filter.cluster,
       filter.mode,
@@ -202,7 +205,13 @@ export class MeshStatusService {
       for (const summary of sources[i]) {
         if (!matchesFleetFilter(summary, otherFilters)) continue;
         const row = filter.target
-          ? this.withReadiness(c, summary, filter.target)
+          ? this.withReadiness(
+              c,
+              summary,
+              filter.target,
+              clusterCapabilities[i],
+              capabilityKeys[i],
+            )
           : summary;
         if (counts && row.readiness) counts[row.readiness.state]++;
         if (readinessFilter && !matchesFleetFilter(row, filter)) continue;
@@ -224,24 +233,31 @@ export class MeshStatusService {
     return entry;
   }
 
-  /** The fleet row with its readiness for `target` (from the index's per-namespace memo). */
+  /**
+   * The fleet row with its readiness for `target` (from the index's per-namespace memo, which a re-analysis
+   * clears: a RoleBinding change re-analyses its namespace, so the contributors are current).
+   */
   private withReadiness(
     c: ClusterRuntime,
     summary: NamespaceMeshSummary,
     target: OnboardingTargetMode,
+    capabilities: ClusterCapabilities,
+    capabilitiesKey: string,
   ): NamespaceMeshSummary {
-    const capabilities = c.source.capabilities();
-    // RoleBindings do not re-analyse the namespace, so the contributors are part of the cache key
-    const contributors = c.source.contributors(summary.namespace);
     const readiness = c.index.readiness(
       summary.namespace,
       target,
-      JSON.stringify({ capabilities, contributors }),
+      capabilitiesKey,
       status => {
         const snapshot = c.source.snapshot(summary.namespace);
         return snapshot
           ? readinessOf(
-              { status, snapshot, capabilities, contributors },
+              {
+                status,
+                snapshot,
+                capabilities,
+                contributors: c.source.contributors(summary.namespace),
+              },
               target,
             )
           : undefined;

@@ -7,3 +7,4 @@ export * from './kfpPods';
 export * from './controllerOwnership';
 export * from './componentVersions';
 export * from './kfam';
+export * from './istioBoolean';
