@@ -11,8 +11,8 @@ import {
   ONBOARDING_STAGES,
   parseOnboardingBranchName,
   WAVE_ID_PATTERN,
+  summarizeWaves,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { summarizeWaves } from './waves';
 import { buildLifecycle, NamespaceState } from './lifecycle';
 import type { OnboardingTracker } from './OnboardingTracker';
 import { assertOnlyQueryParameters, echoSafely } from '../queryParameters';

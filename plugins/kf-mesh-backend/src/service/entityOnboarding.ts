@@ -6,7 +6,7 @@ import {
   evaluatePreflight,
   isDns1123Label,
   MAX_CONTRIBUTORS,
-  onboardingPlanDigest,
+  previewOfRenderedPlan,
   onboardingPlanRequest,
   planOnboarding,
   renderPlan,
@@ -239,14 +239,7 @@ export function createEntityOnboarding(deps: {
         ...base,
         preflight,
         plan,
-        rendered: {
-          title: rendered.title,
-          description: rendered.description,
-          summary: rendered.summary,
-          branchName: rendered.branchName,
-          files: rendered.files.map(f => f.path),
-          filesToDelete: rendered.filesToDelete,
-        },
+        ...previewOfRenderedPlan(rendered),
         ...('problem' in state
           ? {}
           : {
@@ -256,7 +249,6 @@ export function createEntityOnboarding(deps: {
                 status: state.status,
               }),
             }),
-        planDigest: onboardingPlanDigest(rendered),
       };
     },
   };

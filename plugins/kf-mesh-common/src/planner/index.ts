@@ -48,7 +48,10 @@ export type {
   RestartTarget,
 } from './plan/types';
 export { renderPlan } from './render/renderPlan';
-export { onboardingPlanDigest } from './render/planDigest';
+export {
+  onboardingPlanDigest,
+  previewOfRenderedPlan,
+} from './render/planDigest';
 export type { RenderedPlan } from './render/renderPlan';
 export type { RenderedFile } from './render/kustomizeFiles';
 export { onboardingBranchName, parseOnboardingBranchName } from './branchName';

@@ -1,1 +1,2 @@
 export { parseWaveMarker, waveMarker } from './waveMarker';
+export { summarizeWaves } from './summarizeWaves';

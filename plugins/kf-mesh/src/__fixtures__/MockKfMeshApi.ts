@@ -1,7 +1,7 @@
 import {
   currentModeOfStatus,
   evaluatePreflight,
-  onboardingPlanDigest,
+  previewOfRenderedPlan,
   planOnboarding,
   renderPlan,
   type ContributorRole,
@@ -209,19 +209,10 @@ export class MockKfMeshApi implements KfMeshApi {
       targetMode: request.mode,
       options: request.options,
     });
-    const rendered = renderPlan(plan);
     return {
       ...base,
       plan,
-      rendered: {
-        title: rendered.title,
-        description: rendered.description,
-        summary: rendered.summary,
-        branchName: rendered.branchName,
-        files: rendered.files.map(f => f.path),
-        filesToDelete: rendered.filesToDelete,
-      },
-      planDigest: onboardingPlanDigest(rendered),
+      ...previewOfRenderedPlan(renderPlan(plan)),
     };
   }
 

@@ -1,7 +1,7 @@
 import {
   type NamespaceMeshStatus,
   type NamespaceOnboardingStatus,
-  ONBOARDING_STAGES,
+  summarizeWaves,
   type OnboardingChecks,
   type OnboardingLifecycle,
   type OnboardingPullRequest,
@@ -510,42 +510,10 @@ export const inWave = (
   wave: OnboardingWaveRef,
 ): OnboardingLifecycle => ({ ...lifecycle, wave });
 
-/** The summary `GET /waves` would give for these lifecycles of one wave (counts, stuck, namespaces). */
+/** The summary `GET /waves` gives for these lifecycles of one wave (kf-mesh-common's `summarizeWaves`). */
 export function waveSummaryOf(
   wave: OnboardingWaveRef,
   lifecycles: OnboardingLifecycle[],
 ): WaveSummary {
-  const counts = Object.fromEntries(
-    ONBOARDING_STAGES.map(stage => [
-      stage,
-      lifecycles.filter(l => l.stage === stage).length,
-    ]),
-  ) as WaveSummary['counts'];
-  const created = lifecycles.map(l => l.pullRequest.createdAt).sort();
-  const modes = new Set(lifecycles.map(l => l.targetMode));
-  return {
-    id: wave.id,
-    taskId: wave.taskId,
-    rollbackOf: wave.rollbackOf,
-    targetMode: modes.size === 1 ? [...modes][0] : 'mixed',
-    total: lifecycles.length,
-    counts,
-    stuck: lifecycles
-      .filter(l => l.stage === 'stuck')
-      .map(l => ({
-        cluster: l.cluster,
-        namespace: l.namespace,
-        reason: l.convergence?.reason ?? l.summary,
-      })),
-    startedAt: created[0],
-    lastPullRequestAt: created[created.length - 1],
-    namespaces: lifecycles.map(l => ({
-      cluster: l.cluster,
-      namespace: l.namespace,
-      stage: l.stage,
-      summary: l.summary,
-      pullRequestUrl: l.pullRequest.url,
-      pullRequestNumber: l.pullRequest.number,
-    })),
-  };
+  return summarizeWaves(lifecycles.map(l => inWave(l, wave)))[0];
 }

@@ -1,3 +1,4 @@
+import type { OnboardingPlanPreviewRendered } from '../../api/entityOnboarding';
 import type { RenderedPlan } from './renderPlan';
 
 /** FNV-1a (32 bit) over the UTF-16 code units of `text`, from `seed`. */
@@ -28,4 +29,26 @@ export function onboardingPlanDigest(
   ]);
   const hex = (n: number) => n.toString(16).padStart(8, '0');
   return `${hex(fnv1a(text, 0x811c9dc5))}${hex(fnv1a(text, 0x01000193))}`;
+}
+
+/**
+ * What the plan preview shows of a rendered plan (no file contents) and its digest: the one mapping the backend's
+ * `POST /entity-onboarding/plan` and the frontend's test double share.
+ * @public
+ */
+export function previewOfRenderedPlan(rendered: RenderedPlan): {
+  rendered: OnboardingPlanPreviewRendered;
+  planDigest: string;
+} {
+  return {
+    rendered: {
+      title: rendered.title,
+      description: rendered.description,
+      summary: rendered.summary,
+      branchName: rendered.branchName,
+      files: rendered.files.map(f => f.path),
+      filesToDelete: rendered.filesToDelete,
+    },
+    planDigest: onboardingPlanDigest(rendered),
+  };
 }

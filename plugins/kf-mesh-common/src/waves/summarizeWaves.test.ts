@@ -1,8 +1,5 @@
-import type {
-  OnboardingLifecycle,
-  OnboardingStage,
-} from '@kf-mesh/plugin-kf-mesh-common';
-import { summarizeWaves } from './waves';
+import type { OnboardingLifecycle, OnboardingStage } from '../api';
+import { summarizeWaves } from './summarizeWaves';
 
 function lifecycle(
   namespace: string,

@@ -1,9 +1,5 @@
-import type {
-  OnboardingLifecycle,
-  OnboardingStage,
-  WaveSummary,
-} from '@kf-mesh/plugin-kf-mesh-common';
-import { ONBOARDING_STAGES } from '@kf-mesh/plugin-kf-mesh-common';
+import type { OnboardingLifecycle, OnboardingStage, WaveSummary } from '../api';
+import { ONBOARDING_STAGES } from '../api';
 
 function emptyCounts(): Record<OnboardingStage, number> {
   return Object.fromEntries(ONBOARDING_STAGES.map(s => [s, 0])) as Record<
@@ -17,7 +13,8 @@ function emptyCounts(): Record<OnboardingStage, number> {
  * per wave the counts by stage, the stuck namespaces with their reasons and the
  * task that opened the PRs. Newest wave first. Lifecycles are those the tracker
  * keeps, one per namespace (the open PR, else the latest merged or closed), so a
- * namespace rolled back by a later wave counts in that later wave.
+ * namespace rolled back by a later wave counts in that later wave. What `GET /waves` serves.
+ * @public
  */
 export function summarizeWaves(
   lifecycles: OnboardingLifecycle[],
