@@ -1,10 +1,8 @@
 /* eslint-disable no-console */
-import fs from 'node:fs';
-import path from 'node:path';
 import { buildScenario, NEWER_SCENARIO_STATES } from '@kf-mesh/kube-sim';
 import { DEMO_CLUSTERS } from '../demoFleetConfig';
 import { signInAs } from './signIn';
-import { Checks, expectThat, launchChromium } from '@kf-mesh/browser';
+import { expectThat, runBrowserFlow } from '@kf-mesh/browser';
 
 /**
  * Issue #18 in a real browser, against a running demo (`scripts/e2e-demo.sh` starts it): the fleet page lists the
@@ -29,79 +27,52 @@ const EXPECTED_ON_MESH_TAB: Record<string, string[]> = {
   'ambient-no-waypoint-l7': ['KFM313 · KIA1317', 'KFM301'],
 };
 
-async function main() {
-  const shotDir = path.resolve(process.argv[2] ?? 'screenshots');
-  const baseUrl = process.argv[3] ?? 'http://localhost:7007';
-  fs.mkdirSync(shotDir, { recursive: true });
+runBrowserFlow(async ({ page, checks, shot, baseUrl }) => {
   const cluster = DEMO_CLUSTERS[0];
   const scenario = buildScenario({
     kind: 'mixed',
     seed: cluster.seed,
     clusterName: cluster.name,
   });
-  const browser = await launchChromium();
-  const page = await browser.newPage({
-    viewport: { width: 1400, height: 1000 },
+  await checks.check('sign-in as the platform engineer', async () => {
+    await signInAs(page, 'platform-engineer', baseUrl);
   });
-  page.setDefaultTimeout(60_000);
-  const shot = (name: string) =>
-    page.screenshot({
-      path: path.join(shotDir, `${name}.png`),
-      fullPage: true,
-    });
-  const checks = new Checks(async name => {
-    await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
-  });
-  try {
-    await checks.check('sign-in as the platform engineer', async () => {
-      await signInAs(page, 'platform-engineer', baseUrl);
-    });
-    for (const state of NEWER_SCENARIO_STATES) {
-      const ns = scenario.namespaces.find(n => n.state === state);
-      await checks.check(
-        `Mesh tab of ${state} (${ns?.name}) shows ${EXPECTED_ON_MESH_TAB[
-          state
-        ].join(', ')}`,
-        async () => {
-          expectThat(ns, `the mixed scenario has a ${state} namespace`);
-          await page.goto(
-            `${baseUrl}/catalog/default/resource/${cluster.name}--${
-              ns!.name
-            }/kf-mesh`,
-          );
-          for (const text of EXPECTED_ON_MESH_TAB[state])
-            await page.getByText(text).first().waitFor();
-          await shot(`mesh-tab-${state}`);
-        },
-      );
-    }
+  for (const state of NEWER_SCENARIO_STATES) {
+    const ns = scenario.namespaces.find(n => n.state === state);
     await checks.check(
-      'the fleet page lists a newer-state namespace with its finding code (ambient-trust-domains, KFM312)',
+      `Mesh tab of ${state} (${ns?.name}) shows ${EXPECTED_ON_MESH_TAB[
+        state
+      ].join(', ')}`,
       async () => {
-        const ns = scenario.namespaces.find(
-          n => n.state === 'ambient-trust-domains',
+        expectThat(ns, `the mixed scenario has a ${state} namespace`);
+        await page.goto(
+          `${baseUrl}/catalog/default/resource/${cluster.name}--${
+            ns!.name
+          }/kf-mesh`,
         );
-        expectThat(
-          ns,
-          'the mixed scenario has an ambient-trust-domains namespace',
-        );
-        await page.goto(`${baseUrl}/kf-mesh`);
-        const row = page
-          .getByRole('row')
-          .filter({ hasText: ns!.name })
-          .filter({ hasText: cluster.name });
-        await row.getByText('KFM312').first().waitFor();
-        await shot('fleet');
+        for (const text of EXPECTED_ON_MESH_TAB[state])
+          await page.getByText(text).first().waitFor();
+        await shot(`mesh-tab-${state}`);
       },
     );
-  } finally {
-    await browser.close();
   }
-  process.exitCode = checks.finish() ? 0 : 1;
-}
-
-main().catch(error => {
-  console.error(error);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+  await checks.check(
+    'the fleet page lists a newer-state namespace with its finding code (ambient-trust-domains, KFM312)',
+    async () => {
+      const ns = scenario.namespaces.find(
+        n => n.state === 'ambient-trust-domains',
+      );
+      expectThat(
+        ns,
+        'the mixed scenario has an ambient-trust-domains namespace',
+      );
+      await page.goto(`${baseUrl}/kf-mesh`);
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: ns!.name })
+        .filter({ hasText: cluster.name });
+      await row.getByText('KFM312').first().waitFor();
+      await shot('fleet');
+    },
+  );
 });
