@@ -1,30 +1,19 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { GithubSim } from '@kf-mesh/github-sim';
 import { NamespaceOnboardingStatus } from '@kf-mesh/plugin-kf-mesh-common';
-import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { eventually } from '../__fixtures__/eventually';
 import { ALICE, MALLORY, PLATFORM } from '../__testUtils__/testBackend';
 import { GITHUB_TOKEN } from './__testUtils__/githubFixture';
 import {
-  applyMergedDirectory,
   asUser,
-  kubectl,
   LIFECYCLE_NS as NS,
-  lifecyclePlan,
-  programWaypoint,
-  recreatedPod,
-  sidecarNamespaceObjects,
-  startLifecycleBackend,
+  startKubeSimLifecycle,
 } from './__testUtils__/lifecycleFixture';
 
 // Real servers (Backstage backend, kube-sim over TLS, github-sim) and kubectl on 2 shared cores.
 jest.setTimeout(60_000);
 
-const KUBE_TOKEN = 'kube-token-for-onboarding-test';
 const ENTITY = 'component:default/team-migrating';
 const STUCK_AFTER_SECONDS = 4;
 
@@ -35,37 +24,22 @@ const STUCK_AFTER_SECONDS = 4;
  * (waypoint status) and pod restarts emulated on kube-sim.
  */
 describe('onboarding lifecycle: PR in review → merged → converging → stuck → converged', () => {
-  let kube: KubeSim;
+  let stack: Awaited<ReturnType<typeof startKubeSimLifecycle>>;
   let github: GithubSim;
   let server: any;
-  let stop: () => Promise<void>;
-  let dir: string;
   let prNumber: number;
   let onboardingOf: (user?: string) => Promise<NamespaceOnboardingStatus>;
   let stageIs: (stage: string) => Promise<void>;
-  const { plan } = lifecyclePlan();
   const as = asUser;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-onboarding-'));
-    kube = await startKubeSim({
-      auth: { tokens: { [KUBE_TOKEN]: 'admin' } },
-      tls: true,
-    });
-    for (const obj of sidecarNamespaceObjects()) kube.apply(obj as any);
-    const started = await startLifecycleBackend({
-      cluster: { url: kube.url, token: KUBE_TOKEN, caPem: kube.caCert! },
+    stack = await startKubeSimLifecycle({
       stuckAfterSeconds: STUCK_AFTER_SECONDS,
     });
-    ({ server, github, prNumber, onboardingOf, stageIs } = started);
-    stop = started.stop;
+    ({ server, github, prNumber, onboardingOf, stageIs } = stack);
   }, 90_000);
 
-  afterAll(async () => {
-    await stop?.();
-    await kube?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   it('an open PR shows as in review, with reviewers, checks and the merge risk', async () => {
     const onboarding = await onboardingOf();
@@ -178,10 +152,7 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
   });
 
   it('GitOps applies the merged directory; pods left on sidecars make it stuck, naming them', async () => {
-    await applyMergedDirectory(github, plan, path.join(dir, 'checkout'), args =>
-      kubectl(kube, dir, args, KUBE_TOKEN),
-    );
-    programWaypoint(kube);
+    await stack.applyMerged();
 
     await stageIs('stuck');
     const { lifecycle } = await onboardingOf();
@@ -202,10 +173,7 @@ describe('onboarding lifecycle: PR in review → merged → converging → stuck
   });
 
   it('after the restarts the namespace is converged', async () => {
-    for (const name of ['notebook-0', 'pipeline-runner-1']) {
-      kube.delete({ apiVersion: 'v1', kind: 'Pod', namespace: NS, name });
-      kube.apply(recreatedPod(name) as any);
-    }
+    stack.recreateSidecarPods();
     await stageIs('converged');
     const { lifecycle } = await onboardingOf();
     expect(lifecycle!.summary).toMatch(

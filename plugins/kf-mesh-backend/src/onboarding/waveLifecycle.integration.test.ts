@@ -1,29 +1,17 @@
 import type { GithubSim } from '@kf-mesh/github-sim';
 import type { WaveSummary } from '@kf-mesh/plugin-kf-mesh-common';
-import { KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { eventually } from '../__fixtures__/eventually';
 import { ALICE, PLATFORM } from '../__testUtils__/testBackend';
 import {
-  applyMergedDirectory,
   asUser,
-  kubectl,
   LIFECYCLE_NS as NS,
-  lifecyclePlan,
-  programWaypoint,
-  recreatedPod,
-  sidecarNamespaceObjects,
-  SIDECAR_PODS,
-  startLifecycleBackend,
+  startKubeSimLifecycle,
 } from './__testUtils__/lifecycleFixture';
 
 // Real servers (Backstage backend, kube-sim over TLS, github-sim) and kubectl on 2 shared cores.
 jest.setTimeout(60_000);
 
-const KUBE_TOKEN = 'kube-token-for-wave-test';
 const WAVE = { id: 'wave-20261201', taskId: 'a1b2c3d4-task' };
 
 /**
@@ -32,13 +20,10 @@ const WAVE = { id: 'wave-20261201', taskId: 'a1b2c3d4-task' };
  * counts in `GET /waves` move with it.
  */
 describe('wave tracking: the counts of GET /waves follow the PRs of the wave', () => {
-  let kube: KubeSim;
+  let stack: Awaited<ReturnType<typeof startKubeSimLifecycle>>;
   let github: GithubSim;
   let server: any;
   let prNumber: number;
-  let stop: () => Promise<void>;
-  let dir: string;
-  const { plan } = lifecyclePlan();
 
   const waveOf = async (): Promise<WaveSummary> => {
     const res = await request(server)
@@ -54,26 +39,11 @@ describe('wave tracking: the counts of GET /waves follow the PRs of the wave', (
     });
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-wave-'));
-    kube = await startKubeSim({
-      auth: { tokens: { [KUBE_TOKEN]: 'admin' } },
-      tls: true,
-    });
-    for (const obj of sidecarNamespaceObjects()) kube.apply(obj as any);
-    const started = await startLifecycleBackend({
-      cluster: { url: kube.url, token: KUBE_TOKEN, caPem: kube.caCert! },
-      stuckAfterSeconds: 4,
-      wave: WAVE,
-    });
-    ({ server, github, prNumber } = started);
-    stop = started.stop;
+    stack = await startKubeSimLifecycle({ stuckAfterSeconds: 4, wave: WAVE });
+    ({ server, github, prNumber } = stack);
   }, 90_000);
 
-  afterAll(async () => {
-    await stop?.();
-    await kube?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   it('lists the wave with its PR in review, and the namespace status names its wave', async () => {
     const list = await request(server)
@@ -127,10 +97,7 @@ describe('wave tracking: the counts of GET /waves follow the PRs of the wave', (
   it('merged and applied with pods left on sidecars: the wave counts it stuck, with the reason', async () => {
     github.merge('acme', 'gitops', prNumber);
     await countsBecome('converging');
-    await applyMergedDirectory(github, plan, path.join(dir, 'checkout'), args =>
-      kubectl(kube, dir, args, KUBE_TOKEN),
-    );
-    programWaypoint(kube);
+    await stack.applyMerged();
     await countsBecome('stuck');
     const wave = await waveOf();
     expect(wave.counts).toMatchObject({ 'in-review': 0, stuck: 1 });
@@ -144,10 +111,7 @@ describe('wave tracking: the counts of GET /waves follow the PRs of the wave', (
   });
 
   it('after the restarts the wave counts it converged', async () => {
-    for (const name of SIDECAR_PODS) {
-      kube.delete({ apiVersion: 'v1', kind: 'Pod', namespace: NS, name });
-      kube.apply(recreatedPod(name) as any);
-    }
+    stack.recreateSidecarPods();
     await countsBecome('converged');
     const wave = await waveOf();
     expect(wave.counts).toMatchObject({ stuck: 0, converged: 1 });

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import type { GithubSim } from '@kf-mesh/github-sim';
-import type { KubeSim } from '@kf-mesh/kube-sim';
+import { type KubeSim, startKubeSim } from '@kf-mesh/kube-sim';
 import {
   NamespaceOnboardingStatus,
   OnboardingPlan,
@@ -16,6 +16,7 @@ import {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { kfMeshPlugin } from '../../plugin';
@@ -286,4 +287,59 @@ export function programWaypoint(kube: KubeSim) {
       ],
     },
   });
+}
+
+const KUBE_SIM_TOKEN = 'kube-token-for-lifecycle-tests';
+
+/**
+ * The lifecycle suites' stack on kube-sim: kube-sim over TLS holding the sidecar namespace, the backend following
+ * its onboarding PR on github-sim, and the steps GitOps and the pods' owners take (apply the merged directory with
+ * kubectl, recreate the sidecar pods). `stop` stops all of it and removes the checkout.
+ */
+export async function startKubeSimLifecycle(options: {
+  stuckAfterSeconds: number;
+  wave?: OnboardingWaveRef;
+}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-lifecycle-'));
+  const kube = await startKubeSim({
+    auth: { tokens: { [KUBE_SIM_TOKEN]: 'admin' } },
+    tls: true,
+  });
+  for (const obj of sidecarNamespaceObjects()) kube.apply(obj as any);
+  const started = await startLifecycleBackend({
+    cluster: { url: kube.url, token: KUBE_SIM_TOKEN, caPem: kube.caCert! },
+    ...options,
+  });
+  const { plan } = lifecyclePlan();
+  return {
+    ...started,
+    kube,
+    /** Argo CD / Flux after the merge, then istiod programming the waypoint. */
+    async applyMerged() {
+      await applyMergedDirectory(
+        started.github,
+        plan,
+        path.join(dir, 'checkout'),
+        args => kubectl(kube, dir, args, KUBE_SIM_TOKEN),
+      );
+      programWaypoint(kube);
+    },
+    /** The owners restart the pods that still run sidecars. */
+    recreateSidecarPods() {
+      for (const name of SIDECAR_PODS) {
+        kube.delete({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          namespace: LIFECYCLE_NS,
+          name,
+        });
+        kube.apply(recreatedPod(name) as any);
+      }
+    },
+    async stop() {
+      await started.stop();
+      await kube.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
