@@ -1,6 +1,6 @@
 import { checkContributors } from './contributorCheck';
 import { evaluatePreflight } from './evaluatePreflight';
-import { namespaceDetail } from './__fixtures__/namespaceDetail';
+import { namespaceDetail } from '../testUtils';
 
 const rb = (user: string, role: 'edit' | 'view', name: string) => ({
   user,

@@ -1,5 +1,5 @@
 import { evaluatePreflight, toCurrentMode } from './evaluatePreflight';
-import { namespaceDetail } from './__fixtures__/namespaceDetail';
+import { namespaceDetail } from '../testUtils';
 
 describe('evaluatePreflight', () => {
   it('passes a sidecar profile namespace onto ambient and lists what it needs', () => {

@@ -1,7 +1,7 @@
 import type { MeshFinding } from '../api';
 import { evaluatePreflight } from './evaluatePreflight';
 import { kfpSidecarFix, kfpUnderStrictWarnings } from './kfpUnderStrict';
-import { namespaceDetail } from './__fixtures__/namespaceDetail';
+import { namespaceDetail } from '../testUtils';
 
 const kfpFinding: MeshFinding = {
   code: 'KFM407',

@@ -1,6 +1,6 @@
 import { evaluatePreflight } from './evaluatePreflight';
 import { evaluateUnattendedPreflight } from './unattendedPreflight';
-import { namespaceDetail } from './__fixtures__/namespaceDetail';
+import { namespaceDetail } from '../testUtils';
 
 // The fixture's namespace shares the profile with bob@example.com through KFAM (its AuthorizationPolicy
 // user-bob-example-com-clusterrole-edit); the RoleBinding of the same name is what the backend reads.

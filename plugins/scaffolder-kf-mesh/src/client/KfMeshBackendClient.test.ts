@@ -1,6 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { startKfMeshBackendStub } from '../__fixtures__/kfMeshBackendStub';
-import { namespaceDetail } from '../actions/preflight/__fixtures__/namespaceDetail';
+import { namespaceDetail } from '@kf-mesh/plugin-kf-mesh-common/testUtils';
 import { KfMeshBackendClient } from './KfMeshBackendClient';
 
 describe('KfMeshBackendClient', () => {

@@ -1,5 +1,5 @@
 import { evaluatePreflight } from '../evaluatePreflight';
-import { namespaceDetail } from '../__fixtures__/namespaceDetail';
+import { namespaceDetail } from '../../testUtils';
 import { planOnboarding } from '../../planner/plan/planOnboarding';
 
 const contributors = [{ user: 'bob@example.com', role: 'edit' as const }];

@@ -1,5 +1,5 @@
 import { evaluatePreflight } from '../evaluatePreflight';
-import { namespaceDetail } from '../__fixtures__/namespaceDetail';
+import { namespaceDetail } from '../../testUtils';
 import { disablePeerAuthentications } from './disablePeerAuthentications';
 
 const pa = (name: string) => ({

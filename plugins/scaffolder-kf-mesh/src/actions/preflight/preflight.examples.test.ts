@@ -5,7 +5,7 @@ import { KfMeshBackendClient } from '../../client/KfMeshBackendClient';
 import { startKfMeshBackendStub } from '../../__fixtures__/kfMeshBackendStub';
 import { createKfMeshPreflightAction } from './preflight';
 import { examples } from './preflight.examples';
-import { namespaceDetail } from './__fixtures__/namespaceDetail';
+import { namespaceDetail } from '@kf-mesh/plugin-kf-mesh-common/testUtils';
 
 describe('kf-mesh:preflight examples', () => {
   it.each(examples.map(e => [e.description, e.example]))(

@@ -5,7 +5,7 @@ import { KfMeshBackendClient } from '../../client/KfMeshBackendClient';
 import { capturingLogger } from '../../__fixtures__/capturingLogger';
 import { startKfMeshBackendStub } from '../../__fixtures__/kfMeshBackendStub';
 import { createKfMeshPreflightAction } from './preflight';
-import { namespaceDetail } from './__fixtures__/namespaceDetail';
+import { namespaceDetail } from '@kf-mesh/plugin-kf-mesh-common/testUtils';
 
 const PROFILE = 'resource:default/team-a';
 

@@ -1,4 +1,4 @@
-import {
+import type {
   ClusterCapabilities,
   NamespaceDetailResponse,
   NamespaceMeshStatus,
@@ -22,7 +22,11 @@ function policy(
   };
 }
 
-/** A sidecar-injected Kubeflow profile namespace on a cluster that can run ambient. */
+/**
+ * A `GET /clusters/:cluster/namespaces/:namespace` answer for tests: a sidecar-injected Kubeflow profile
+ * namespace (`prod/team-a`, owned by alice, shared with one KFAM contributor) on a cluster that can run ambient.
+ * @public
+ */
 export function namespaceDetail(
   overrides: {
     status?: Partial<NamespaceMeshStatus>;
