@@ -1,4 +1,5 @@
 import {
+  ContributorRole,
   dataplaneIntent,
   desiredState,
   DesiredState,
@@ -22,6 +23,7 @@ export function planForNamespace(
   targetMode: OnboardingTargetMode,
   kfpVersion: string | null,
   currentMode?: 'none' | 'sidecar' | 'sidecar-strict' | 'ambient',
+  contributors: Array<{ user: string; role: ContributorRole }> = [],
 ): OnboardingPlan | undefined {
   const labels = snapshot.namespace.labels;
   const owner = snapshot.profile?.owner ?? snapshot.namespace.owner;
@@ -34,6 +36,7 @@ export function planForNamespace(
       owner,
       targetMode,
       ...(currentMode ? { currentMode } : {}),
+      ...(contributors.length > 0 ? { contributors } : {}),
       options: {
         ...(targetMode === 'ambient' && waypoint && waypoint !== 'none'
           ? { waypointName: waypoint }

@@ -6,7 +6,11 @@ import type {
   OnboardingTargetMode,
   ReadinessState,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { evaluateUnattendedPreflight } from '@kf-mesh/plugin-kf-mesh-common';
+import {
+  contributorsToKeep,
+  evaluateUnattendedPreflight,
+  toCurrentMode,
+} from '@kf-mesh/plugin-kf-mesh-common';
 import type { NamespaceSnapshot } from '../analyzer';
 import { assessRisk } from '../onboarding/risk';
 import { planForNamespace } from './namespacePlan';
@@ -32,26 +36,26 @@ export function readinessOf(
   targetMode: OnboardingTargetMode,
 ): NamespaceReadiness {
   const { status, snapshot, capabilities, contributors } = input;
-  const preflight = evaluateUnattendedPreflight(
-    { status, capabilities, contributors },
+  const detail = { status, capabilities, contributors };
+  // planned once: the preflight checks this plan's fields against the cluster's versions, the risk reads it
+  const plan = planForNamespace(
+    snapshot,
     targetMode,
+    capabilities.kfpVersion,
+    toCurrentMode(detail),
+    contributorsToKeep(contributors),
   );
+  const preflight = evaluateUnattendedPreflight(detail, targetMode, { plan });
   const blockers = preflight.errors.map(message => ({ message }));
-  const plan =
-    blockers.length === 0
-      ? planForNamespace(
-          snapshot,
-          targetMode,
-          capabilities.kfpVersion,
-          preflight.currentMode,
-        )
-      : undefined;
   if (blockers.length === 0 && !plan) {
     blockers.push({
       message: `No onboarding plan can be derived for '${status.cluster}/${status.namespace}': the namespace has no profile owner.`,
     });
   }
-  const risk = plan ? assessRisk({ plan, snapshot, status }) : undefined;
+  const risk =
+    plan && blockers.length === 0
+      ? assessRisk({ plan, snapshot, status })
+      : undefined;
   const podsToRestart = risk?.podsToRestart ?? 0;
   let state: ReadinessState = 'ready';
   if (blockers.length > 0) state = 'blocked';

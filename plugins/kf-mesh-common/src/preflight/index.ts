@@ -8,5 +8,8 @@ export {
 } from './kfpUnderStrict';
 export { checkContributors } from './contributorCheck';
 export type { ClusterContributorsView } from './contributorCheck';
-export { evaluateUnattendedPreflight } from './unattendedPreflight';
+export {
+  contributorsToKeep,
+  evaluateUnattendedPreflight,
+} from './unattendedPreflight';
 export type { UnattendedPreflightReport } from './unattendedPreflight';
