@@ -10,7 +10,6 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import type {
-  EntityStatusResponse,
   FleetResponse,
   NamespaceDetailResponse,
   OnboardingPlanPreviewRequest,
@@ -35,11 +34,6 @@ export interface KfMeshBackendApi {
     namespace: string;
     credentials: BackstageCredentials;
   }): Promise<NamespaceDetailResponse>;
-  /** The namespaces a catalog entity maps to (only those the user may read). */
-  getEntityStatus(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
-  }): Promise<EntityStatusResponse>;
   /** One row of the fleet: refused (NotAllowedError) unless the user holds `kf-mesh.fleet.read`. */
   getFleetPage(options: {
     credentials: BackstageCredentials;
@@ -91,21 +85,6 @@ export class KfMeshBackendClient implements KfMeshBackendApi {
       {
         subject: `'${cluster}/${namespace}'`,
         notFound: `Namespace '${namespace}' was not found on cluster '${cluster}'`,
-      },
-    );
-  }
-
-  async getEntityStatus(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
-  }): Promise<EntityStatusResponse> {
-    const { entityRef, credentials } = options;
-    return this.call<EntityStatusResponse>(
-      `/entity-status?entityRef=${encodeURIComponent(entityRef)}`,
-      credentials,
-      {
-        subject: `entity '${entityRef}'`,
-        notFound: `Entity '${entityRef}' was not found in the catalog`,
       },
     );
   }
