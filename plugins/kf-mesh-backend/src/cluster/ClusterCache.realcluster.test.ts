@@ -287,6 +287,7 @@ describe('backend on a real kube-apiserver: the mixed scenario gives the same an
       onReal.service.namespaceDetail('mixed', target).status.dataplane.counts
         .total;
     const before = count();
+    const listedAt = resourceState(onReal, 'pods').lastSyncAt;
     await cluster.admin.request('POST', `/api/v1/namespaces/${target}/pods`, {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -297,6 +298,7 @@ describe('backend on a real kube-apiserver: the mixed scenario gives the same an
       timeoutMs: 15_000,
       what: 'the new pod counted through the watch (no re-list)',
     });
+    expect(resourceState(onReal, 'pods').lastSyncAt).toEqual(listedAt);
   });
 
   it('after etcd compaction and an apiserver restart mid-watch, the watch gets 410, re-lists and sees new writes', async () => {

@@ -77,6 +77,12 @@ export class ClusterCache {
     string,
     Map<string, Map<string, Projection>>
   >();
+  /**
+   * Each namespace's dataplane intent, as the analysis of every other namespace reads it (the
+   * sidecar callers of KFM209, docs/mesh-semantics.md#e3): a namespace whose intent changes
+   * re-analyses the whole cluster.
+   */
+  private readonly intents = new Map<string, DataplaneIntent>();
   private readonly controller = new AbortController();
   private runs: Promise<void>[] = [];
   private downSince?: Date;
@@ -142,6 +148,11 @@ export class ClusterCache {
       for (const p of [...changed, ...removed])
         dirty.add((p as NamespaceProjection).name);
       if (type === 'gatewayclasses' && dirty.size > 0) all = true;
+      if (
+        type === 'namespaces' &&
+        this.updateIntents(changed, removed, replaced)
+      )
+        all = true;
     } else if (replaced) {
       byNs.clear();
       for (const p of this.reflectors.get(type)!.items.values()) {
@@ -173,6 +184,37 @@ export class ClusterCache {
     }
     if (all) this.onDirty(this.name, '*');
     else if (dirty.size > 0) this.onDirty(this.name, dirty);
+  }
+
+  /** Applies a namespace change to {@link ClusterCache.intents}; true if some namespace's intent changed. */
+  private updateIntents(
+    changed: Projection[],
+    removed: Projection[],
+    replaced: boolean,
+  ): boolean {
+    if (replaced) {
+      // a full LIST, or the type became unreadable: the reflector's items are the whole truth
+      this.intents.clear();
+      for (const p of this.reflectors.get('namespaces')!.items.values()) {
+        const { name, labels } = p as NamespaceProjection;
+        this.intents.set(name, dataplaneIntent(labels));
+      }
+      return true;
+    }
+    let intentChanged = false;
+    for (const p of removed) {
+      const { name } = p as NamespaceProjection;
+      // an absent namespace reads as `none` (MeshContext.namespaceIntents)
+      if ((this.intents.get(name) ?? 'none') !== 'none') intentChanged = true;
+      this.intents.delete(name);
+    }
+    for (const p of changed) {
+      const { name, labels } = p as NamespaceProjection;
+      const next = dataplaneIntent(labels);
+      if ((this.intents.get(name) ?? 'none') !== next) intentChanged = true;
+      this.intents.set(name, next);
+    }
+    return intentChanged;
   }
 
   private list<T>(type: string, namespace: string): T[] {
@@ -218,11 +260,7 @@ export class ClusterCache {
       'authorizationpolicies',
       root,
     );
-    const namespaceIntents: Record<string, DataplaneIntent> = {};
-    for (const ns of this.reflectors.get('namespaces')!.items.values()) {
-      const { name, labels } = ns as NamespaceProjection;
-      namespaceIntents[name] = dataplaneIntent(labels);
-    }
+    const namespaceIntents = Object.fromEntries(this.intents);
     // one reading of ztunnel's version for the analyzer and the capabilities (docs/mesh-semantics.md#version-preflight)
     const version = this.known('istiodaemonsets')
       ? ztunnelVersion(this.all('istiodaemonsets'))

@@ -153,6 +153,35 @@ describe('kube-sim mixed scenario: reported verdicts and findings match what the
     });
   });
 
+  it("re-analyses a namespace when a caller namespace's dataplane intent changes (KFM209)", async () => {
+    const target = scenario.namespaces.find(
+      n => n.state === 'ambient-sidecar-callers',
+    )!.name;
+    const status = () =>
+      runtime.service.namespaceDetail('mixed', target).status;
+    const callers = status().waypoints.bypassingCallers ?? [];
+    expect(callers.map(c => c.via)).toEqual(['sidecar', 'sidecar']);
+    const peer = callers[0].principal.split('/')[2];
+    const ref = { apiVersion: 'v1', kind: 'Namespace', name: peer };
+    const original = sim.get(ref)!;
+    const labels = { ...original.metadata.labels };
+    delete labels['istio-injection'];
+    delete labels['istio.io/rev'];
+    // the caller's namespace moves to ambient: its pods no longer bypass the waypoint
+    sim.apply({
+      ...original,
+      metadata: {
+        ...original.metadata,
+        labels: { ...labels, 'istio.io/dataplane-mode': 'ambient' },
+      },
+    });
+    await eventually(() => !status().findings.some(f => f.code === 'KFM209'));
+    expect(status().waypoints.bypassingCallers ?? []).toEqual([]);
+    // and back to sidecar: the finding returns
+    sim.apply({ ...sim.get(ref)!, metadata: original.metadata });
+    await eventually(() => status().findings.some(f => f.code === 'KFM209'));
+  });
+
   it('answers with zero Kubernetes API calls per status request', () => {
     const before = sim.counters.total();
     for (const ns of scenario.namespaces)
