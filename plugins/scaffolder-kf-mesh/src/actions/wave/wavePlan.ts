@@ -4,14 +4,17 @@ import {
   type TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import {
+  contributorsToKeep,
   DNS1123_LABEL,
   evaluateUnattendedPreflight,
   MAX_WAVE_NAMESPACES,
   planOnboarding,
   renderPlan,
   TARGET_MODES,
+  toCurrentMode,
   waveMarker,
   type NamespaceDetailResponse,
+  type OnboardingPlan,
   type TargetMode,
   type WaveNamespaceRef,
 } from '@kf-mesh/plugin-kf-mesh-common';
@@ -245,6 +248,7 @@ export function createKfMeshWavePlanAction(options: {
         mode = assertMode(ctx.input.mode);
       }
 
+      const plannerOptions = withoutEmpty(ctx.input.options) ?? {};
       const checked = await mapConcurrently(
         selection,
         READ_CONCURRENCY,
@@ -256,13 +260,37 @@ export function createKfMeshWavePlanAction(options: {
           } catch (error) {
             return { ref, errors: [`${where}: ${(error as Error).message}`] };
           }
-          // no form: the contributors the cluster names are kept (the fleet page's readiness checks the same way)
-          const report = evaluateUnattendedPreflight(detail, mode);
+          // Planned once, with the wave's options and the contributors the cluster names (no form: they are kept, as
+          // the fleet page's readiness keeps them): the preflight checks this plan's fields against the cluster's
+          // versions, and this plan is the one the PR carries.
+          const owner = detail.status.profile?.owner;
+          let plan: OnboardingPlan | undefined;
+          if (owner) {
+            try {
+              plan = planOnboarding({
+                cluster: ref.cluster,
+                namespace: ref.namespace,
+                owner,
+                contributors: contributorsToKeep(detail.contributors),
+                currentMode: toCurrentMode(detail),
+                targetMode: mode,
+                options: {
+                  ...(detail.capabilities.kfpVersion
+                    ? { kfpVersion: detail.capabilities.kfpVersion }
+                    : {}),
+                  ...plannerOptions,
+                },
+              });
+            } catch (error) {
+              toInputError(error);
+            }
+          }
+          const report = evaluateUnattendedPreflight(detail, mode, { plan });
           const errors = report.errors.map(e => `${where}: ${e}`);
-          if (errors.length === 0 && !report.owner) {
+          if (errors.length === 0 && !plan) {
             errors.push(`${where}: the profile names no owner to plan with`);
           }
-          return { ref, report, errors };
+          return { ref, plan, errors };
         },
       );
       const refused = checked.filter(c => c.errors.length > 0);
@@ -281,27 +309,11 @@ export function createKfMeshWavePlanAction(options: {
         );
       }
 
-      const plannerOptions = withoutEmpty(ctx.input.options) ?? {};
       const pullRequests = [];
-      for (const { ref, report } of checked) {
+      for (const { ref, plan } of checked) {
         let rendered;
         try {
-          rendered = renderPlan(
-            planOnboarding({
-              cluster: ref.cluster,
-              namespace: ref.namespace,
-              owner: report!.owner!,
-              contributors: report!.keptContributors,
-              currentMode: report!.currentMode,
-              targetMode: mode,
-              options: {
-                ...(report!.kfpVersion
-                  ? { kfpVersion: report!.kfpVersion }
-                  : {}),
-                ...plannerOptions,
-              },
-            }),
-          );
+          rendered = renderPlan(plan!);
         } catch (error) {
           toInputError(error);
         }
