@@ -1,14 +1,18 @@
 import yaml from 'yaml';
 
-/** One step of a software template: which action it runs and with what input. */
+/** The step of a software template that runs an action: its id, the action and the step's name. */
 export interface ExampleStep {
   id: string;
   action: string;
   name: string;
-  input: Record<string, unknown>;
 }
 
-/** The YAML of a template with one step, as an action's example shows it in the actions list. */
-export function oneStepTemplateYaml(step: ExampleStep): string {
-  return yaml.stringify({ steps: [step] });
+/**
+ * The YAML of a template with `step` as its one step, for the examples shown in the actions list: call the result
+ * with the step's input.
+ */
+export function oneStepTemplate(
+  step: ExampleStep,
+): (input: Record<string, unknown>) => string {
+  return input => yaml.stringify({ steps: [{ ...step, input }] });
 }

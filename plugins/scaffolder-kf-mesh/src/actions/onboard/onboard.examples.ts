@@ -1,15 +1,12 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import { oneStepTemplateYaml } from '../exampleTemplate';
+import { oneStepTemplate } from '../exampleTemplate';
 
-/** A template whose one step runs kf-mesh:onboard with `input`. */
-function onboardTemplate(input: Record<string, unknown>): string {
-  return oneStepTemplateYaml({
-    id: 'onboard',
-    action: 'kf-mesh:onboard',
-    name: 'Generate manifests',
-    input,
-  });
-}
+/** A template whose one step runs kf-mesh:onboard with the input given. */
+const onboardTemplate = oneStepTemplate({
+  id: 'onboard',
+  action: 'kf-mesh:onboard',
+  name: 'Generate manifests',
+});
 
 /** Examples of `kf-mesh:onboard`, shown in the actions list and run by the tests. */
 export const examples: TemplateExample[] = [

@@ -1,15 +1,12 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import { oneStepTemplateYaml } from '../exampleTemplate';
+import { oneStepTemplate } from '../exampleTemplate';
 
-/** A template whose one step runs kf-mesh:preflight with `input`. */
-function preflightTemplate(input: Record<string, unknown>): string {
-  return oneStepTemplateYaml({
-    id: 'preflight',
-    action: 'kf-mesh:preflight',
-    name: 'Preflight',
-    input,
-  });
-}
+/** A template whose one step runs kf-mesh:preflight with the input given. */
+const preflightTemplate = oneStepTemplate({
+  id: 'preflight',
+  action: 'kf-mesh:preflight',
+  name: 'Preflight',
+});
 
 /** Examples of `kf-mesh:preflight`, shown in the actions list and run by the tests. */
 export const examples: TemplateExample[] = [
