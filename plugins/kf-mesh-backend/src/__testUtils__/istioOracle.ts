@@ -1,5 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import type { RealCluster } from '@kf-mesh/real-cluster';
+import { profileCrd } from '@kf-mesh/kube-sim';
+import {
+  startIstiod,
+  startRealCluster,
+  type RealCluster,
+  type RunningIstiod,
+} from '@kf-mesh/real-cluster';
 import { FINDINGS } from '../analyzer/findingsCatalog';
 import { createMeshRuntime, MeshRuntime } from '../service/createMeshRuntime';
 import { capturingLogger } from '../__fixtures__/capturingLogger';
@@ -52,4 +58,46 @@ export async function syncedRuntimeOn(
     { timeoutMs: 60_000, what: 'kf-mesh synced' },
   );
   return runtime;
+}
+
+/** The oracle's processes: a real kube-apiserver, istiod on it and kf-mesh's runtime on it. */
+export interface IstioOracle {
+  cluster: RealCluster;
+  istiod: RunningIstiod;
+  runtime: MeshRuntime;
+  /** Stops the runtime, istiod and the cluster, in that order. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real kube-apiserver with Kubeflow's Profile CRD, runs `beforeIstiod`, starts istiod, runs
+ * `afterIstiod`, then kf-mesh's runtime once it has synced. If a step fails, what already runs is stopped.
+ */
+export async function startIstioOracle(setup: {
+  beforeIstiod?: (cluster: RealCluster) => Promise<void> | void;
+  afterIstiod?: (cluster: RealCluster) => Promise<void> | void;
+}): Promise<IstioOracle> {
+  const cluster = await startRealCluster({ extraCrds: [profileCrd] });
+  let istiod: RunningIstiod | undefined;
+  try {
+    await setup.beforeIstiod?.(cluster);
+    istiod = await startIstiod({ kubeconfigPath: cluster.kubeconfigPath });
+    await setup.afterIstiod?.(cluster);
+    const runtime = await syncedRuntimeOn(cluster);
+    const running = istiod;
+    return {
+      cluster,
+      istiod: running,
+      runtime,
+      async stop() {
+        await runtime.stop();
+        await running.stop();
+        await cluster.stop();
+      },
+    };
+  } catch (err) {
+    await istiod?.stop();
+    await cluster.stop();
+    throw err;
+  }
 }

@@ -215,41 +215,28 @@ describe('AuthorizationPolicy enforcement layers (mesh-semantics §B.5)', () => 
   });
 
   it('KFM306: DENY with only HTTP rules has no effect at ztunnel; a DENY with an L4 part is kept', () => {
-    const httpOnly = analyzeNamespace(
-      snapshot(AMBIENT, {
-        pods: [ambientPod('a')],
-        authorizationPolicies: [
-          authz('deny-admin', {
-            action: 'DENY',
-            rules: [
-              {
-                l7Attributes: ['to.operation.paths'],
-                hasL4Part: false,
-                principals: [],
-              },
-            ],
-          }),
-        ],
-      }),
-    );
+    /** An ambient namespace with one DENY policy on a path rule, with or without an L4 part. */
+    const denyOnPaths = (hasL4Part: boolean) =>
+      analyzeNamespace(
+        snapshot(AMBIENT, {
+          pods: [ambientPod('a')],
+          authorizationPolicies: [
+            authz('deny-admin', {
+              action: 'DENY',
+              rules: [
+                {
+                  l7Attributes: ['to.operation.paths'],
+                  hasL4Part,
+                  principals: [],
+                },
+              ],
+            }),
+          ],
+        }),
+      );
+    const httpOnly = denyOnPaths(false);
     expect(codes(httpOnly)).toContain('KFM306');
-    const mixed = analyzeNamespace(
-      snapshot(AMBIENT, {
-        pods: [ambientPod('a')],
-        authorizationPolicies: [
-          authz('deny-admin', {
-            action: 'DENY',
-            rules: [
-              {
-                l7Attributes: ['to.operation.paths'],
-                hasL4Part: true,
-                principals: [],
-              },
-            ],
-          }),
-        ],
-      }),
-    );
+    const mixed = denyOnPaths(true);
     expect(codes(mixed)).not.toContain('KFM306');
     expect(mixed.policies[0].droppedRules).toHaveLength(1);
   });

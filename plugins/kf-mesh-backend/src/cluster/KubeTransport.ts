@@ -111,22 +111,49 @@ export class KubeTransport {
     );
   }
 
+  /**
+   * Runs one request under a deadline: its signal aborts `timeoutMs` after the start (or, once `restartTimer(ms)`
+   * is called, `ms` after the last call) and when the caller's signal aborts; errors map to {@link KubeApiError}.
+   */
+  private async withDeadline<T>(
+    what: string,
+    outerSignal: AbortSignal | undefined,
+    run: (
+      signal: AbortSignal,
+      restartTimer: (ms: number) => void,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const restartTimer = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, ms);
+    };
+    restartTimer(this.timeoutMs);
+    const onOuterAbort = () => controller.abort();
+    outerSignal?.addEventListener('abort', onOuterAbort);
+    try {
+      return await run(controller.signal, restartTimer);
+    } catch (err) {
+      throw this.mapError(err, timedOut, what);
+    } finally {
+      clearTimeout(timer);
+      outerSignal?.removeEventListener('abort', onOuterAbort);
+    }
+  }
+
   /** GET a JSON document; the whole exchange is bounded by the timeout. */
   async getJson(path: string, options: KubeRequestOptions = {}): Promise<any> {
     const what = `GET ${path.split('?')[0]}`;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    const onOuterAbort = () => controller.abort();
-    options.signal?.addEventListener('abort', onOuterAbort);
-    try {
+    return this.withDeadline(what, options.signal, async signal => {
       const res = await this.open(
         path,
         options.accept ?? 'application/json',
-        controller.signal,
+        signal,
         () => {},
       );
       const chunks: Buffer[] = [];
@@ -134,12 +161,7 @@ export class KubeTransport {
       if ((res.statusCode ?? 0) >= 300)
         throw KubeTransport.statusError(res, what);
       return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch (err) {
-      throw this.mapError(err, timedOut, what);
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onOuterAbort);
-    }
+    });
   }
 
   /**
@@ -153,50 +175,35 @@ export class KubeTransport {
     options: KubeRequestOptions & { idleMs: number },
   ): Promise<void> {
     const what = `WATCH ${path.split('?')[0]}`;
-    const controller = new AbortController();
-    let timedOut = false;
-    let timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    const resetIdle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, options.idleMs);
-    };
-    const onOuterAbort = () => controller.abort();
-    options.signal?.addEventListener('abort', onOuterAbort);
-    try {
-      const res = await this.open(
-        path,
-        options.accept ?? 'application/json',
-        controller.signal,
-        resetIdle,
-      );
-      if ((res.statusCode ?? 0) >= 300) {
-        res.resume();
-        throw KubeTransport.statusError(res, what);
-      }
-      let buffer = '';
-      for await (const chunk of res) {
-        resetIdle();
-        buffer += (chunk as Buffer).toString('utf8');
-        let nl = buffer.indexOf('\n');
-        while (nl >= 0) {
-          const line = buffer.slice(0, nl).trim();
-          buffer = buffer.slice(nl + 1);
-          if (line) onEvent(JSON.parse(line));
-          nl = buffer.indexOf('\n');
+    return this.withDeadline(
+      what,
+      options.signal,
+      async (signal, restartTimer) => {
+        const resetIdle = () => restartTimer(options.idleMs);
+        const res = await this.open(
+          path,
+          options.accept ?? 'application/json',
+          signal,
+          resetIdle,
+        );
+        if ((res.statusCode ?? 0) >= 300) {
+          res.resume();
+          throw KubeTransport.statusError(res, what);
         }
-      }
-      if (buffer.trim()) onEvent(JSON.parse(buffer.trim()));
-    } catch (err) {
-      throw this.mapError(err, timedOut, what);
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onOuterAbort);
-    }
+        let buffer = '';
+        for await (const chunk of res) {
+          resetIdle();
+          buffer += (chunk as Buffer).toString('utf8');
+          let nl = buffer.indexOf('\n');
+          while (nl >= 0) {
+            const line = buffer.slice(0, nl).trim();
+            buffer = buffer.slice(nl + 1);
+            if (line) onEvent(JSON.parse(line));
+            nl = buffer.indexOf('\n');
+          }
+        }
+        if (buffer.trim()) onEvent(JSON.parse(buffer.trim()));
+      },
+    );
   }
 }

@@ -11,6 +11,21 @@ const MERGED = '2026-11-23T10:00:00Z';
 const at = (minutes: number) => new Date(Date.parse(MERGED) + minutes * 60_000);
 const STUCK_AFTER = 30 * 60_000;
 
+type ConvergenceInput = Parameters<typeof assessConvergence>[0];
+/** The convergence of `snapshot` with `plan` `minutes` after the merge (stuck after 30 min). */
+const assessAt = (
+  plan: ConvergenceInput['plan'],
+  snapshot: ConvergenceInput['snapshot'],
+  minutes: number,
+) =>
+  assessConvergence({
+    plan,
+    snapshot,
+    mergedAt: MERGED,
+    now: at(minutes),
+    stuckAfterMs: STUCK_AFTER,
+  });
+
 describe('convergence of a namespace with its merged onboarding plan', () => {
   const ambient = fixturePlan('ambient');
   const strict = fixturePlan('sidecar-strict');
@@ -20,13 +35,7 @@ describe('convergence of a namespace with its merged onboarding plan', () => {
       ambientPod('notebook-0'),
       ambientPod('pipeline-1'),
     ]);
-    const c = assessConvergence({
-      plan: ambient,
-      snapshot: snap,
-      mergedAt: MERGED,
-      now: at(5),
-      stuckAfterMs: STUCK_AFTER,
-    });
+    const c = assessAt(ambient, snap, 5);
     expect(c.verdict).toBe('converged');
     expect(c.reason).toBe('merged 5 min ago; the namespace matches the plan');
     expect(c.secondsSinceMerge).toBe(300);
@@ -51,13 +60,7 @@ describe('convergence of a namespace with its merged onboarding plan', () => {
       authorizationPolicies: [],
       gateways: [],
     };
-    const c = assessConvergence({
-      plan: ambient,
-      snapshot: snap,
-      mergedAt: MERGED,
-      now: at(2),
-      stuckAfterMs: STUCK_AFTER,
-    });
+    const c = assessAt(ambient, snap, 2);
     expect(c.verdict).toBe('converging');
     expect(c.reason).toMatch(/^merged 2 min ago; waiting for: /);
     expect(c.reason).toContain(
@@ -86,13 +89,7 @@ describe('convergence of a namespace with its merged onboarding plan', () => {
       sidecarPod('ml-pipeline-ui-artifact-7c9'),
       ambientPod('fresh-0'),
     ]);
-    const c = assessConvergence({
-      plan: ambient,
-      snapshot: snap,
-      mergedAt: MERGED,
-      now: at(40),
-      stuckAfterMs: STUCK_AFTER,
-    });
+    const c = assessAt(ambient, snap, 40);
     expect(c.verdict).toBe('stuck');
     expect(c.reason).toBe(
       'merged 40 min ago, 3 pods still have sidecars: restart them (ml-pipeline-ui-artifact-7c9, notebook-0, notebook-1)',
@@ -110,13 +107,7 @@ describe('convergence of a namespace with its merged onboarding plan', () => {
       ...g,
       programmed: { type: 'Programmed', status: 'False', reason: 'Invalid' },
     }));
-    const c = assessConvergence({
-      plan: ambient,
-      snapshot: snap,
-      mergedAt: MERGED,
-      now: at(1),
-      stuckAfterMs: STUCK_AFTER,
-    });
+    const c = assessAt(ambient, snap, 1);
     expect(c.verdict).toBe('stuck');
     expect(c.reason).toContain('waypoint waypoint not Programmed (Invalid)');
   });
@@ -127,13 +118,7 @@ describe('convergence of a namespace with its merged onboarding plan', () => {
       ...snap.authorizationPolicies,
       authz('ns-owner-access-istio'),
     ];
-    const c = assessConvergence({
-      plan: ambient,
-      snapshot: snap,
-      mergedAt: MERGED,
-      now: at(1),
-      stuckAfterMs: STUCK_AFTER,
-    });
+    const c = assessAt(ambient, snap, 1);
     expect(c.verdict).toBe('converging');
     expect(c.objects).toContainEqual({
       object: {
@@ -152,13 +137,7 @@ describe('convergence of a namespace with its merged onboarding plan', () => {
       pod('driver-abc'),
       pod('batch-job', { labels: { 'sidecar.istio.io/inject': 'false' } }),
     ]);
-    const c = assessConvergence({
-      plan: strict,
-      snapshot: snap,
-      mergedAt: MERGED,
-      now: at(31),
-      stuckAfterMs: STUCK_AFTER,
-    });
+    const c = assessAt(strict, snap, 31);
     expect(c.verdict).toBe('stuck');
     expect(c.podsOnOldDataplane).toEqual(['driver-abc']);
     expect(c.reason).toBe(

@@ -1,73 +1,67 @@
 // Istio as the oracle over kube-sim's whole mixed scenario: istiod writes its own status on the scenario's objects;
 // every IST code kf-mesh maps must agree both ways, per namespace (docs/conformance.md lists the exceptions).
-import { buildScenario, profileCrd } from '@kf-mesh/kube-sim';
+import { buildScenario } from '@kf-mesh/kube-sim';
 import {
   analyzeLive,
   loadObjects,
-  startIstiod,
-  startRealCluster,
   waypointEndpointSlice,
   type AnalyzeMessage,
-  type RealCluster,
-  type RunningIstiod,
 } from '@kf-mesh/real-cluster';
 import type { MeshRuntime } from './createMeshRuntime';
 import {
   kubectlOn,
   MAPPED_ISTIO_CODES,
-  syncedRuntimeOn,
+  startIstioOracle,
+  type IstioOracle,
 } from '../__testUtils__/istioOracle';
 
 jest.setTimeout(300_000);
 
 describe('Istio as the oracle: kube-sim mixed scenario on a real kube-apiserver with istiod', () => {
   const scenario = buildScenario({ kind: 'mixed', seed: 7 });
-  let cluster: RealCluster;
-  let istiod: RunningIstiod;
+  let oracle: IstioOracle;
   let runtime: MeshRuntime;
   let messages: AnalyzeMessage[];
 
   beforeAll(async () => {
-    cluster = await startRealCluster({ extraCrds: [profileCrd] });
-    await loadObjects(cluster.admin, scenario.objects as any[], {
-      ageOrderedKinds: ['PeerAuthentication'],
+    oracle = await startIstioOracle({
+      beforeIstiod: async cluster => {
+        await loadObjects(cluster.admin, scenario.objects as any[], {
+          ageOrderedKinds: ['PeerAuthentication'],
+        });
+        const slices = scenario.objects
+          .filter(
+            (o: any) =>
+              o.kind === 'Gateway' &&
+              o.spec?.gatewayClassName === 'istio-waypoint' &&
+              scenario.namespaces.find(n => n.name === o.metadata.namespace)
+                ?.state !== 'ambient-waypoint-not-programmed',
+          )
+          .map((o: any, i) =>
+            waypointEndpointSlice(
+              o.metadata.namespace,
+              o.metadata.name,
+              `10.244.9.${i + 1}`,
+            ),
+          );
+        kubectlOn(
+          cluster,
+          ['apply', '-f', '-'],
+          JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'List',
+            items: slices,
+          }),
+        );
+      },
     });
-    const slices = scenario.objects
-      .filter(
-        (o: any) =>
-          o.kind === 'Gateway' &&
-          o.spec?.gatewayClassName === 'istio-waypoint' &&
-          scenario.namespaces.find(n => n.name === o.metadata.namespace)
-            ?.state !== 'ambient-waypoint-not-programmed',
-      )
-      .map((o: any, i) =>
-        waypointEndpointSlice(
-          o.metadata.namespace,
-          o.metadata.name,
-          `10.244.9.${i + 1}`,
-        ),
-      );
-    kubectlOn(
-      cluster,
-      ['apply', '-f', '-'],
-      JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'List',
-        items: slices,
-      }),
-    );
-    istiod = await startIstiod({ kubeconfigPath: cluster.kubeconfigPath });
-    runtime = await syncedRuntimeOn(cluster);
+    runtime = oracle.runtime;
     // istiod gives no signal that it has written status on everything: let it settle
     await new Promise(r => setTimeout(r, 15_000));
-    messages = await analyzeLive(cluster.kubeconfigPath, 'all');
+    messages = await analyzeLive(oracle.cluster.kubeconfigPath, 'all');
   });
 
-  afterAll(async () => {
-    await runtime?.stop();
-    await istiod?.stop();
-    await cluster?.stop();
-  });
+  afterAll(() => oracle?.stop());
 
   it('every mapped IST code agrees with kf-mesh, namespace by namespace (two documented exceptions)', () => {
     const diffs: Record<string, { istio: string[]; kfMesh: string[] }> = {};

@@ -1,18 +1,18 @@
 // Istio as the oracle for the Istio 1.29-1.31 rules (docs/mesh-semantics.md#e1, #e2, #e4): istiod
 // (pilot-discovery, release-1.31) runs against a real kube-apiserver; the status conditions it writes on
 // dry-run and trustDomains policies and on a Service with a weighted canary must agree with kf-mesh.
-import { profileCrd } from '@kf-mesh/kube-sim';
 import {
   analyzeLive,
-  startIstiod,
-  startRealCluster,
   waypointEndpointSlice,
   type RealCluster,
-  type RunningIstiod,
 } from '@kf-mesh/real-cluster';
 import type { MeshRuntime } from './createMeshRuntime';
 import { eventually } from '../__fixtures__/eventually';
-import { kubectlOn, syncedRuntimeOn } from '../__testUtils__/istioOracle';
+import {
+  kubectlOn,
+  startIstioOracle,
+  type IstioOracle,
+} from '../__testUtils__/istioOracle';
 
 jest.setTimeout(180_000);
 
@@ -55,40 +55,38 @@ function policy(
 }
 
 describe('Istio as the oracle: dry-run, trustDomains and the weighted waypoint canary (Istio 1.29-1.31)', () => {
+  let oracle: IstioOracle;
   let cluster: RealCluster;
-  let istiod: RunningIstiod;
   let runtime: MeshRuntime;
 
   beforeAll(async () => {
-    cluster = await startRealCluster({ extraCrds: [profileCrd] });
-    istiod = await startIstiod({ kubeconfigPath: cluster.kubeconfigPath });
-    apply(cluster, {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: NS,
-        labels: {
-          'istio.io/dataplane-mode': 'ambient',
-          'istio.io/use-waypoint': 'waypoint',
-          'istio.io/ingress-use-waypoint': 'true',
-        },
+    oracle = await startIstioOracle({
+      afterIstiod: realCluster => {
+        apply(realCluster, {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: NS,
+            labels: {
+              'istio.io/dataplane-mode': 'ambient',
+              'istio.io/use-waypoint': 'waypoint',
+              'istio.io/ingress-use-waypoint': 'true',
+            },
+          },
+        });
+        for (const [name, ip] of [
+          ['waypoint', '10.244.0.60'],
+          ['waypoint-canary', '10.244.0.61'],
+        ]) {
+          apply(realCluster, waypointGateway(name));
+          apply(realCluster, waypointEndpointSlice(NS, name, ip));
+        }
       },
     });
-    for (const [name, ip] of [
-      ['waypoint', '10.244.0.60'],
-      ['waypoint-canary', '10.244.0.61'],
-    ]) {
-      apply(cluster, waypointGateway(name));
-      apply(cluster, waypointEndpointSlice(NS, name, ip));
-    }
-    runtime = await syncedRuntimeOn(cluster);
+    ({ cluster, runtime } = oracle);
   });
 
-  afterAll(async () => {
-    await runtime?.stop();
-    await istiod?.stop();
-    await cluster?.stop();
-  });
+  afterAll(() => oracle?.stop());
 
   const status = () => runtime.service.namespaceDetail('real', NS).status;
   const conditionOf = (kind: string, name: string, type: string) =>

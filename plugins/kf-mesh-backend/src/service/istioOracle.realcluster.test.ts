@@ -1,9 +1,8 @@
-// Istio as the oracle: istiod (pilot-discovery) runs against a real kube-apiserver holding one namespace onboarded
+// Istio as the oracle: istiod (pilot-discovery) runs against a real kube-apiserver holding one namespace realCluster
 // by the planner; what istiod writes and what `istioctl analyze` reports must agree with kf-mesh's findings.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { profileCrd } from '@kf-mesh/kube-sim';
 import {
   ISTIO_LITERAL_RULE_ID,
   planOnboarding,
@@ -13,8 +12,6 @@ import {
 } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   analyzeLive,
-  startIstiod,
-  startRealCluster,
   waypointEndpointSlice,
   type AnalyzeMessage,
   type RealCluster,
@@ -25,7 +22,8 @@ import { eventually } from '../__fixtures__/eventually';
 import {
   kubectlOn,
   MAPPED_ISTIO_CODES,
-  syncedRuntimeOn,
+  startIstioOracle,
+  type IstioOracle,
 } from '../__testUtils__/istioOracle';
 
 jest.setTimeout(180_000);
@@ -201,44 +199,50 @@ const WILDCARD_CASES: Array<{
   },
 ];
 
-describe('Istio as the oracle: one namespace onboarded to ambient by the planner', () => {
+describe('Istio as the oracle: one namespace realCluster to ambient by the planner', () => {
+  let oracle: IstioOracle;
   let cluster: RealCluster;
   let istiod: RunningIstiod;
   let runtime: MeshRuntime;
   let selectorless: Set<string>;
 
   beforeAll(async () => {
-    cluster = await startRealCluster({ extraCrds: [profileCrd] });
-    istiod = await startIstiod({ kubeconfigPath: cluster.kubeconfigPath });
-    // the profile namespace exists before its onboarding PR is merged
-    kubectlOn(cluster, ['create', 'namespace', NS]);
-    const plan = planOnboarding(REQUEST);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-oracle-'));
-    for (const f of renderPlan(plan).files)
-      fs.writeFileSync(path.join(dir, f.path), f.content);
-    kubectlOn(cluster, ['apply', '-k', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-    selectorless = new Set(
-      plan.objects
-        .map(o => o.object as any)
-        .filter(o => o.kind === 'AuthorizationPolicy' && !o.spec?.selector)
-        .map(o => `AuthorizationPolicy ${NS}/${o.metadata.name}`),
-    );
-    // the workload Service the plan's service-attached L7 policy targets
-    kubectlOn(
-      cluster,
-      ['apply', '-f', '-'],
-      JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: 'ml-pipeline-visualizationserver', namespace: NS },
-        spec: {
-          selector: { app: 'ml-pipeline-visualizationserver' },
-          ports: [{ name: 'http', port: 8888 }],
-        },
-      }),
-    );
-    runtime = await syncedRuntimeOn(cluster);
+    oracle = await startIstioOracle({
+      afterIstiod: realCluster => {
+        // the profile namespace exists before its onboarding PR is merged
+        kubectlOn(realCluster, ['create', 'namespace', NS]);
+        const plan = planOnboarding(REQUEST);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-mesh-oracle-'));
+        for (const f of renderPlan(plan).files)
+          fs.writeFileSync(path.join(dir, f.path), f.content);
+        kubectlOn(realCluster, ['apply', '-k', dir]);
+        fs.rmSync(dir, { recursive: true, force: true });
+        selectorless = new Set(
+          plan.objects
+            .map(o => o.object as any)
+            .filter(o => o.kind === 'AuthorizationPolicy' && !o.spec?.selector)
+            .map(o => `AuthorizationPolicy ${NS}/${o.metadata.name}`),
+        );
+        // the workload Service the plan's service-attached L7 policy targets
+        kubectlOn(
+          realCluster,
+          ['apply', '-f', '-'],
+          JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: {
+              name: 'ml-pipeline-visualizationserver',
+              namespace: NS,
+            },
+            spec: {
+              selector: { app: 'ml-pipeline-visualizationserver' },
+              ports: [{ name: 'http', port: 8888 }],
+            },
+          }),
+        );
+      },
+    });
+    ({ cluster, istiod, runtime } = oracle);
   });
 
   /** The condition istiod wrote on AuthorizationPolicy `name`, once it is there. */
@@ -248,11 +252,7 @@ describe('Istio as the oracle: one namespace onboarded to ambient by the planner
       { timeoutMs: 30_000, what: `${type} on ${name}` },
     );
 
-  afterAll(async () => {
-    await runtime?.stop();
-    await istiod?.stop();
-    await cluster?.stop();
-  });
+  afterAll(() => oracle?.stop());
 
   it('istiod is ready and its deployment controller wrote the waypoint Deployment and Service', async () => {
     expect((await fetch(`${istiod.httpUrl}/ready`)).status).toBe(200);

@@ -3,16 +3,19 @@ import {
   createMockDirectory,
 } from '@backstage/backend-test-utils';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchPlainAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { GithubSim, startGithubSim } from '@kf-mesh/github-sim';
+import type { GithubSim } from '@kf-mesh/github-sim';
+import {
+  githubSimConfig,
+  SIM_GITHUB_HOST,
+  startGitopsSim,
+} from './__testUtils__/githubSimGitops';
 
 jest.setTimeout(30_000);
 
 const TOKEN = 'ghs_simtoken_fetchplain_0123456789';
-const HOST = 'ghe.example.test';
 
 /**
  * The real `fetch:plain` action with Backstage's GitHub UrlReader (commit status → the
@@ -25,25 +28,16 @@ describe('fetch:plain against github-sim', () => {
 
   beforeEach(async () => {
     workspace.setContent({});
-    sim = await startGithubSim({ token: TOKEN });
-    sim.addRepo({
-      owner: 'platform',
-      repo: 'gitops',
-      files: {
-        'README.md': '# fleet\n',
-        'clusters/prod/team-a/kustomization.yaml': 'resources: []\n',
-        [`clusters/prod/${'deep/'.repeat(30)}x.yaml`]: 'a: 1\n',
-      },
+    sim = await startGitopsSim(TOKEN, {
+      'README.md': '# fleet\n',
+      'clusters/prod/team-a/kustomization.yaml': 'resources: []\n',
+      [`clusters/prod/${'deep/'.repeat(30)}x.yaml`]: 'a: 1\n',
     });
   });
   afterEach(() => sim.close());
 
   function action() {
-    const config = new ConfigReader({
-      integrations: {
-        github: [{ host: HOST, apiBaseUrl: sim.apiBaseUrl, token: TOKEN }],
-      },
-    });
+    const config = githubSimConfig(sim, TOKEN);
     return createFetchPlainAction({
       reader: UrlReaders.default({
         config,
@@ -57,7 +51,7 @@ describe('fetch:plain against github-sim', () => {
     const ctx = createMockActionContext({
       workspacePath: workspace.path,
       input: {
-        url: `https://${HOST}/platform/gitops/tree/main/clusters`,
+        url: `https://${SIM_GITHUB_HOST}/platform/gitops/tree/main/clusters`,
         targetPath: 'out',
       },
     });
@@ -75,7 +69,7 @@ describe('fetch:plain against github-sim', () => {
     const ctx = createMockActionContext({
       workspacePath: workspace.path,
       input: {
-        url: `https://${HOST}/platform/gitops/tree/no-such-branch/clusters`,
+        url: `https://${SIM_GITHUB_HOST}/platform/gitops/tree/no-such-branch/clusters`,
         targetPath: 'out',
       },
     });

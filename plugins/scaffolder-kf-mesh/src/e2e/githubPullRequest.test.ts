@@ -1,14 +1,17 @@
-import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createPublishGithubPullRequestAction } from '@backstage/plugin-scaffolder-backend-module-github';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { GithubSim, startGithubSim } from '@kf-mesh/github-sim';
+import type { GithubSim } from '@kf-mesh/github-sim';
+import {
+  githubSimConfig,
+  SIM_GITHUB_HOST,
+  startGitopsSim,
+} from './__testUtils__/githubSimGitops';
 
 jest.setTimeout(30_000);
 
 const TOKEN = 'ghs_simtoken_0123456789abcdef';
-const HOST = 'ghe.example.test';
 
 /**
  * The real `publish:github:pull-request` action (Octokit +
@@ -20,26 +23,17 @@ describe('publish:github:pull-request against github-sim', () => {
   const workspace = createMockDirectory();
 
   beforeEach(async () => {
-    sim = await startGithubSim({ token: TOKEN });
-    sim.addRepo({
-      owner: 'platform',
-      repo: 'gitops',
-      files: {
-        'README.md': '# fleet\n',
-        'clusters/prod/namespaces/team-a/old-sidecar.yaml':
-          'kind: PeerAuthentication\n',
-      },
+    sim = await startGitopsSim(TOKEN, {
+      'README.md': '# fleet\n',
+      'clusters/prod/namespaces/team-a/old-sidecar.yaml':
+        'kind: PeerAuthentication\n',
     });
   });
   afterEach(() => sim.close());
 
   function action() {
     const integrations = ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: {
-          github: [{ host: HOST, apiBaseUrl: sim.apiBaseUrl, token: TOKEN }],
-        },
-      }),
+      githubSimConfig(sim, TOKEN),
     );
     return createPublishGithubPullRequestAction({ integrations });
   }
@@ -49,7 +43,7 @@ describe('publish:github:pull-request against github-sim', () => {
     const ctx = createMockActionContext({
       workspacePath: workspace.path,
       input: {
-        repoUrl: `${HOST}?owner=platform&repo=gitops`,
+        repoUrl: `${SIM_GITHUB_HOST}?owner=platform&repo=gitops`,
         branchName: 'kf-mesh/prod/team-a/ambient',
         title,
         description: `Body of ${title}`,
@@ -127,20 +121,12 @@ describe('publish:github:pull-request against github-sim', () => {
   });
 
   it('fails without pushing anything when the token is rejected', async () => {
-    const wrong = ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: {
-          github: [
-            { host: HOST, apiBaseUrl: sim.apiBaseUrl, token: 'ghs_wrong' },
-          ],
-        },
-      }),
-    );
+    const wrong = ScmIntegrations.fromConfig(githubSimConfig(sim, 'ghs_wrong'));
     workspace.setContent({ out: { 'a.yaml': 'a\n' } });
     const ctx = createMockActionContext({
       workspacePath: workspace.path,
       input: {
-        repoUrl: `${HOST}?owner=platform&repo=gitops`,
+        repoUrl: `${SIM_GITHUB_HOST}?owner=platform&repo=gitops`,
         branchName: 'b',
         title: 't',
         description: 'd',

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../plan/types';
+import { ownerAccessRules } from './kubeflowAccessRules';
 
 /**
  * Facts of the ambient migration of one Kubeflow profile namespace, as the
@@ -71,48 +72,7 @@ export const AMBIENT_PROFILE_OBJECTS: readonly ReferenceObject[] = [
       metadata: { name: 'ns-owner-access-istio-l7-allow', namespace: NS },
       spec: {
         action: 'ALLOW',
-        rules: [
-          {
-            from: [
-              {
-                source: {
-                  principals: [
-                    AMBIENT_INGRESS,
-                    'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-                  ],
-                },
-              },
-            ],
-            when: [
-              {
-                key: 'request.headers[kubeflow-userid]',
-                values: ['user@example.com'],
-              },
-            ],
-          },
-          { when: [{ key: 'source.namespace', values: [NS] }] },
-          {
-            to: [
-              {
-                operation: {
-                  paths: ['/healthz', '/metrics', '/wait-for-drain'],
-                },
-              },
-            ],
-          },
-          {
-            from: [
-              {
-                source: {
-                  principals: [
-                    'cluster.local/ns/kubeflow/sa/notebook-controller-service-account',
-                  ],
-                },
-              },
-            ],
-            to: [{ operation: { methods: ['GET'], paths: ['*/api/kernels'] } }],
-          },
-        ],
+        rules: ownerAccessRules(AMBIENT_INGRESS, NS, 'user@example.com'),
         targetRefs: [WAYPOINT_REF],
       },
     },

@@ -1,4 +1,5 @@
 import { planOnboarding } from '../plan/planOnboarding';
+import { KUBEFLOW_DEFAULTS } from './defaults';
 import { PlanInputError } from './PlanInputError';
 import { parseOnboardingInput } from './parseOnboardingInput';
 
@@ -23,20 +24,9 @@ describe('parseOnboardingInput', () => {
   it('applies Kubeflow defaults, with the ingress principal of the target mode', () => {
     const ambient = parseOnboardingInput(base);
     expect(ambient.options).toEqual({
-      waypointName: 'waypoint',
-      waypointFor: 'service',
+      ...KUBEFLOW_DEFAULTS,
       ingressGatewayPrincipal:
         'cluster.local/ns/istio-system/sa/ambient-ingressgateway-istio',
-      kfpUiPrincipal: 'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-      notebookControllerPrincipal:
-        'cluster.local/ns/kubeflow/sa/notebook-controller-service-account',
-      kfpApiServerPrincipal: 'cluster.local/ns/kubeflow/sa/ml-pipeline',
-      userIdHeader: 'kubeflow-userid',
-      userIdPrefix: '',
-      trustDomain: 'cluster.local',
-      kfpVersion: '2.16.0',
-      kubernetesTokenAccess: false,
-      kubeflowNamespace: 'kubeflow',
     });
     expect(ambient.contributors).toEqual([]);
     expect(ambient.currentMode).toBeUndefined();

@@ -2,6 +2,25 @@ import type { OnboardingInput } from '../input/inputSchema';
 import { headerKey } from './headerKey';
 
 /**
+ * `user` (with the userid prefix) through the ingress gateway or the KFP UI: the owner's rule of
+ * ns-owner-access-istio and the one rule of a KFAM contributor policy.
+ */
+function userThroughIngressRule(
+  input: OnboardingInput,
+  user: string,
+): Record<string, unknown> {
+  const o = input.options;
+  return {
+    from: [
+      {
+        source: { principals: [o.ingressGatewayPrincipal, o.kfpUiPrincipal] },
+      },
+    ],
+    when: [{ key: headerKey(o.userIdHeader), values: [o.userIdPrefix + user] }],
+  };
+}
+
+/**
  * The four rules of the profile controller's `ns-owner-access-istio` (docs/mesh-semantics.md#a0):
  * owner via ingress gateway or KFP UI, same namespace, health/metrics probes, notebook
  * controller kernel probes. Ambient re-uses them on the waypoint (docs/mesh-semantics.md#a1-step-4).
@@ -11,19 +30,7 @@ export function ownerAccessRules(
 ): Record<string, unknown>[] {
   const o = input.options;
   return [
-    {
-      from: [
-        {
-          source: { principals: [o.ingressGatewayPrincipal, o.kfpUiPrincipal] },
-        },
-      ],
-      when: [
-        {
-          key: headerKey(o.userIdHeader),
-          values: [o.userIdPrefix + input.owner],
-        },
-      ],
-    },
+    userThroughIngressRule(input, input.owner),
     { when: [{ key: 'source.namespace', values: [input.namespace] }] },
     {
       to: [
@@ -42,19 +49,7 @@ export function contributorRules(
   input: OnboardingInput,
   user: string,
 ): Record<string, unknown>[] {
-  const o = input.options;
-  return [
-    {
-      from: [
-        {
-          source: { principals: [o.ingressGatewayPrincipal, o.kfpUiPrincipal] },
-        },
-      ],
-      when: [
-        { key: headerKey(o.userIdHeader), values: [o.userIdPrefix + user] },
-      ],
-    },
-  ];
+  return [userThroughIngressRule(input, user)];
 }
 
 /**

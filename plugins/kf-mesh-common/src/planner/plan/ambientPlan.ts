@@ -4,12 +4,12 @@ import { restartWorkloadsAction } from './restartWorkloadsAction';
 import { deleteSidecarEraPoliciesAction } from './deletionAction';
 import { ambientObjects, type AmbientObject } from '../objects/ambientObjects';
 import { API_VERSIONS } from '../objects/apiVersions';
-import { objectFileName } from '../objects/fileName';
 import { kfamBindingName } from '../objects/kfamBindingName';
 import { OBJECT_NAMES } from '../objects/names';
 import { ambientControllerSettings } from './controllerSettings';
 import { hasVisualizationServer } from './kfpVersion';
 import { ambientNamespaceLabels } from './namespaceLabels';
+import { plannedObject, type PlannedObjectRationale } from './plannedObject';
 import type {
   OnboardingPlan,
   PlanStep,
@@ -20,9 +20,10 @@ import type {
 } from './types';
 import { ambientWarnings } from './warnings';
 
-type Why = Pick<PlannedObject, 'reason' | 'ifSkipped' | 'stepId'>;
-
-function why(entry: AmbientObject, input: OnboardingInput): Why {
+function why(
+  entry: AmbientObject,
+  input: OnboardingInput,
+): PlannedObjectRationale {
   const wp = input.options.waypointName;
   switch (entry.role) {
     case 'waypoint':
@@ -274,12 +275,13 @@ export function ambientPlan(
   transition: PlanTransition,
 ): OnboardingPlan {
   const existing = transition.from === 'ambient';
-  const objects: PlannedObject[] = ambientObjects(input).map(entry => ({
-    object: entry.object,
-    action: existing ? 'update' : 'create',
-    fileName: objectFileName(entry.object),
-    ...why(entry, input),
-  }));
+  const objects: PlannedObject[] = ambientObjects(input).map(entry =>
+    plannedObject(
+      entry.object,
+      existing ? 'update' : 'create',
+      why(entry, input),
+    ),
+  );
   const namespaceLabels = ambientNamespaceLabels(input);
   const deletions = ambientDeletions(input, transition);
   return {

@@ -22,6 +22,39 @@ function kfpEnv(
   };
 }
 
+/** The KFP profile controller's replica count (KFP <= 2.14 re-creates the visualization server policy while it runs). */
+function kfpProfileControllerReplicas(
+  ns: string,
+  replicas: '0' | '1',
+  reason: string,
+): ControllerSetting {
+  return {
+    controller: 'kfp-profile-controller',
+    namespace: ns,
+    kind: 'Deployment',
+    name: KFP_PROFILE_CONTROLLER,
+    key: 'spec.replicas',
+    value: replicas,
+    reason,
+  };
+}
+
+/** The ClusterRole the profile controller is bound to: what it may do to ns-owner-access-istio (pitfall D.5). */
+function profileControllerClusterRole(
+  clusterRole: string,
+  reason: string,
+): ControllerSetting {
+  return {
+    controller: 'profile-controller',
+    namespace: '', // cluster-scoped
+    kind: 'ClusterRoleBinding',
+    name: 'profiles-cluster-rolebinding',
+    key: 'roleRef.name',
+    value: clusterRole,
+    reason,
+  };
+}
+
 function ingressPrincipal(input: OnboardingInput): ControllerSetting[] {
   const ns = input.options.kubeflowNamespace;
   return ['manager', 'kfam'].map(container => ({
@@ -47,29 +80,20 @@ export function ambientControllerSettings(
       'true',
       'KFP per-namespace Deployments (ml-pipeline-ui-artifact, and ml-pipeline-visualizationserver up to KFP 2.14) get sidecar.istio.io/inject="false"; otherwise they keep sidecars in an ambient namespace (mesh-semantics §A.1 step 8)',
     ),
-    {
-      controller: 'profile-controller',
-      namespace: '', // cluster-scoped
-      kind: 'ClusterRoleBinding',
-      name: 'profiles-cluster-rolebinding',
-      key: 'roleRef.name',
-      value: 'kf-mesh-profiles-controller-authorizationpolicies-readonly',
-      reason:
-        'the profile controller owns ns-owner-access-istio and re-creates it; bind it to a ClusterRole with only get/list/watch on authorizationpolicies (the roleRef cannot change in place: delete and re-create the binding) (pitfall D.5, mesh-semantics §A.1 step 7)',
-    },
+    profileControllerClusterRole(
+      'kf-mesh-profiles-controller-authorizationpolicies-readonly',
+      'the profile controller owns ns-owner-access-istio and re-creates it; bind it to a ClusterRole with only get/list/watch on authorizationpolicies (the roleRef cannot change in place: delete and re-create the binding) (pitfall D.5, mesh-semantics §A.1 step 7)',
+    ),
     ...ingressPrincipal(input),
   ];
   if (hasVisualizationServer(input.options.kfpVersion)) {
-    settings.push({
-      controller: 'kfp-profile-controller',
-      namespace: ns,
-      kind: 'Deployment',
-      name: KFP_PROFILE_CONTROLLER,
-      key: 'spec.replicas',
-      value: '0',
-      reason:
+    settings.push(
+      kfpProfileControllerReplicas(
+        ns,
+        '0',
         'KFP <= 2.14 re-creates the selector-based ml-pipeline-visualizationserver policy on every resync (hourly); scale it to 0 after DISABLE_ISTIO_SIDECAR took effect (pitfall D.5, mesh-semantics §A.1 step 7)',
-    });
+      ),
+    );
   }
   return settings;
 }
@@ -121,27 +145,20 @@ export function sidecarControllerSettings(
     ...ingressPrincipal(input),
   ];
   if (transition.from === 'ambient' || transition.from === 'unknown') {
-    settings.push({
-      controller: 'profile-controller',
-      namespace: '', // cluster-scoped
-      kind: 'ClusterRoleBinding',
-      name: 'profiles-cluster-rolebinding',
-      key: 'roleRef.name',
-      value: 'cluster-admin',
-      reason:
+    settings.push(
+      profileControllerClusterRole(
+        'cluster-admin',
         "restore Kubeflow's binding so the profile controller manages ns-owner-access-istio again (undoes the ambient read-only RBAC, pitfall D.5)",
-    });
+      ),
+    );
     if (hasVisualizationServer(input.options.kfpVersion)) {
-      settings.push({
-        controller: 'kfp-profile-controller',
-        namespace: ns,
-        kind: 'Deployment',
-        name: KFP_PROFILE_CONTROLLER,
-        key: 'spec.replicas',
-        value: '1',
-        reason:
+      settings.push(
+        kfpProfileControllerReplicas(
+          ns,
+          '1',
           'scale the KFP profile controller back up: it re-creates the ml-pipeline-visualizationserver policy and per-namespace KFP objects (KFP <= 2.14)',
-      });
+        ),
+      );
     }
   }
   return settings;

@@ -4,9 +4,15 @@ import {
   OVERLAY_DRIVER_POD_ENV,
   OVERLAY_PEER_AUTHENTICATION,
 } from '../__fixtures__/kfpStrictMtlsOverlayReference';
+import {
+  ownerAccessRules,
+  userThroughIngressRule,
+} from '../__fixtures__/kubeflowAccessRules';
 import { contributors } from '../__fixtures__/requests';
 import { planOnboarding } from './planOnboarding';
 
+const SIDECAR_INGRESS =
+  'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account';
 const request = {
   cluster: 'prod',
   namespace: 'my-profile',
@@ -98,48 +104,11 @@ describe('sidecar-strict plan against the KFP istio-strict-mtls overlay (kubeflo
       },
       spec: {
         action: 'ALLOW',
-        rules: [
-          {
-            from: [
-              {
-                source: {
-                  principals: [
-                    'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-                    'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-                  ],
-                },
-              },
-            ],
-            when: [
-              {
-                key: 'request.headers[kubeflow-userid]',
-                values: ['user@example.com'],
-              },
-            ],
-          },
-          { when: [{ key: 'source.namespace', values: ['my-profile'] }] },
-          {
-            to: [
-              {
-                operation: {
-                  paths: ['/healthz', '/metrics', '/wait-for-drain'],
-                },
-              },
-            ],
-          },
-          {
-            from: [
-              {
-                source: {
-                  principals: [
-                    'cluster.local/ns/kubeflow/sa/notebook-controller-service-account',
-                  ],
-                },
-              },
-            ],
-            to: [{ operation: { methods: ['GET'], paths: ['*/api/kernels'] } }],
-          },
-        ],
+        rules: ownerAccessRules(
+          SIDECAR_INGRESS,
+          'my-profile',
+          'user@example.com',
+        ),
       },
     });
     expect((owner.object.spec as any).targetRefs).toBeUndefined();
@@ -194,26 +163,7 @@ describe('sidecar-strict plan against the KFP istio-strict-mtls overlay (kubeflo
       user: 'alice@example.com',
     });
     expect(alice.object.spec).toEqual({
-      rules: [
-        {
-          from: [
-            {
-              source: {
-                principals: [
-                  'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
-                  'cluster.local/ns/kubeflow/sa/ml-pipeline-ui',
-                ],
-              },
-            },
-          ],
-          when: [
-            {
-              key: 'request.headers[kubeflow-userid]',
-              values: ['alice@example.com'],
-            },
-          ],
-        },
-      ],
+      rules: [userThroughIngressRule(SIDECAR_INGRESS, 'alice@example.com')],
     });
   });
 });

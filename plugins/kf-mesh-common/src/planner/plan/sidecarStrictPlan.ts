@@ -2,10 +2,10 @@ import type { OnboardingInput } from '../input/inputSchema';
 import { labelRemovalAction } from './labelRemovalAction';
 import { restartWorkloadsAction } from './restartWorkloadsAction';
 import { ambientObjects } from '../objects/ambientObjects';
-import { objectFileName } from '../objects/fileName';
 import { sidecarObjects, type SidecarObject } from '../objects/sidecarObjects';
 import { sidecarControllerSettings } from './controllerSettings';
 import { sidecarNamespaceLabels } from './namespaceLabels';
+import { plannedObject, type PlannedObjectRationale } from './plannedObject';
 import type {
   OnboardingPlan,
   PlanStep,
@@ -16,9 +16,7 @@ import type {
 } from './types';
 import { sidecarWarnings } from './warnings';
 
-type Why = Pick<PlannedObject, 'reason' | 'ifSkipped' | 'stepId'>;
-
-function why(entry: SidecarObject): Why {
+function why(entry: SidecarObject): PlannedObjectRationale {
   switch (entry.role) {
     case 'peer-authentication':
       return {
@@ -162,18 +160,18 @@ export function sidecarStrictPlan(
   // objects the profile controller / KFAM created exist unless the namespace was ambient
   const existedBefore =
     transition.from === 'none' || transition.from === 'sidecar';
-  const objects: PlannedObject[] = sidecarObjects(input).map(entry => ({
-    object: entry.object,
-    action:
+  const objects: PlannedObject[] = sidecarObjects(input).map(entry =>
+    plannedObject(
+      entry.object,
       transition.from === 'sidecar-strict' ||
-      (existedBefore &&
-        entry.role !== 'peer-authentication' &&
-        entry.role !== 'k8s-token')
+        (existedBefore &&
+          entry.role !== 'peer-authentication' &&
+          entry.role !== 'k8s-token')
         ? 'update'
         : 'create',
-    fileName: objectFileName(entry.object),
-    ...why(entry),
-  }));
+      why(entry),
+    ),
+  );
   const namespaceLabels = sidecarNamespaceLabels();
   return {
     input,

@@ -21,6 +21,14 @@ function labelRemoval(input: OnboardingInput, keys: string[]): PlanWarning {
   };
 }
 
+/** The plan targets the mode the namespace is already in (`mode` as the warning names it). */
+function noModeChange(mode: string): PlanWarning {
+  return {
+    code: 'NO_MODE_CHANGE',
+    message: `The namespace is already ${mode}: this plan re-asserts the desired state`,
+  };
+}
+
 /** Warnings of an ambient plan (docs/mesh-semantics.md#pitfalls). */
 export function ambientWarnings(
   input: OnboardingInput,
@@ -85,11 +93,7 @@ export function ambientWarnings(
     });
   }
   if (transition.from === 'ambient') {
-    warnings.push({
-      code: 'NO_MODE_CHANGE',
-      message:
-        'The namespace is already ambient: this plan re-asserts the desired state',
-    });
+    warnings.push(noModeChange('ambient'));
   }
   if (removedLabels.length) warnings.push(labelRemoval(input, removedLabels));
   return warnings;
@@ -131,11 +135,7 @@ export function sidecarWarnings(
     });
   }
   if (transition.from === 'sidecar-strict') {
-    warnings.push({
-      code: 'NO_MODE_CHANGE',
-      message:
-        'The namespace is already sidecar STRICT: this plan re-asserts the desired state',
-    });
+    warnings.push(noModeChange('sidecar STRICT'));
   }
   if (removedLabels.length) warnings.push(labelRemoval(input, removedLabels));
   return warnings;
