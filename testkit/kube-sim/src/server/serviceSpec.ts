@@ -184,23 +184,19 @@ export function serviceSpecCauses(obj: KubeObject): ValidationCause[] {
     else causes.push(...portNumberCauses(`${at}.targetPort`, port.targetPort));
   });
   ports.forEach((port, i) => {
-    // the apiserver prints the duplicate key, a ServicePort with only protocol and port set
-    const key = JSON.stringify({
+    // the apiserver reports the duplicate key: a ServicePort with only its protocol and port set
+    const key = {
       Name: '',
       Protocol: port.protocol,
       AppProtocol: null,
       Port: port.port,
       TargetPort: 0,
       NodePort: 0,
-    });
-    if (seen.has(key)) {
-      causes.push({
-        reason: 'FieldValueDuplicate',
-        field: `spec.ports[${i}]`,
-        message: `Duplicate value: ${key}`,
-      });
-    }
-    seen.add(key);
+    };
+    const text = JSON.stringify(key);
+    if (seen.has(text))
+      causes.push(fieldCause.duplicate(`spec.ports[${i}]`, key));
+    seen.add(text);
   });
   return causes;
 }

@@ -62,6 +62,21 @@ async function answer(call: Promise<k8s.V1Service>) {
   };
 }
 
+/** {@link answer} to creating Service `name` in team-a. */
+const createService = (
+  t: Target,
+  name: string,
+  spec: Record<string, unknown>,
+  dryRun?: string,
+) =>
+  answer(
+    clients(t).core.createNamespacedService({
+      namespace: 'team-a',
+      dryRun,
+      body: service(name, spec),
+    }),
+  );
+
 /** A dotted IPv4 address inside the launcher's `--service-cluster-ip-range=10.96.0.0/12`, as a host address. */
 const inServiceRange = (ip: string) => {
   const [a, b, c, d] = ip.split('.').map(Number);
@@ -481,14 +496,8 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
 
   it('Service clusterIP that is no IP, outside the Service range, IPv6 or not matching clusterIPs: 422 Invalid', async () => {
     const seen = await same(async t => {
-      const { core } = clients(t);
       const create = (name: string, spec: Record<string, unknown>) =>
-        answer(
-          core.createNamespacedService({
-            namespace: 'team-a',
-            body: service(name, { ports: PORT_80, ...spec }),
-          }),
-        );
+        createService(t, name, { ports: PORT_80, ...spec });
       return {
         notAnIp: await create('ip-not-an-ip', { clusterIP: 'foo' }),
         outside: await create('ip-outside', { clusterIP: '192.168.1.1' }),
@@ -520,14 +529,7 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
         name: string,
         dryRun?: string,
         clusterIP = '10.96.0.50',
-      ) =>
-        answer(
-          core.createNamespacedService({
-            namespace: 'team-a',
-            dryRun,
-            body: service(name, { clusterIP, ports: PORT_80 }),
-          }),
-        );
+      ) => createService(t, name, { clusterIP, ports: PORT_80 }, dryRun);
       const first = await create('ip-first');
       const taken = await create('ip-taken');
       const takenDryRun = await create('ip-taken-dry', 'All');
@@ -623,14 +625,8 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
 
   it('Service ports: required unless headless, 1-65535, names required and unique when several, protocols, duplicates', async () => {
     const seen = await same(async t => {
-      const { core } = clients(t);
       const create = (name: string, spec: Record<string, unknown>) =>
-        answer(
-          core.createNamespacedService({
-            namespace: 'team-a',
-            body: service(name, spec),
-          }),
-        );
+        createService(t, name, spec);
       return {
         none: await create('ports-none', {}),
         noneWithIp: await create('ports-none-ip', { clusterIP: '10.96.0.60' }),
@@ -680,17 +676,11 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
 
   it('Service targetPort: a number in 1-65535 or an IANA port name; omitted or 0 means the port', async () => {
     const seen = await same(async t => {
-      const { core } = clients(t);
       const create = (name: string, targetPort: unknown, clusterIP: string) =>
-        answer(
-          core.createNamespacedService({
-            namespace: 'team-a',
-            body: service(name, {
-              clusterIP,
-              ports: [{ port: 80, targetPort }],
-            }),
-          }),
-        );
+        createService(t, name, {
+          clusterIP,
+          ports: [{ port: 80, targetPort }],
+        });
       return {
         zero: await create('target-zero', 0, '10.96.0.80'),
         tooHigh: await create('target-high', 70000, '10.96.0.81'),
