@@ -514,6 +514,11 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
           clusterIPs: ['10.96.0.53'],
         }),
         pluralNotAnIp: await create('ip-plural-bad', { clusterIPs: ['bar'] }),
+        // the ClusterIP is checked first: the bad port is not reported
+        notAnIpBadPort: await createService(t, 'ip-and-port', {
+          clusterIP: 'nope',
+          ports: [{ port: 0, protocol: 'X' }],
+        }),
       };
     });
     expect(seen.notAnIp.code).toBe(422);
@@ -662,6 +667,11 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
           ports: [{ port: 80, protocol: 'tcp' }],
         }),
         type: await create('ports-type', { type: 'Foo', ports: PORT_80 }),
+        nameAndPorts: await create('Bad.Name', {}),
+        externalName: await create('ports-external', {
+          type: 'ExternalName',
+          externalName: 'api.example.com',
+        }),
       };
     });
     expect(seen.none.causes).toEqual([
@@ -741,6 +751,47 @@ describe('kube-sim against a real kube-apiserver: the differences kube-sim keeps
       'only one of targetRefs or selector can be set',
     );
     expect((await both(sim)).code).toBe(0); // accepted: kube-sim evaluates no CEL rule
+  });
+
+  it('headless Service: only the real server defaults dual-stack IP families, so giving it a ClusterIP later fails differently', async () => {
+    const toClusterIp = async (t: Target) => {
+      const { core } = clients(t);
+      const created = await core.createNamespacedService({
+        namespace: 'team-a',
+        body: service('headless', { clusterIP: 'None' }),
+      });
+      return answer(
+        core.replaceNamespacedService({
+          namespace: 'team-a',
+          name: 'headless',
+          body: {
+            ...service('headless', {
+              clusterIP: '10.96.0.90',
+              clusterIPs: ['10.96.0.90'],
+              ports: PORT_80,
+            }),
+            metadata: created.metadata,
+          },
+        }),
+      );
+    };
+    const [onReal, onSim] = [await toClusterIp(real), await toClusterIp(sim)];
+    expect(onReal.code).toBe(422);
+    expect(onReal.causes).toEqual([
+      expect.objectContaining({
+        field: 'spec.ipFamilyPolicy',
+        message: expect.stringContaining(
+          'this cluster is not configured for dual-stack services',
+        ),
+      }),
+    ]);
+    expect(onSim.code).toBe(422);
+    expect(onSim.causes).toEqual([
+      expect.objectContaining({
+        field: 'spec.clusterIPs[0]',
+        message: 'Invalid value: ["10.96.0.90"]: may not change once set',
+      }),
+    ]);
   });
 
   it('protobuf: only the real server answers a protobuf-only Accept for a built-in type', async () => {
