@@ -68,6 +68,20 @@ describe('ServiceIpAllocator (through the simulator)', () => {
     ).toBe('10.96.0.50');
   });
 
+  it('refuses an update that changes the address, as an API write', () => {
+    sim.apply(service('fixed', { clusterIP: '10.96.0.60' }));
+    expect(
+      causesOf(() => sim.apply(service('fixed', { clusterIP: '10.96.0.61' }))),
+    ).toEqual([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.clusterIPs[0]',
+        message: 'Invalid value: ["10.96.0.61"]: may not change once set',
+      },
+    ]);
+    expect((sim.get(ref('fixed'))!.spec as any).clusterIP).toBe('10.96.0.60');
+  });
+
   it('frees the addresses of a deleted namespace', () => {
     sim.apply(service('first', { clusterIP: '10.96.0.50' }));
     sim.delete({ apiVersion: 'v1', kind: 'Namespace', name: 'team-a' });
