@@ -1,4 +1,5 @@
 import type { ValidationCause } from './types';
+import { fieldCause } from './validationMessages';
 
 const SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -8,6 +9,29 @@ const SUBDOMAIN_MESSAGE =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 const LABEL_MESSAGE =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+/** The apiserver's `IsDNS1123Label` / `IsDNS1123Subdomain` problems of `value` as causes on `field`. */
+export function dnsNameCauses(
+  field: string,
+  value: string,
+  rule: 'subdomain' | 'label',
+): ValidationCause[] {
+  const [pattern, max, text] =
+    rule === 'label'
+      ? [LABEL, 63, LABEL_MESSAGE]
+      : [SUBDOMAIN, 253, SUBDOMAIN_MESSAGE];
+  const causes: ValidationCause[] = [];
+  if (value.length > max)
+    causes.push(
+      fieldCause.invalid(
+        field,
+        value,
+        `must be no more than ${max} characters`,
+      ),
+    );
+  if (!pattern.test(value)) causes.push(fieldCause.invalid(field, value, text));
+  return causes;
+}
 
 /**
  * Validates `metadata.name` the way the apiserver does: required (unless `generateName`),
@@ -21,11 +45,7 @@ export function validateObjectName(
   if (name === undefined || name === '') {
     if (metadata?.generateName) return [];
     return [
-      {
-        reason: 'FieldValueRequired',
-        field: 'metadata.name',
-        message: 'Required value: name or generateName is required',
-      },
+      fieldCause.required('metadata.name', 'name or generateName is required'),
     ];
   }
   if (typeof name !== 'string') {
@@ -37,26 +57,5 @@ export function validateObjectName(
       },
     ];
   }
-  const [pattern, max, text] =
-    rule === 'label'
-      ? [LABEL, 63, LABEL_MESSAGE]
-      : [SUBDOMAIN, 253, SUBDOMAIN_MESSAGE];
-  const causes: ValidationCause[] = [];
-  if (name.length > max) {
-    causes.push({
-      reason: 'FieldValueInvalid',
-      field: 'metadata.name',
-      message: `Invalid value: ${JSON.stringify(
-        name,
-      )}: must be no more than ${max} characters`,
-    });
-  }
-  if (!pattern.test(name)) {
-    causes.push({
-      reason: 'FieldValueInvalid',
-      field: 'metadata.name',
-      message: `Invalid value: ${JSON.stringify(name)}: ${text}`,
-    });
-  }
-  return causes;
+  return dnsNameCauses('metadata.name', name, rule);
 }

@@ -181,3 +181,32 @@ export function toCauses(
 export function formatCause(cause: ValidationCause): string {
   return cause.field ? `${cause.field}: ${cause.message}` : cause.message;
 }
+
+/**
+ * Causes as the apiserver's `field.Invalid`, `field.Required`, `field.NotSupported` and `field.Duplicate` word them,
+ * for the checks kube-sim writes by hand (object names, built-in types' specs).
+ */
+export const fieldCause = {
+  invalid: (field: string, value: unknown, detail: string) => ({
+    reason: 'FieldValueInvalid',
+    field,
+    message: `Invalid value: ${quote(value)}: ${detail}`,
+  }),
+  required: (field: string, detail?: string) => ({
+    reason: 'FieldValueRequired',
+    field,
+    message: detail ? `Required value: ${detail}` : 'Required value',
+  }),
+  notSupported: (field: string, value: unknown, supported: string[]) => ({
+    reason: 'FieldValueNotSupported',
+    field,
+    message: `Unsupported value: ${quote(value)}: supported values: ${supported
+      .map(quote)
+      .join(', ')}`,
+  }),
+  duplicate: (field: string, value: unknown) => ({
+    reason: 'FieldValueDuplicate',
+    field,
+    message: `Duplicate value: ${quote(value)}`,
+  }),
+} satisfies Record<string, (...args: any[]) => ValidationCause>;

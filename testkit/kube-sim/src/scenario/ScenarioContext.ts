@@ -1,10 +1,10 @@
+import {
+  SERVICE_CIDR_SIZE,
+  SERVICE_CIDR_TEXT,
+  serviceIpAt,
+} from '../api/serviceCidr';
 import { SeededRandom } from './random';
 
-/**
- * The cluster's Service range: kubeadm's default `--service-cluster-ip-range`, which the real-cluster launcher
- * passes to kube-apiserver too.
- */
-const SERVICE_CIDR = { first: [10, 96, 0, 0], prefixLength: 12 } as const;
 /** Addresses below this offset stay free (`.1` is the `kubernetes` Service, `.10` kubeadm's DNS Service). */
 const FIRST_SERVICE_OFFSET = 16;
 
@@ -36,25 +36,15 @@ export class ScenarioContext {
     return `10.244.${Math.floor(n / 250) % 250}.${(n % 250) + 2}`;
   }
 
-  /** The next unused ClusterIP inside {@link SERVICE_CIDR} (never its network or broadcast address). */
+  /** The next unused ClusterIP inside the Service range (never its network or broadcast address). */
   serviceIP(): string {
     const offset = FIRST_SERVICE_OFFSET + this.serviceIps;
-    const size = 2 ** (32 - SERVICE_CIDR.prefixLength);
-    if (offset >= size - 1)
+    if (offset >= SERVICE_CIDR_SIZE - 1)
       throw new Error(
-        `Scenario Service IP range ${SERVICE_CIDR.first.join('.')}/${
-          SERVICE_CIDR.prefixLength
-        } is used up (${this.serviceIps} Services)`,
+        `Scenario Service IP range ${SERVICE_CIDR_TEXT} is used up (${this.serviceIps} Services)`,
       );
     this.serviceIps++;
-    const base = SERVICE_CIDR.first.reduce<number>(
-      (acc, o) => acc * 256 + o,
-      0,
-    );
-    const address = base + offset;
-    return [24, 16, 8, 0]
-      .map(shift => Math.floor(address / 2 ** shift) % 256)
-      .join('.');
+    return serviceIpAt(offset);
   }
 
   node(): string {

@@ -12,6 +12,13 @@ import { matchesFields, parseFieldSelector } from '../store/fieldSelector';
 import { matchesLabels, parseLabelSelector } from '../store/labelSelector';
 import { decodeContinue, encodeContinue } from './continueToken';
 import { applyPatchRequest, decodePatch } from './patchRequest';
+import { ServiceIpAllocator } from './ServiceIpAllocator';
+import {
+  clusterIpCauses,
+  clusterIpUpdateCauses,
+  normalizeService,
+  serviceSpecCauses,
+} from './serviceSpec';
 
 /** Query of a list (or watch) request. */
 export interface ListQuery {
@@ -41,6 +48,8 @@ export interface WriteOptions {
 }
 
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
+const isCoreService = (type: ResourceType) =>
+  type.group === '' && type.plural === 'services';
 const isObject = (v: unknown): v is Record<string, any> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -79,12 +88,19 @@ export function atVersion(
  * by the simulator's direct test API.
  */
 export class ResourceService {
+  private readonly serviceIps: ServiceIpAllocator;
+
   constructor(
     private readonly store: ObjectStore,
     private readonly catalog: TypeCatalog,
     private readonly crds: CrdRegistry,
     private readonly options: { continueTtlMs: number },
-  ) {}
+  ) {
+    this.serviceIps = new ServiceIpAllocator(
+      store,
+      catalog.forPlural('', 'services')!,
+    );
+  }
 
   private namespaceType(): ResourceType {
     return this.catalog.forPlural('', 'namespaces')!;
@@ -214,8 +230,47 @@ export class ResourceService {
     const causes: ValidationCause[] = type.custom
       ? this.crds.validateCauses(obj)
       : validateObjectName(obj.metadata, type.nameRule);
+    if (isCoreService(type)) causes.push(...serviceSpecCauses(obj));
     if (causes.length > 0)
       throw errors.invalid(type, String(obj.metadata.name ?? ''), causes);
+  }
+
+  /**
+   * A Service's ClusterIP steps, in the apiserver's order (each stops the write with 422): defaults, the
+   * clusterIP/clusterIPs syntax, immutability on update, then the address is allocated or checked against the
+   * range and the other Services. Other types pass through unchanged.
+   */
+  private prepareService(
+    type: ResourceType,
+    obj: KubeObject,
+    old: KubeObject | undefined,
+    dryRun?: boolean,
+  ): KubeObject {
+    if (!isCoreService(type)) return obj;
+    const next = normalizeService(obj, old);
+    const stopOn = (causes: ValidationCause[]) => {
+      if (causes.length > 0)
+        throw errors.invalid(type, String(next.metadata.name ?? ''), causes);
+    };
+    stopOn(clusterIpCauses(next));
+    if (old) stopOn(clusterIpUpdateCauses(next, old));
+    stopOn(this.serviceIps.allocate(next, dryRun));
+    return next;
+  }
+
+  /**
+   * The checks an API write of `obj` gets (replacing `old`, if any), for the simulator's direct writes: custom
+   * resources against their schema, Services by the apiserver's Service rules. Returns the object to store.
+   */
+  admitDirect(
+    type: ResourceType,
+    obj: KubeObject,
+    old: KubeObject | undefined,
+  ): KubeObject {
+    if (!type.custom && !isCoreService(type)) return obj;
+    const next = this.prepareService(type, obj, old);
+    this.validate(type, next);
+    return next;
   }
 
   private requireNamespace(
@@ -238,7 +293,7 @@ export class ResourceService {
     body: unknown,
     options: WriteOptions = {},
   ): KubeObject {
-    const obj = this.admit(type, version, namespace, body, options);
+    let obj = this.admit(type, version, namespace, body, options);
     if (!obj.metadata.name && typeof obj.metadata.generateName === 'string') {
       let suffix = '';
       for (let i = 0; i < 5; i++)
@@ -252,6 +307,7 @@ export class ResourceService {
       if (type.plural === 'pods') obj.status = { phase: 'Pending' };
       else delete obj.status;
     }
+    obj = this.prepareService(type, obj, undefined, options.dryRun);
     this.validate(type, obj);
     this.requireNamespace(type, obj.metadata.namespace);
     if (options.dryRun) {
@@ -311,6 +367,7 @@ export class ResourceService {
     }
     if (expectedRv && expectedRv !== old.metadata.resourceVersion)
       throw errors.conflict(type, old.metadata.name!);
+    obj = this.prepareService(type, obj, old, options.dryRun);
     this.validate(type, {
       ...obj,
       apiVersion: apiVersionOf(type.group, version),

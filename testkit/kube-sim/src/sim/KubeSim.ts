@@ -7,7 +7,6 @@ import {
   type ResourceType,
 } from '../api/ResourceType';
 import { TypeCatalog } from '../api/TypeCatalog';
-import { errors } from '../api/status';
 import type { AuthConfig } from '../auth/TokenRules';
 import {
   crdObject,
@@ -236,7 +235,8 @@ export class KubeSim {
   /**
    * Creates or replaces an object directly (status included, no resourceVersion precondition),
    * with the same resourceVersion bump and watch event an API write produces. Custom resources
-   * are schema-validated (throws `ApiError` 422).
+   * are schema-validated and Services checked (ClusterIP allocated, ports) as an API write is
+   * (throws `ApiError` 422).
    */
   apply(obj: KubeObject): KubeObject {
     return structuredClone(this.applyInternal(obj));
@@ -247,21 +247,17 @@ export class KubeSim {
     const namespace = type.namespaced
       ? obj.metadata?.namespace ?? 'default'
       : undefined;
-    const input: KubeObject = {
+    let input: KubeObject = {
       ...(type.custom ? this.crds.withDefaults(obj) : obj),
       metadata: { ...obj.metadata, namespace },
     };
     if (!type.namespaced) delete input.metadata.namespace;
-    if (type.custom) {
-      const causes = this.crds.validateCauses(input);
-      if (causes.length)
-        throw errors.invalid(type, String(input.metadata.name), causes);
-    }
     const existing = this.store.get(
       type,
       namespace,
       String(obj.metadata?.name),
     );
+    input = this.service.admitDirect(type, input, existing);
     const { resourceVersion: _rv, ...metadata } = input.metadata;
     const stored = existing
       ? this.store.update(type, { ...input, metadata })

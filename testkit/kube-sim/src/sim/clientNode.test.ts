@@ -252,6 +252,40 @@ describe('@kubernetes/client-node 1.4 against kube-sim', () => {
     ]);
   });
 
+  it('allocates a ClusterIP to a Service created without one and refuses a patch that changes it with 422', async () => {
+    const created = await core.createNamespacedService({
+      namespace: 'team-a',
+      body: { metadata: { name: 'api' }, spec: { ports: [{ port: 80 }] } },
+    });
+    const ip = created.spec!.clusterIP!;
+    expect(created.spec!.clusterIPs).toEqual([ip]);
+    expect(ip).toMatch(/^10\.(9[6-9]|10\d|11[01])\.\d+\.\d+$/);
+    expect(created.spec!.ports).toEqual([
+      { port: 80, protocol: 'TCP', targetPort: 80 },
+    ]);
+    const error = await core
+      .patchNamespacedService(
+        {
+          namespace: 'team-a',
+          name: 'api',
+          body: {
+            spec: { clusterIP: '10.96.0.99', clusterIPs: ['10.96.0.99'] },
+          },
+        },
+        k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+      )
+      .catch(e => e);
+    expect(error.code).toBe(422);
+    expect(JSON.parse(error.body).message).toBe(
+      'Service "api" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.0.99"]: may not change once set',
+    );
+    const kept = await core.readNamespacedService({
+      namespace: 'team-a',
+      name: 'api',
+    });
+    expect(kept.spec!.clusterIP).toBe(ip);
+  });
+
   it('returns 404 NotFound and 409 AlreadyExists Status bodies', async () => {
     const missing = await core
       .readNamespacedPod({ name: 'nope', namespace: 'team-a' })

@@ -32,6 +32,57 @@ const AP = {
   plural: 'authorizationpolicies',
 };
 
+const service = (name: string, spec: Record<string, unknown>) => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name, namespace: 'team-a' },
+  spec,
+});
+const PORT_80 = [{ port: 80 }];
+
+/** Status code, reason, message and causes of a write (the created object's ClusterIPs when it succeeds). */
+async function answer(call: Promise<k8s.V1Service>) {
+  let created: k8s.V1Service | undefined;
+  const f = await failure(
+    call.then(s => {
+      created = s;
+    }),
+  );
+  if (created)
+    return {
+      code: 'created',
+      clusterIPs: created.spec?.clusterIPs,
+      ports: created.spec?.ports,
+    };
+  return {
+    code: f.code,
+    reason: f.body.reason,
+    message: f.body.message,
+    causes: f.body.details?.causes,
+  };
+}
+
+/** {@link answer} to creating Service `name` in team-a. */
+const createService = (
+  t: Target,
+  name: string,
+  spec: Record<string, unknown>,
+  dryRun?: string,
+) =>
+  answer(
+    clients(t).core.createNamespacedService({
+      namespace: 'team-a',
+      dryRun,
+      body: service(name, spec),
+    }),
+  );
+
+/** A dotted IPv4 address inside the launcher's `--service-cluster-ip-range=10.96.0.0/12`, as a host address. */
+const inServiceRange = (ip: string) => {
+  const [a, b, c, d] = ip.split('.').map(Number);
+  return a === 10 && b >= 96 && b <= 111 && !(b === 96 && c === 0 && d === 0);
+};
+
 /** The Status body of a rejected client-node call. */
 async function failure(
   call: Promise<unknown>,
@@ -442,6 +493,217 @@ describe('kube-sim against a real kube-apiserver: same answers to the client-nod
       return { code: res.code, stderr: res.stderr.trim() };
     });
   });
+
+  it('Service clusterIP that is no IP, outside the Service range, IPv6 or not matching clusterIPs: 422 Invalid', async () => {
+    const seen = await same(async t => {
+      const create = (name: string, spec: Record<string, unknown>) =>
+        createService(t, name, { ports: PORT_80, ...spec });
+      return {
+        notAnIp: await create('ip-not-an-ip', { clusterIP: 'foo' }),
+        outside: await create('ip-outside', { clusterIP: '192.168.1.1' }),
+        network: await create('ip-network', { clusterIP: '10.96.0.0' }),
+        broadcast: await create('ip-broadcast', {
+          clusterIP: '10.111.255.255',
+        }),
+        ipv6: await create('ip-v6', { clusterIP: 'fd00::1' }),
+        mismatch: await create('ip-mismatch', {
+          clusterIP: '10.96.0.51',
+          clusterIPs: ['10.96.0.52'],
+        }),
+        pluralOnly: await create('ip-plural-only', {
+          clusterIPs: ['10.96.0.53'],
+        }),
+        pluralNotAnIp: await create('ip-plural-bad', { clusterIPs: ['bar'] }),
+        // the ClusterIP is checked first: the bad port is not reported
+        notAnIpBadPort: await createService(t, 'ip-and-port', {
+          clusterIP: 'nope',
+          ports: [{ port: 0, protocol: 'X' }],
+        }),
+      };
+    });
+    expect(seen.notAnIp.code).toBe(422);
+    expect(seen.outside.causes).toEqual([
+      expect.objectContaining({ field: 'spec.clusterIPs' }),
+    ]);
+  });
+
+  it('Service clusterIP already held by another Service: 422 "provided IP is already allocated" (a dry run checks the range only)', async () => {
+    const seen = await same(async t => {
+      const { core } = clients(t);
+      const create = (
+        name: string,
+        dryRun?: string,
+        clusterIP = '10.96.0.50',
+      ) => createService(t, name, { clusterIP, ports: PORT_80 }, dryRun);
+      const first = await create('ip-first');
+      const taken = await create('ip-taken');
+      const takenDryRun = await create('ip-taken-dry', 'All');
+      const outsideDryRun = await create('ip-outside-dry', 'All', '10.0.0.1');
+      await core.deleteNamespacedService({
+        namespace: 'team-a',
+        name: 'ip-first',
+      });
+      const afterDelete = await create('ip-reused');
+      return { first, taken, takenDryRun, outsideDryRun, afterDelete };
+    });
+    expect(seen.taken.message).toContain('provided IP is already allocated');
+    expect(seen.afterDelete.code).toBe('created');
+  });
+
+  it('Service without clusterIP gets a unique one from the Service range; headless keeps None; an update may leave it out', async () => {
+    const seen = await same(async t => {
+      const { core } = clients(t);
+      const create = (name: string, spec: Record<string, unknown>) =>
+        core.createNamespacedService({
+          namespace: 'team-a',
+          body: service(name, spec),
+        });
+      const a = await create('alloc-a', { ports: PORT_80 });
+      const b = await create('alloc-b', {
+        ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+      });
+      const headless = await create('alloc-headless', { clusterIP: 'None' });
+      const kept = await core.replaceNamespacedService({
+        namespace: 'team-a',
+        name: 'alloc-a',
+        body: {
+          ...service('alloc-a', { ports: [{ port: 81 }] }),
+          metadata: a.metadata,
+        },
+      });
+      const ip = (s: k8s.V1Service) => s.spec!.clusterIP!;
+      return {
+        inRange: [a, b].map(s => inServiceRange(ip(s))),
+        pluralMatches: [a, b].map(s => s.spec!.clusterIPs?.[0] === ip(s)),
+        unique: ip(a) !== ip(b),
+        ports: [a.spec!.ports, b.spec!.ports],
+        headless: headless.spec!.clusterIPs,
+        keptAfterUpdate: ip(kept) === ip(a),
+        updatedPorts: kept.spec!.ports,
+      };
+    });
+    expect(seen.inRange).toEqual([true, true]);
+    expect(seen.keptAfterUpdate).toBe(true);
+  });
+
+  it('Service clusterIP is immutable: an update changing clusterIP, clusterIPs or to None: 422 Invalid', async () => {
+    const seen = await same(async t => {
+      const { core } = clients(t);
+      const created = await core.createNamespacedService({
+        namespace: 'team-a',
+        body: service('immutable', { clusterIP: '10.96.0.70', ports: PORT_80 }),
+      });
+      const replace = (spec: Record<string, unknown>) =>
+        answer(
+          core.replaceNamespacedService({
+            namespace: 'team-a',
+            name: 'immutable',
+            body: {
+              ...service('immutable', { ports: PORT_80, ...spec }),
+              metadata: created.metadata,
+            },
+          }),
+        );
+      return {
+        both: await replace({
+          clusterIP: '10.96.0.77',
+          clusterIPs: ['10.96.0.77'],
+        }),
+        singular: await replace({
+          clusterIP: '10.96.0.77',
+          clusterIPs: ['10.96.0.70'],
+        }),
+        plural: await replace({
+          clusterIP: '10.96.0.70',
+          clusterIPs: ['10.96.0.77'],
+        }),
+        headless: await replace({ clusterIP: 'None', clusterIPs: ['None'] }),
+      };
+    });
+    expect(seen.both.causes).toEqual([
+      expect.objectContaining({
+        field: 'spec.clusterIPs[0]',
+        message: 'Invalid value: ["10.96.0.77"]: may not change once set',
+      }),
+    ]);
+  });
+
+  it('Service ports: required unless headless, 1-65535, names required and unique when several, protocols, duplicates', async () => {
+    const seen = await same(async t => {
+      const create = (name: string, spec: Record<string, unknown>) =>
+        createService(t, name, spec);
+      return {
+        none: await create('ports-none', {}),
+        noneWithIp: await create('ports-none-ip', { clusterIP: '10.96.0.60' }),
+        headless: await create('ports-headless', { clusterIP: 'None' }),
+        zero: await create('ports-zero', { ports: [{ port: 0 }] }),
+        tooHigh: await create('ports-high', { ports: [{ port: 70000 }] }),
+        unnamed: await create('ports-unnamed', {
+          ports: [{ port: 80 }, { port: 81 }],
+        }),
+        sameName: await create('ports-same-name', {
+          ports: [
+            { name: 'http', port: 80 },
+            { name: 'http', port: 81 },
+          ],
+        }),
+        badName: await create('ports-bad-name', {
+          ports: [{ name: 'HTTP_x', port: 80 }],
+        }),
+        samePort: await create('ports-same-port', {
+          ports: [
+            { name: 'a', port: 80 },
+            { name: 'b', port: 80 },
+          ],
+        }),
+        udpAndTcp: await create('ports-udp-tcp', {
+          clusterIP: '10.96.0.61',
+          ports: [
+            { name: 'dns', port: 53, protocol: 'UDP' },
+            { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+          ],
+        }),
+        protocol: await create('ports-protocol', {
+          ports: [{ port: 80, protocol: 'tcp' }],
+        }),
+        type: await create('ports-type', { type: 'Foo', ports: PORT_80 }),
+        nameAndPorts: await create('Bad.Name', {}),
+        externalName: await create('ports-external', {
+          type: 'ExternalName',
+          externalName: 'api.example.com',
+        }),
+      };
+    });
+    expect(seen.none.causes).toEqual([
+      {
+        reason: 'FieldValueRequired',
+        message: 'Required value',
+        field: 'spec.ports',
+      },
+    ]);
+    expect(seen.headless.code).toBe('created');
+  });
+
+  it('Service targetPort: a number in 1-65535 or an IANA port name; omitted or 0 means the port', async () => {
+    const seen = await same(async t => {
+      const create = (name: string, targetPort: unknown, clusterIP: string) =>
+        createService(t, name, {
+          clusterIP,
+          ports: [{ port: 80, targetPort }],
+        });
+      return {
+        zero: await create('target-zero', 0, '10.96.0.80'),
+        tooHigh: await create('target-high', 70000, '10.96.0.81'),
+        badChars: await create('target-bad-chars', 'Bad_Name', '10.96.0.82'),
+        tooLong: await create('target-long', 'abcdefghijklmnop', '10.96.0.83'),
+        digitsOnly: await create('target-digits', '8080', '10.96.0.84'),
+        hyphens: await create('target-hyphens', '-a--b-', '10.96.0.85'),
+        name: await create('target-name', 'http', '10.96.0.86'),
+      };
+    });
+    expect(seen.name.code).toBe('created');
+    expect(seen.digitsOnly.code).toBe(422);
+  });
 });
 
 describe('kube-sim against a real kube-apiserver: the differences kube-sim keeps (listed in its README)', () => {
@@ -489,6 +751,47 @@ describe('kube-sim against a real kube-apiserver: the differences kube-sim keeps
       'only one of targetRefs or selector can be set',
     );
     expect((await both(sim)).code).toBe(0); // accepted: kube-sim evaluates no CEL rule
+  });
+
+  it('headless Service: only the real server defaults dual-stack IP families, so giving it a ClusterIP later fails differently', async () => {
+    const toClusterIp = async (t: Target) => {
+      const { core } = clients(t);
+      const created = await core.createNamespacedService({
+        namespace: 'team-a',
+        body: service('headless', { clusterIP: 'None' }),
+      });
+      return answer(
+        core.replaceNamespacedService({
+          namespace: 'team-a',
+          name: 'headless',
+          body: {
+            ...service('headless', {
+              clusterIP: '10.96.0.90',
+              clusterIPs: ['10.96.0.90'],
+              ports: PORT_80,
+            }),
+            metadata: created.metadata,
+          },
+        }),
+      );
+    };
+    const [onReal, onSim] = [await toClusterIp(real), await toClusterIp(sim)];
+    expect(onReal.code).toBe(422);
+    expect(onReal.causes).toEqual([
+      expect.objectContaining({
+        field: 'spec.ipFamilyPolicy',
+        message: expect.stringContaining(
+          'this cluster is not configured for dual-stack services',
+        ),
+      }),
+    ]);
+    expect(onSim.code).toBe(422);
+    expect(onSim.causes).toEqual([
+      expect.objectContaining({
+        field: 'spec.clusterIPs[0]',
+        message: 'Invalid value: ["10.96.0.90"]: may not change once set',
+      }),
+    ]);
   });
 
   it('protobuf: only the real server answers a protobuf-only Accept for a built-in type', async () => {
