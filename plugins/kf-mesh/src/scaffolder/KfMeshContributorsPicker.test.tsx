@@ -5,10 +5,10 @@ import type {
   EntityOnboardingTarget,
   KfMeshContributorsPickerValue,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../api';
 import { FieldHarness } from '../__testUtils__/FieldHarness';
 import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
 import { KfMeshContributorsPicker } from './KfMeshContributorsPicker';
+import { notFound } from '../__fixtures__/apiErrors';
 
 const profile = 'resource:default/prod-us--kubeflow-carol';
 
@@ -165,14 +165,13 @@ describe('KfMeshContributorsPicker', () => {
 
   it('shows why a profile the user may not onboard cannot be read', async () => {
     const values = await render(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'not-found',
-          status: 404,
-          message:
+      jest
+        .fn()
+        .mockRejectedValue(
+          notFound(
             'Loading the onboarding data of this profile failed: No entity resource:default/prod-us--kubeflow-carol',
-        }),
-      ),
+          ),
+        ),
     );
     expect(
       (

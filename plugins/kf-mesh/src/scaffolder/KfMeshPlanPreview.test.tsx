@@ -4,7 +4,6 @@ import {
   kfamBindingName,
   type KfMeshPlanPreviewValue,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../api';
 import { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
 import { ambientStatus } from '../__fixtures__/namespaceStatuses';
 import {
@@ -18,6 +17,7 @@ import {
   KfMeshPlanPreview,
   kfMeshPlanPreviewValidation,
 } from './KfMeshPlanPreview';
+import { notFound } from '../__fixtures__/apiErrors';
 
 const profile = sharedProfileRef;
 const rollbackProfile = 'resource:default/prod-eu--kubeflow-alice';
@@ -174,13 +174,11 @@ describe('KfMeshPlanPreview', () => {
     const values = await render(
       { profile, mode: 'ambient' },
       {
-        previewOnboardingPlan: jest.fn().mockRejectedValue(
-          new KfMeshApiError({
-            reason: 'not-found',
-            status: 404,
-            message: 'Previewing the onboarding plan failed: No entity',
-          }),
-        ),
+        previewOnboardingPlan: jest
+          .fn()
+          .mockRejectedValue(
+            notFound('Previewing the onboarding plan failed: No entity'),
+          ),
       },
     );
     expect(

@@ -1,9 +1,16 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../../api';
-import { profileEntity, unannotatedEntity } from '../../__fixtures__/entities';
+import type {
+  EntityStatusResponse,
+  OnboardingLifecycle,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { permissionDenied, serverError } from '../../__fixtures__/apiErrors';
+import {
+  profileEntity,
+  profileEntityStatus,
+  unannotatedEntity,
+} from '../../__fixtures__/entities';
 import {
   ambientStatus,
   conflictStatus,
@@ -11,7 +18,11 @@ import {
   noneStatus,
   sidecarStatus,
 } from '../../__fixtures__/namespaceStatuses';
-import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import {
+  renderForProfileEntity,
+  renderForProfileEntityStatus,
+  renderWithEntity,
+} from '../../__testUtils__/renderWithEntity';
 import {
   createOnboardings,
   inWave,
@@ -21,24 +32,13 @@ import {
 } from '../../__fixtures__/onboardings';
 import { EntityKfMeshContent } from './EntityKfMeshContent';
 
-const response = (
-  partial: Partial<EntityStatusResponse>,
-): EntityStatusResponse => ({
-  entityRef: 'component:default/kubeflow-bob',
-  namespaces: [],
-  problems: [],
-  ...partial,
-});
+const render = (getEntityStatus: jest.Mock) =>
+  renderForProfileEntity(<EntityKfMeshContent />, getEntityStatus);
 
-const render = (
-  getEntityStatus: jest.Mock,
-  config?: Parameters<typeof renderWithEntity>[1]['config'],
-) =>
-  renderWithEntity(<EntityKfMeshContent />, {
-    api: { getEntityStatus },
-    entity: profileEntity,
-    config,
-  });
+const renderStatus = (
+  response: Partial<EntityStatusResponse>,
+  config?: Parameters<typeof renderForProfileEntity>[2],
+) => renderForProfileEntityStatus(<EntityKfMeshContent />, response, config);
 
 describe('EntityKfMeshContent', () => {
   it('asks for the status of the current entity and shows a progress bar meanwhile', async () => {
@@ -51,7 +51,7 @@ describe('EntityKfMeshContent', () => {
       'component:default/kubeflow-bob',
     );
     expect(screen.getByTestId('progress')).toBeInTheDocument();
-    resolve(response({ namespaces: [ambientStatus] }));
+    resolve(profileEntityStatus({ namespaces: [ambientStatus] }));
     expect(
       await screen.findByRole('heading', { name: /kubeflow-alice/ }),
     ).toBeInTheDocument();
@@ -72,19 +72,19 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('shows an empty state when no namespace is found', async () => {
-    await render(jest.fn().mockResolvedValue(response({})));
+    await renderStatus({});
     expect(await screen.findByText('No namespace found')).toBeInTheDocument();
   });
 
   it('shows a permission-denied explanation on 403', async () => {
     await render(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'permission-denied',
-          status: 403,
-          message: 'You do not have permission to read this mesh status.',
-        }),
-      ),
+      jest
+        .fn()
+        .mockRejectedValue(
+          permissionDenied(
+            'You do not have permission to read this mesh status.',
+          ),
+        ),
     );
     expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
     expect(screen.getByText(/do not have permission/)).toBeInTheDocument();
@@ -97,13 +97,11 @@ describe('EntityKfMeshContent', () => {
     const getEntityStatus = jest
       .fn()
       .mockRejectedValueOnce(
-        new KfMeshApiError({
-          reason: 'server',
-          status: 500,
-          message: 'The kf-mesh backend failed to answer.',
-        }),
+        serverError('The kf-mesh backend failed to answer.'),
       )
-      .mockResolvedValueOnce(response({ namespaces: [sidecarStatus] }));
+      .mockResolvedValueOnce(
+        profileEntityStatus({ namespaces: [sidecarStatus] }),
+      );
     await render(getEntityStatus);
     expect(
       await screen.findByText(/Could not load mesh status/),
@@ -116,20 +114,16 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('shows what answered plus the clusters that failed', async () => {
-    await render(
-      jest.fn().mockResolvedValue(
-        response({
-          namespaces: [ambientStatus],
-          problems: [
-            {
-              cluster: 'prod-us',
-              namespace: 'kubeflow-bob',
-              message: 'cluster unreachable (timeout)',
-            },
-          ],
-        }),
-      ),
-    );
+    await renderStatus({
+      namespaces: [ambientStatus],
+      problems: [
+        {
+          cluster: 'prod-us',
+          namespace: 'kubeflow-bob',
+          message: 'cluster unreachable (timeout)',
+        },
+      ],
+    });
     expect(
       await screen.findByText(
         /Partial results: 1 cluster did not answer \(prod-us\)/,
@@ -144,13 +138,7 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('renders one section per namespace across clusters', async () => {
-    await render(
-      jest
-        .fn()
-        .mockResolvedValue(
-          response({ namespaces: [ambientStatus, sidecarStatus] }),
-        ),
-    );
+    await renderStatus({ namespaces: [ambientStatus, sidecarStatus] });
     expect(
       await screen.findByRole('heading', {
         name: /kubeflow-alice on cluster prod-eu/,
@@ -171,9 +159,7 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('shows no namespace index for a single namespace', async () => {
-    await render(
-      jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
-    );
+    await renderStatus({ namespaces: [ambientStatus] });
     await screen.findByRole('heading', { name: /kubeflow-alice/ });
     expect(
       screen.queryByRole('table', { name: 'Namespaces of this entity' }),
@@ -182,9 +168,7 @@ describe('EntityKfMeshContent', () => {
 
   describe('verdicts', () => {
     it('ambient: all pods redirected, programmed waypoint, STRICT chain, enforcing layers', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
-      );
+      await renderStatus({ namespaces: [ambientStatus] });
       const section = await screen.findByRole('region', {
         name: /kubeflow-alice/,
       });
@@ -210,11 +194,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('migrating: pod counts, restarts, unbound waypoint, dropped rules, findings with fix button, drift', async () => {
-      await render(
-        jest
-          .fn()
-          .mockResolvedValue(response({ namespaces: [migratingStatus] })),
-      );
+      await renderStatus({ namespaces: [migratingStatus] });
       const section = await screen.findByRole('region', {
         name: /kubeflow-bob/,
       });
@@ -268,9 +248,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('sidecar: STRICT from the namespace policy and sidecar enforcement', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [sidecarStatus] })),
-      );
+      await renderStatus({ namespaces: [sidecarStatus] });
       const s = within(
         await screen.findByRole('region', { name: /kubeflow-carol/ }),
       );
@@ -285,9 +263,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('none: not in mesh, PERMISSIVE, onboarding proposed', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [noneStatus] })),
-      );
+      await renderStatus({ namespaces: [noneStatus] });
       const s = within(
         await screen.findByRole('region', { name: /kubeflow-dave/ }),
       );
@@ -305,8 +281,8 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('conflict: both labels, workload override and incomplete data', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [conflictStatus] })),
+      await renderStatus(
+        { namespaces: [conflictStatus] },
         {
           kfMesh: {
             onboardingTemplatePath: '/scaffolder/templates/platform/onboard',
@@ -336,27 +312,25 @@ describe('EntityKfMeshContent', () => {
   it('waits for the status of a new entity ref', async () => {
     const getEntityStatus = jest
       .fn()
-      .mockResolvedValue(response({ namespaces: [migratingStatus] }));
+      .mockResolvedValue(
+        profileEntityStatus({ namespaces: [migratingStatus] }),
+      );
     await render(getEntityStatus);
     await waitFor(() => expect(getEntityStatus).toHaveBeenCalledTimes(1));
   });
 
   describe('onboarding lifecycle', () => {
     const onboardings = createOnboardings();
+    /** Renders the migrating namespace with `lifecycle` as its onboarding. */
+    const renderMigratingWith = (lifecycle: OnboardingLifecycle) =>
+      renderStatus({
+        namespaces: [
+          withOnboarding(migratingStatus, knownOnboarding(lifecycle)),
+        ],
+      });
 
     it('shows the lifecycle of the namespace above the mesh status', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                migratingStatus,
-                knownOnboarding(onboardings.stuck),
-              ),
-            ],
-          }),
-        ),
-      );
+      await renderMigratingWith(onboardings.stuck);
       const stages = await screen.findByRole('list', {
         name: 'Onboarding stages',
       });
@@ -373,21 +347,11 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('says which wave the namespace belongs to, with a link to the wave task', async () => {
-      const onboarding = (lifecycle: typeof onboardings.stuck) =>
-        response({
-          namespaces: [
-            withOnboarding(migratingStatus, knownOnboarding(lifecycle)),
-          ],
-        });
-      await render(
-        jest.fn().mockResolvedValue(
-          onboarding(
-            inWave(onboardings.stuck, {
-              id: 'wave-20261201-1640',
-              taskId: 'task-7',
-            }),
-          ),
-        ),
+      await renderMigratingWith(
+        inWave(onboardings.stuck, {
+          id: 'wave-20261201-1640',
+          taskId: 'task-7',
+        }),
       );
       const wave = (await screen.findByText('Wave', { selector: 'dt' }))
         .nextElementSibling as HTMLElement;
@@ -398,36 +362,21 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('says when the onboarding was not part of a wave', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                migratingStatus,
-                knownOnboarding(onboardings.stuck),
-              ),
-            ],
-          }),
-        ),
-      );
+      await renderMigratingWith(onboardings.stuck);
       const wave = (await screen.findByText('Wave', { selector: 'dt' }))
         .nextElementSibling as HTMLElement;
       expect(wave).toHaveTextContent('None (onboarded on its own)');
     });
 
     it('keeps the mesh status when GitHub is unknown', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                ambientStatus,
-                unknownOnboarding(onboardings.converged),
-              ),
-            ],
-          }),
-        ),
-      );
+      await renderStatus({
+        namespaces: [
+          withOnboarding(
+            ambientStatus,
+            unknownOnboarding(onboardings.converged),
+          ),
+        ],
+      });
       expect(
         await screen.findByText(/^Onboarding status unknown since/),
       ).toBeInTheDocument();
@@ -442,25 +391,17 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('shows no onboarding card when no GitOps repository is configured', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [withOnboarding(ambientStatus, { state: 'disabled' })],
-          }),
-        ),
-      );
+      await renderStatus({
+        namespaces: [withOnboarding(ambientStatus, { state: 'disabled' })],
+      });
       await screen.findByRole('heading', { name: /kubeflow-alice/ });
       expect(screen.queryByText('Onboarding pull request')).toBeNull();
     });
 
     it('says when the namespace has no onboarding PR', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [withOnboarding(noneStatus, { state: 'none' })],
-          }),
-        ),
-      );
+      await renderStatus({
+        namespaces: [withOnboarding(noneStatus, { state: 'none' })],
+      });
       expect(
         await screen.findByText(
           'No onboarding pull request for this namespace.',

@@ -5,13 +5,15 @@ import type {
   ClustersResponse,
   FleetResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { type FleetRequest, KfMeshApiError } from '../../api';
+import type { FleetRequest } from '../../api';
 import {
   type KfMeshTestAppOptions,
   renderInKfMeshTestApp,
 } from '../../__testUtils__/renderInKfMeshTestApp';
 import { createFleet, queryFleet } from '../../__fixtures__/fleet';
 import { KfMeshPage } from './KfMeshPage';
+import { permissionDenied } from '../../__fixtures__/apiErrors';
+import { findFleetAccessDenied } from '../../__testUtils__/findFleetAccessDenied';
 
 const clusters: ClustersResponse = {
   clusters: [
@@ -256,21 +258,13 @@ describe('KfMeshPage', () => {
 
   it('explains a 403 from the backend: which permission, who grants it', async () => {
     await setup(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'permission-denied',
-          status: 403,
-          message: 'Loading the fleet failed: (HTTP 403)',
-        }),
-      ),
+      jest
+        .fn()
+        .mockRejectedValue(
+          permissionDenied('Loading the fleet failed: (HTTP 403)'),
+        ),
     );
-    expect(
-      await screen.findByText(
-        /You do not have access to the mesh fleet/,
-        {},
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
+    expect(await findFleetAccessDenied()).toBeInTheDocument();
     expect(screen.getByText(/The fleet page needs the/)).toHaveTextContent(
       'The fleet page needs the kf-mesh.fleet.read permission.',
     );
@@ -287,13 +281,7 @@ describe('KfMeshPage', () => {
       userEntityRef: 'user:default/alice',
       config: { kfMesh: { platformTeam: 'group:default/kubeflow-platform' } },
     });
-    expect(
-      await screen.findByText(
-        /You do not have access to the mesh fleet/,
-        {},
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
+    expect(await findFleetAccessDenied()).toBeInTheDocument();
     expect(await screen.findByText(/you are signed in as/)).toHaveTextContent(
       'you are signed in as user:default/alice',
     );
