@@ -2,6 +2,7 @@ import {
   kfamBindingName,
   type NamespaceMeshStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
+import { MockKfMeshApi } from './MockKfMeshApi';
 import { sidecarStatus } from './namespaceStatuses';
 
 /** The profile entity of {@link sharedSidecarStatus}. */
@@ -33,3 +34,13 @@ export const sharedSidecarStatus: NamespaceMeshStatus = {
     },
   ],
 };
+
+/** A fixture API knowing {@link sharedProfileRef} (and the `more` entities), with an empty fleet. */
+export function sharedProfileApi(
+  more: Record<string, NamespaceMeshStatus[]> = {},
+): MockKfMeshApi {
+  return new MockKfMeshApi({
+    statusesByEntityRef: { [sharedProfileRef]: [sharedSidecarStatus], ...more },
+    fleet: [],
+  });
+}

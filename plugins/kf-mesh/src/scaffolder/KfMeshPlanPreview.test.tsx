@@ -4,12 +4,12 @@ import {
   kfamBindingName,
   type KfMeshPlanPreviewValue,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
+import type { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
 import { ambientStatus } from '../__fixtures__/namespaceStatuses';
 import {
   kfamContributor,
+  sharedProfileApi,
   sharedProfileRef,
-  sharedSidecarStatus,
 } from '../__fixtures__/sharedProfile';
 import { FieldHarness } from '../__testUtils__/FieldHarness';
 import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
@@ -22,16 +22,8 @@ import { notFound } from '../__fixtures__/apiErrors';
 const profile = sharedProfileRef;
 const rollbackProfile = 'resource:default/prod-eu--kubeflow-alice';
 const contributor = kfamContributor;
-const sharedSidecar = sharedSidecarStatus;
 
-const api = () =>
-  new MockKfMeshApi({
-    statusesByEntityRef: {
-      [profile]: [sharedSidecar],
-      [rollbackProfile]: [ambientStatus],
-    },
-    fleet: [],
-  });
+const api = () => sharedProfileApi({ [rollbackProfile]: [ambientStatus] });
 
 const render = async (
   formValues: Record<string, unknown>,
