@@ -25,6 +25,7 @@ import type {
   WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from '../api';
+import { namespaceDetail } from '@kf-mesh/plugin-kf-mesh-common/testUtils';
 import { notFound, permissionDenied } from './apiErrors';
 import { queryFleet } from './fleet';
 import { queryOnboardings } from './onboardings';
@@ -92,16 +93,11 @@ export class MockKfMeshApi implements KfMeshApi {
     if (!status) {
       throw notFound(`No namespace ${namespace} on ${cluster}`);
     }
-    return {
-      status,
-      capabilities: {
-        ambient: true,
-        gatewayApi: true,
-        waypointGatewayClass: true,
-        globalAllowNothing: true,
-        kfpVersion: '2.5.0',
-      },
-    };
+    // a cluster that can run ambient (the shared test builder's), on Kubeflow Pipelines 2.5
+    const { capabilities } = namespaceDetail({
+      capabilities: { kfpVersion: '2.5.0' },
+    });
+    return { status, capabilities };
   }
 
   async getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse> {

@@ -3,7 +3,7 @@ import {
   type NamespaceMeshStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { MockKfMeshApi } from './MockKfMeshApi';
-import { sidecarStatus } from './namespaceStatuses';
+import { allowPolicy, sidecarStatus } from './namespaceStatuses';
 
 /** The profile entity of {@link sharedSidecarStatus}. */
 export const sharedProfileRef = 'resource:default/prod-us--kubeflow-carol';
@@ -20,18 +20,15 @@ export const sharedSidecarStatus: NamespaceMeshStatus = {
   mtls: { ...sidecarStatus.mtls, mode: 'PERMISSIVE' },
   policies: [
     ...sidecarStatus.policies,
-    {
-      policy: {
-        kind: 'AuthorizationPolicy',
-        namespace: 'kubeflow-carol',
-        name: kfamBindingName(kfamContributor.user, kfamContributor.role),
+    allowPolicy(
+      'kubeflow-carol',
+      kfamBindingName(kfamContributor.user, kfamContributor.role),
+      {
+        attachment: 'namespace',
+        layers: ['sidecar'],
+        note: 'enforced by each sidecar',
       },
-      action: 'ALLOW',
-      attachment: 'namespace',
-      layers: ['sidecar'],
-      droppedRules: [],
-      note: 'enforced by each sidecar',
-    },
+    ),
   ],
 };
 
