@@ -6,7 +6,11 @@ import {
 } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { kfMeshApiRef } from '../api';
-import { profileEntity, unannotatedEntity } from '../__fixtures__/entities';
+import {
+  profileEntity,
+  profileEntityStatus,
+  unannotatedEntity,
+} from '../__fixtures__/entities';
 import { migratingStatus } from '../__fixtures__/namespaceStatuses';
 import { entityKfMeshCard } from './entityCards';
 
@@ -21,11 +25,11 @@ describe('entityKfMeshCard (new frontend system)', () => {
 
   it('renders the summary card from the kf-mesh API', async () => {
     const api = {
-      getEntityStatus: jest.fn().mockResolvedValue({
-        entityRef: 'component:default/kubeflow-bob',
-        namespaces: [migratingStatus],
-        problems: [],
-      }),
+      getEntityStatus: jest
+        .fn()
+        .mockResolvedValue(
+          profileEntityStatus({ namespaces: [migratingStatus] }),
+        ),
     };
     const element = createExtensionTester(entityKfMeshCard).reactElement();
     renderInTestApp(

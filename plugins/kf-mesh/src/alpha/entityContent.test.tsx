@@ -7,7 +7,11 @@ import {
 } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { kfMeshApiRef } from '../api';
-import { profileEntity, unannotatedEntity } from '../__fixtures__/entities';
+import {
+  profileEntity,
+  profileEntityStatus,
+  unannotatedEntity,
+} from '../__fixtures__/entities';
 import { ambientStatus } from '../__fixtures__/namespaceStatuses';
 import { entityKfMeshContent } from './entityContent';
 
@@ -23,11 +27,11 @@ describe('entityKfMeshContent (new frontend system)', () => {
 
   it('renders the namespace status', async () => {
     const api = {
-      getEntityStatus: jest.fn().mockResolvedValue({
-        entityRef: 'component:default/kubeflow-bob',
-        namespaces: [ambientStatus],
-        problems: [],
-      }),
+      getEntityStatus: jest
+        .fn()
+        .mockResolvedValue(
+          profileEntityStatus({ namespaces: [ambientStatus] }),
+        ),
     };
     const element = createExtensionTester(entityKfMeshContent).reactElement();
     renderInTestApp(

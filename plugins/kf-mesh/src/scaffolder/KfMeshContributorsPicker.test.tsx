@@ -3,10 +3,8 @@ import userEvent from '@testing-library/user-event';
 import type {
   EntityOnboardingContextResponse,
   EntityOnboardingTarget,
-  KfMeshContributorsPickerValue,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { FieldHarness } from '../__testUtils__/FieldHarness';
-import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
+import { renderField } from '../__testUtils__/FieldHarness';
 import { KfMeshContributorsPicker } from './KfMeshContributorsPicker';
 import { notFound } from '../__fixtures__/apiErrors';
 
@@ -50,22 +48,15 @@ const target = (
   ...partial,
 });
 
-const render = async (
+const render = (
   getEntityOnboarding: jest.Mock,
   formValues: Record<string, unknown> = { profile, mode: 'ambient' },
-) => {
-  const values: Array<KfMeshContributorsPickerValue | undefined> = [];
-  await renderInKfMeshTestApp(
-    <FieldHarness
-      field={KfMeshContributorsPicker}
-      formValues={formValues}
-      title="Contributors to keep"
-      onValue={v => values.push(v)}
-    />,
-    { api: { getEntityOnboarding } },
-  );
-  return values;
-};
+) =>
+  renderField(KfMeshContributorsPicker, {
+    formValues,
+    api: { getEntityOnboarding },
+    title: 'Contributors to keep',
+  });
 
 const answer = (
   targets: EntityOnboardingTarget[],

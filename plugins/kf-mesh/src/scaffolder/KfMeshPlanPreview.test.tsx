@@ -11,8 +11,7 @@ import {
   sharedProfileApi,
   sharedProfileRef,
 } from '../__fixtures__/sharedProfile';
-import { FieldHarness } from '../__testUtils__/FieldHarness';
-import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
+import { renderField } from '../__testUtils__/FieldHarness';
 import {
   KfMeshPlanPreview,
   kfMeshPlanPreviewValidation,
@@ -25,21 +24,10 @@ const contributor = kfamContributor;
 
 const api = () => sharedProfileApi({ [rollbackProfile]: [ambientStatus] });
 
-const render = async (
+const render = (
   formValues: Record<string, unknown>,
   kfMeshApi: Partial<MockKfMeshApi> = api(),
-) => {
-  const values: Array<KfMeshPlanPreviewValue | undefined> = [];
-  await renderInKfMeshTestApp(
-    <FieldHarness
-      field={KfMeshPlanPreview}
-      formValues={formValues}
-      onValue={v => values.push(v)}
-    />,
-    { api: kfMeshApi },
-  );
-  return values;
-};
+) => renderField(KfMeshPlanPreview, { formValues, api: kfMeshApi });
 
 const errorsOf = (value: KfMeshPlanPreviewValue | undefined) => {
   const errors: string[] = [];

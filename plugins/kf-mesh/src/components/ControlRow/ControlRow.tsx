@@ -1,5 +1,5 @@
-import Box from '@material-ui/core/Box';
 import type { ReactNode } from 'react';
+import { WrappingRow } from '../WrappingRow';
 
 /**
  * One wrapping row of controls above a table (filters, counts, selection
@@ -7,15 +7,8 @@ import type { ReactNode } from 'react';
  */
 export function ControlRow(props: { label?: string; children: ReactNode }) {
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      style={{ gap: 16 }}
-      mb={2}
-      {...(props.label ? { role: 'group', 'aria-label': props.label } : {})}
-    >
+    <WrappingRow alignItems="center" gap={16} label={props.label}>
       {props.children}
-    </Box>
+    </WrappingRow>
   );
 }

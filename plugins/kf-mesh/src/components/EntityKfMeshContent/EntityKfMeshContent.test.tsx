@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {
   EntityStatusResponse,
+  NamespaceMeshStatus,
   OnboardingLifecycle,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import { permissionDenied, serverError } from '../../__fixtures__/apiErrors';
@@ -167,12 +168,21 @@ describe('EntityKfMeshContent', () => {
   });
 
   describe('verdicts', () => {
+    /** Renders one namespace and returns its section. */
+    const sectionShowing = async (
+      status: NamespaceMeshStatus,
+      config?: Parameters<typeof renderStatus>[1],
+    ) => {
+      await renderStatus({ namespaces: [status] }, config);
+      return within(
+        await screen.findByRole('region', {
+          name: new RegExp(status.namespace),
+        }),
+      );
+    };
+
     it('ambient: all pods redirected, programmed waypoint, STRICT chain, enforcing layers', async () => {
-      await renderStatus({ namespaces: [ambientStatus] });
-      const section = await screen.findByRole('region', {
-        name: /kubeflow-alice/,
-      });
-      const s = within(section);
+      const s = await sectionShowing(ambientStatus);
       expect(s.getAllByText('Ambient').length).toBeGreaterThan(0);
       expect(
         s.getByText('istio.io/dataplane-mode=ambient'),
@@ -194,11 +204,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('migrating: pod counts, restarts, unbound waypoint, dropped rules, findings with fix button, drift', async () => {
-      await renderStatus({ namespaces: [migratingStatus] });
-      const section = await screen.findByRole('region', {
-        name: /kubeflow-bob/,
-      });
-      const s = within(section);
+      const s = await sectionShowing(migratingStatus);
       expect(s.getAllByText('Migrating').length).toBeGreaterThan(0);
       const pods = s.getByRole('table', { name: 'Pods by observed dataplane' });
       const sidecarRow = within(pods).getByText('Sidecar').closest('tr')!;
@@ -248,10 +254,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('sidecar: STRICT from the namespace policy and sidecar enforcement', async () => {
-      await renderStatus({ namespaces: [sidecarStatus] });
-      const s = within(
-        await screen.findByRole('region', { name: /kubeflow-carol/ }),
-      );
+      const s = await sectionShowing(sidecarStatus);
       expect(s.getAllByText('Sidecar').length).toBeGreaterThan(0);
       expect(s.getByText('istio-injection=enabled')).toBeInTheDocument();
       expect(s.getByText('kubeflow-carol/strict-mtls')).toBeInTheDocument();
@@ -263,10 +266,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('none: not in mesh, PERMISSIVE, onboarding proposed', async () => {
-      await renderStatus({ namespaces: [noneStatus] });
-      const s = within(
-        await screen.findByRole('region', { name: /kubeflow-dave/ }),
-      );
+      const s = await sectionShowing(noneStatus);
       expect(s.getAllByText('Not in mesh').length).toBeGreaterThan(0);
       expect(
         s.getByText('No mesh label on the namespace.'),
@@ -281,17 +281,11 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('conflict: both labels, workload override and incomplete data', async () => {
-      await renderStatus(
-        { namespaces: [conflictStatus] },
-        {
-          kfMesh: {
-            onboardingTemplatePath: '/scaffolder/templates/platform/onboard',
-          },
+      const s = await sectionShowing(conflictStatus, {
+        kfMesh: {
+          onboardingTemplatePath: '/scaffolder/templates/platform/onboard',
         },
-      );
-      const s = within(
-        await screen.findByRole('region', { name: /kubeflow-erin/ }),
-      );
+      });
       expect(s.getAllByText('Conflict').length).toBeGreaterThan(0);
       expect(
         s.getByText(/conflicting \(ambient and injection\)/),

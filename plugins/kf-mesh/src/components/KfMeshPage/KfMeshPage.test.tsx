@@ -53,6 +53,12 @@ const lastRequest = (getFleet: jest.Mock): FleetRequest =>
 
 const table = () => screen.getByRole('table', { name: 'Profile namespaces' });
 
+/** Clicks "next page" and waits for the request of the page at `cursor`. */
+const goToNextPage = async (getFleet: jest.Mock, cursor: string) => {
+  await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+  await waitFor(() => expect(lastRequest(getFleet).cursor).toBe(cursor));
+};
+
 // Full pages of MUI rows render slowly on small CI machines.
 jest.setTimeout(30_000);
 
@@ -135,14 +141,12 @@ describe('KfMeshPage', () => {
   it('pages forward with the server cursor and back to the earlier cursor', async () => {
     const api = await setup();
     await within(table()).findByText('kubeflow-user-00000');
-    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('25'));
+    await goToNextPage(api.getFleet, '25');
     expect(
       await within(table()).findByText('kubeflow-user-00025'),
     ).toBeInTheDocument();
     expect(screen.getByText('26-50 of 120')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('50'));
+    await goToNextPage(api.getFleet, '50');
     await within(table()).findByText('kubeflow-user-00050');
     await userEvent.click(
       screen.getByRole('button', { name: /previous page/i }),
@@ -155,8 +159,7 @@ describe('KfMeshPage', () => {
   it('asks for a bigger page size from the start', async () => {
     const api = await setup();
     await within(table()).findByText('kubeflow-user-00000');
-    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('25'));
+    await goToNextPage(api.getFleet, '25');
     await userEvent.click(
       screen.getByRole('button', { name: /rows per page/i }),
     );

@@ -1,6 +1,6 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
+import { WrappingRow } from '../WrappingRow';
 
 /**
  * A heading followed by one status per item (a cluster, a GitOps
@@ -13,18 +13,11 @@ export function StatusStrip(props: {
   children: ReactNode;
 }) {
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="baseline"
-      style={{ gap: 24 }}
-      mb={2}
-      {...(props.label ? { 'aria-label': props.label, role: 'group' } : {})}
-    >
+    <WrappingRow alignItems="baseline" gap={24} label={props.label}>
       <Typography variant="subtitle2" component="h2">
         {props.title}
       </Typography>
       {props.children}
-    </Box>
+    </WrappingRow>
   );
 }
