@@ -13,6 +13,7 @@ import { useScaffolderTaskLink } from '../../hooks/useScaffolderTaskLink';
 import { formatAge, formatUtc } from '../DataFreshness/formatAge';
 import { DenseTable } from '../DenseTable';
 import { FactList } from '../FactList';
+import { objectRefText } from '../ObjectRef';
 import { StatusText, type StatusKind } from '../StatusText';
 import {
   Age,
@@ -118,13 +119,7 @@ function Convergence(props: { convergence: OnboardingConvergence }) {
             columns={[
               {
                 title: 'Planned object',
-                render: o => (
-                  <code>
-                    {o.object.kind}{' '}
-                    {o.object.namespace ? `${o.object.namespace}/` : ''}
-                    {o.object.name}
-                  </code>
-                ),
+                render: o => <code>{objectRefText(o.object)}</code>,
               },
               {
                 title: 'In the cluster',
