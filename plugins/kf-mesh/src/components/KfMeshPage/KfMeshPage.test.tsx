@@ -53,6 +53,13 @@ const lastRequest = (getFleet: jest.Mock): FleetRequest =>
 
 const table = () => screen.getByRole('table', { name: 'Profile namespaces' });
 
+/** {@link setup} with the whole fleet, once its first row is shown. */
+const setupFirstPage = async () => {
+  const api = await setup();
+  await within(table()).findByText('kubeflow-user-00000');
+  return api;
+};
+
 /** Clicks "next page" and waits for the request of the page at `cursor`. */
 const goToNextPage = async (getFleet: jest.Mock, cursor: string) => {
   await userEvent.click(screen.getByRole('button', { name: /next page/i }));
@@ -93,8 +100,7 @@ describe('KfMeshPage', () => {
   });
 
   it('sends the cluster, mode and severity filters and starts over at page one', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await userEvent.selectOptions(screen.getByLabelText('Cluster'), 'prod-eu');
     await waitFor(() =>
       expect(lastRequest(api.getFleet).cluster).toBe('prod-eu'),
@@ -123,8 +129,7 @@ describe('KfMeshPage', () => {
   });
 
   it('sends the search once typing pauses', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await userEvent.type(
       screen.getByLabelText('Search namespace or owner'),
       'user-0011',
@@ -139,8 +144,7 @@ describe('KfMeshPage', () => {
   });
 
   it('pages forward with the server cursor and back to the earlier cursor', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await goToNextPage(api.getFleet, '25');
     expect(
       await within(table()).findByText('kubeflow-user-00025'),
@@ -157,8 +161,7 @@ describe('KfMeshPage', () => {
   });
 
   it('asks for a bigger page size from the start', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await goToNextPage(api.getFleet, '25');
     await userEvent.click(
       screen.getByRole('button', { name: /rows per page/i }),
@@ -173,8 +176,7 @@ describe('KfMeshPage', () => {
   });
 
   it('sorts on the server and toggles the direction', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await userEvent.click(screen.getByRole('button', { name: 'Findings' }));
     await waitFor(() =>
       expect(lastRequest(api.getFleet)).toMatchObject({
