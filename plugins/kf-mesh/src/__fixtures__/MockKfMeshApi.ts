@@ -25,7 +25,8 @@ import type {
   WaveSummary,
 } from '@kf-mesh/plugin-kf-mesh-common';
 import type { FleetRequest, KfMeshApi } from '../api';
-import { KfMeshApiError } from '../api';
+import { namespaceDetail } from '@kf-mesh/plugin-kf-mesh-common/testUtils';
+import { notFound, permissionDenied } from './apiErrors';
 import { queryFleet } from './fleet';
 import { queryOnboardings } from './onboardings';
 
@@ -64,12 +65,9 @@ export class MockKfMeshApi implements KfMeshApi {
 
   async getEntityStatus(entityRef: string): Promise<EntityStatusResponse> {
     if (this.options.forbiddenEntityRefs?.includes(entityRef)) {
-      throw new KfMeshApiError({
-        reason: 'permission-denied',
-        status: 403,
-        message:
-          'You do not have permission to read this mesh status. Ask your platform team for the kf-mesh read permission.',
-      });
+      throw permissionDenied(
+        'You do not have permission to read this mesh status. Ask your platform team for the kf-mesh read permission.',
+      );
     }
     return {
       entityRef,
@@ -93,32 +91,20 @@ export class MockKfMeshApi implements KfMeshApi {
       .flat()
       .find(s => s.cluster === cluster && s.namespace === namespace);
     if (!status) {
-      throw new KfMeshApiError({
-        reason: 'not-found',
-        status: 404,
-        message: `No namespace ${namespace} on ${cluster}`,
-      });
+      throw notFound(`No namespace ${namespace} on ${cluster}`);
     }
-    return {
-      status,
-      capabilities: {
-        ambient: true,
-        gatewayApi: true,
-        waypointGatewayClass: true,
-        globalAllowNothing: true,
-        kfpVersion: '2.5.0',
-      },
-    };
+    // a cluster that can run ambient (the shared test builder's), on Kubeflow Pipelines 2.5
+    const { capabilities } = namespaceDetail({
+      capabilities: { kfpVersion: '2.5.0' },
+    });
+    return { status, capabilities };
   }
 
   async getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse> {
     if (this.options.onboardingsForbidden) {
-      throw new KfMeshApiError({
-        reason: 'permission-denied',
-        status: 403,
-        message:
-          'Loading the onboarding pull requests failed: You do not have permission to read this mesh status. Ask your platform team for the kf-mesh read permission. (HTTP 403)',
-      });
+      throw permissionDenied(
+        'Loading the onboarding pull requests failed: You do not have permission to read this mesh status. Ask your platform team for the kf-mesh read permission. (HTTP 403)',
+      );
     }
     return queryOnboardings(
       this.options.onboardings ?? [],
@@ -179,11 +165,9 @@ export class MockKfMeshApi implements KfMeshApi {
         (!request.namespace || s.namespace === request.namespace),
     );
     if (!status) {
-      throw new KfMeshApiError({
-        reason: 'not-found',
-        status: 404,
-        message: `Previewing the onboarding plan failed: no namespace of ${request.entityRef}`,
-      });
+      throw notFound(
+        `Previewing the onboarding plan failed: no namespace of ${request.entityRef}`,
+      );
     }
     const detail = await this.getNamespace(status.cluster, status.namespace);
     const preflight = evaluatePreflight(

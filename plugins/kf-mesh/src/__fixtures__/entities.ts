@@ -1,4 +1,5 @@
-import type { Entity } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
 
 /** A Kubeflow profile entity mapped to one namespace on one cluster. */
 export const profileEntity: Entity = {
@@ -19,6 +20,18 @@ export const profileEntity: Entity = {
     lifecycle: 'production',
   },
 };
+
+/** The backend's status answer for {@link profileEntity}: no namespace and no problem unless `partial` sets them. */
+export function profileEntityStatus(
+  partial: Partial<EntityStatusResponse> = {},
+): EntityStatusResponse {
+  return {
+    entityRef: stringifyEntityRef(profileEntity),
+    namespaces: [],
+    problems: [],
+    ...partial,
+  };
+}
 
 /** An entity with no kf-mesh annotation. */
 export const unannotatedEntity: Entity = {

@@ -61,22 +61,73 @@ function pullRequest(
 }
 
 /**
+ * The lifecycle of onboarding PR `number` (see {@link pullRequest}) of
+ * `namespace` on `cluster` to `mode`; `pullRequest` sets what differs from an
+ * open PR awaiting the platform team.
+ */
+function onboardingLifecycle(
+  now: number,
+  o: Parameters<typeof pullRequest>[1] &
+    Pick<OnboardingLifecycle, 'stage' | 'summary'> &
+    Partial<Pick<OnboardingLifecycle, 'risk' | 'convergence'>> & {
+      pullRequest?: Partial<OnboardingPullRequest>;
+    },
+): OnboardingLifecycle {
+  const {
+    number,
+    cluster,
+    namespace,
+    mode,
+    ageMinutes,
+    stage,
+    summary,
+    pullRequest: pr,
+    ...rest
+  } = o;
+  return {
+    cluster,
+    namespace,
+    targetMode: mode,
+    stage,
+    summary,
+    pullRequest: pullRequest(now, {
+      number,
+      cluster,
+      namespace,
+      mode,
+      ageMinutes,
+      ...pr,
+    }),
+    ...rest,
+  };
+}
+
+/** A PR the platform lead approved and merged `minutesAgo`. */
+const mergedAfterApproval = (
+  now: number,
+  minutesAgo: number,
+): Partial<OnboardingPullRequest> => ({
+  state: 'merged',
+  mergedAt: iso(now, minutesAgo),
+  requestedTeams: [],
+  reviews: [{ user: 'platform-lead', state: 'APPROVED' }],
+  approvals: ['platform-lead'],
+});
+
+/**
  * One onboarding per lifecycle situation the UI must show, aged relative to
  * `now` so the dev app reads "2 hours ago" rather than a date in the past.
  */
 export function createOnboardings(now: number = Date.now()) {
-  const inReview: OnboardingLifecycle = {
+  const inReview = onboardingLifecycle(now, {
+    number: 41,
     cluster: 'prod-us',
     namespace: 'kubeflow-dave',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 180,
     stage: 'in-review',
     summary: 'waiting for review by @kubeflow-platform',
-    pullRequest: pullRequest(now, {
-      number: 41,
-      cluster: 'prod-us',
-      namespace: 'kubeflow-dave',
-      mode: 'ambient',
-      ageMinutes: 180,
+    pullRequest: {
       requestedReviewers: ['carol-sre'],
       checks: {
         state: 'pending',
@@ -84,26 +135,23 @@ export function createOnboardings(now: number = Date.now()) {
         failing: [],
         pending: ['kubeconform'],
       },
-    }),
+    },
     risk: {
       level: 'low',
       podsToRestart: 3,
       deletions: 0,
       notes: ['3 pods restart to join the mesh'],
     },
-  };
-  const approved: OnboardingLifecycle = {
+  });
+  const approved = onboardingLifecycle(now, {
+    number: 42,
     cluster: 'prod-eu',
     namespace: 'kubeflow-frank',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 26 * 60,
     stage: 'in-review',
     summary: 'approved by platform-lead, ready to merge',
-    pullRequest: pullRequest(now, {
-      number: 42,
-      cluster: 'prod-eu',
-      namespace: 'kubeflow-frank',
-      mode: 'ambient',
-      ageMinutes: 26 * 60,
+    pullRequest: {
       state: 'approved',
       requestedTeams: [],
       reviews: [
@@ -114,7 +162,7 @@ export function createOnboardings(now: number = Date.now()) {
         },
       ],
       approvals: ['platform-lead'],
-    }),
+    },
     risk: {
       level: 'medium',
       podsToRestart: 4,
@@ -124,19 +172,16 @@ export function createOnboardings(now: number = Date.now()) {
         'deletes AuthorizationPolicy ns-owner-access-istio (re-created for the waypoint)',
       ],
     },
-  };
-  const changesRequested: OnboardingLifecycle = {
+  });
+  const changesRequested = onboardingLifecycle(now, {
+    number: 43,
     cluster: 'prod-eu',
     namespace: 'kubeflow-grace',
-    targetMode: 'sidecar-strict',
+    mode: 'sidecar-strict',
+    ageMinutes: 3 * 24 * 60,
     stage: 'in-review',
     summary: 'changes requested by sec-reviewer',
-    pullRequest: pullRequest(now, {
-      number: 43,
-      cluster: 'prod-eu',
-      namespace: 'kubeflow-grace',
-      mode: 'sidecar-strict',
-      ageMinutes: 3 * 24 * 60,
+    pullRequest: {
       state: 'changes-requested',
       requestedTeams: [],
       reviews: [
@@ -147,7 +192,7 @@ export function createOnboardings(now: number = Date.now()) {
         },
         { user: 'platform-lead', state: 'COMMENTED' },
       ],
-    }),
+    },
     risk: {
       level: 'high',
       podsToRestart: 7,
@@ -157,64 +202,49 @@ export function createOnboardings(now: number = Date.now()) {
         '7 pods restart to get a sidecar',
       ],
     },
-  };
-  const failingCheck: OnboardingLifecycle = {
+  });
+  const failingCheck = onboardingLifecycle(now, {
+    number: 44,
     cluster: 'staging',
     namespace: 'kubeflow-heidi',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 45,
     stage: 'in-review',
     summary: 'check kustomize-build fails',
-    pullRequest: pullRequest(now, {
-      number: 44,
-      cluster: 'staging',
-      namespace: 'kubeflow-heidi',
-      mode: 'ambient',
-      ageMinutes: 45,
+    pullRequest: {
       checks: {
         state: 'failure',
         total: 2,
         failing: ['kustomize-build'],
         pending: [],
       },
-    }),
+    },
     risk: { level: 'low', podsToRestart: 0, deletions: 0, notes: [] },
-  };
-  const draft: OnboardingLifecycle = {
+  });
+  const draft = onboardingLifecycle(now, {
+    number: 45,
     cluster: 'staging',
     namespace: 'kubeflow-ivan',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 20,
     stage: 'in-review',
     summary: 'draft: not ready for review',
-    pullRequest: pullRequest(now, {
-      number: 45,
-      cluster: 'staging',
-      namespace: 'kubeflow-ivan',
-      mode: 'ambient',
-      ageMinutes: 20,
+    pullRequest: {
       state: 'draft',
       author: 'ivan',
       requestedTeams: [],
       checks: { state: 'none', total: 0, failing: [], pending: [] },
-    }),
-  };
-  const converging: OnboardingLifecycle = {
+    },
+  });
+  const converging = onboardingLifecycle(now, {
+    number: 38,
     cluster: 'prod-eu',
     namespace: 'kubeflow-bob',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 2 * 24 * 60,
     stage: 'converging',
     summary: 'merged 5 minutes ago, waypoint not created yet',
-    pullRequest: pullRequest(now, {
-      number: 38,
-      cluster: 'prod-eu',
-      namespace: 'kubeflow-bob',
-      mode: 'ambient',
-      ageMinutes: 2 * 24 * 60,
-      state: 'merged',
-      mergedAt: iso(now, 5),
-      requestedTeams: [],
-      reviews: [{ user: 'platform-lead', state: 'APPROVED' }],
-      approvals: ['platform-lead'],
-    }),
+    pullRequest: mergedAfterApproval(now, 5),
     convergence: {
       verdict: 'converging',
       reason:
@@ -250,25 +280,16 @@ export function createOnboardings(now: number = Date.now()) {
       podsOnOldDataplane: [],
       waypoint: { name: 'waypoint', programmed: 'missing' },
     },
-  };
-  const stuck: OnboardingLifecycle = {
+  });
+  const stuck = onboardingLifecycle(now, {
+    number: 36,
     cluster: 'prod-eu',
     namespace: 'kubeflow-judy',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 3 * 24 * 60,
     stage: 'stuck',
     summary: 'merged 40 min ago, 3 pods still have sidecars: restart them',
-    pullRequest: pullRequest(now, {
-      number: 36,
-      cluster: 'prod-eu',
-      namespace: 'kubeflow-judy',
-      mode: 'ambient',
-      ageMinutes: 3 * 24 * 60,
-      state: 'merged',
-      mergedAt: iso(now, 40),
-      requestedTeams: [],
-      reviews: [{ user: 'platform-lead', state: 'APPROVED' }],
-      approvals: ['platform-lead'],
-    }),
+    pullRequest: mergedAfterApproval(now, 40),
     convergence: {
       verdict: 'stuck',
       reason: 'merged 40 min ago, 3 pods still have sidecars: restart them',
@@ -308,24 +329,21 @@ export function createOnboardings(now: number = Date.now()) {
       ],
       waypoint: { name: 'waypoint', programmed: 'true' },
     },
-  };
-  const waypointStuck: OnboardingLifecycle = {
+  });
+  const waypointStuck = onboardingLifecycle(now, {
+    number: 35,
     cluster: 'prod-us',
     namespace: 'kubeflow-kim',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 4 * 24 * 60,
     stage: 'stuck',
     summary: 'waypoint not Programmed',
-    pullRequest: pullRequest(now, {
-      number: 35,
-      cluster: 'prod-us',
-      namespace: 'kubeflow-kim',
-      mode: 'ambient',
-      ageMinutes: 4 * 24 * 60,
+    pullRequest: {
       state: 'merged',
       mergedAt: iso(now, 3 * 60),
       requestedTeams: [],
       approvals: ['platform-lead'],
-    }),
+    },
     convergence: {
       verdict: 'stuck',
       reason: 'waypoint not Programmed (AddressNotAssigned)',
@@ -340,25 +358,16 @@ export function createOnboardings(now: number = Date.now()) {
         reason: 'AddressNotAssigned',
       },
     },
-  };
-  const converged: OnboardingLifecycle = {
+  });
+  const converged = onboardingLifecycle(now, {
+    number: 31,
     cluster: 'prod-eu',
     namespace: 'kubeflow-alice',
-    targetMode: 'ambient',
+    mode: 'ambient',
+    ageMinutes: 6 * 24 * 60,
     stage: 'converged',
     summary: 'converged 2 hours after merge',
-    pullRequest: pullRequest(now, {
-      number: 31,
-      cluster: 'prod-eu',
-      namespace: 'kubeflow-alice',
-      mode: 'ambient',
-      ageMinutes: 6 * 24 * 60,
-      state: 'merged',
-      mergedAt: iso(now, 5 * 24 * 60),
-      requestedTeams: [],
-      reviews: [{ user: 'platform-lead', state: 'APPROVED' }],
-      approvals: ['platform-lead'],
-    }),
+    pullRequest: mergedAfterApproval(now, 5 * 24 * 60),
     convergence: {
       verdict: 'converged',
       reason:
@@ -385,24 +394,21 @@ export function createOnboardings(now: number = Date.now()) {
       podsOnOldDataplane: [],
       waypoint: { name: 'waypoint', programmed: 'true' },
     },
-  };
-  const closed: OnboardingLifecycle = {
+  });
+  const closed = onboardingLifecycle(now, {
+    number: 33,
     cluster: 'prod-eu',
     namespace: 'kubeflow-erin',
-    targetMode: 'sidecar-strict',
+    mode: 'sidecar-strict',
+    ageMinutes: 8 * 24 * 60,
     stage: 'closed',
     summary: 'closed without merge',
-    pullRequest: pullRequest(now, {
-      number: 33,
-      cluster: 'prod-eu',
-      namespace: 'kubeflow-erin',
-      mode: 'sidecar-strict',
-      ageMinutes: 8 * 24 * 60,
+    pullRequest: {
       state: 'closed',
       closedAt: iso(now, 7 * 24 * 60),
       requestedTeams: [],
-    }),
-  };
+    },
+  });
   return {
     inReview,
     approved,
@@ -417,7 +423,6 @@ export function createOnboardings(now: number = Date.now()) {
   };
 }
 
-/** Every fixture onboarding, open ones first. */
 /** The same onboarding after its branch got a new commit: the approvals were for the old head. */
 export function approvedOlderRevision(
   item: OnboardingLifecycle,
@@ -435,6 +440,7 @@ export function approvedOlderRevision(
   };
 }
 
+/** Every fixture onboarding, open ones first. */
 export function allOnboardings(
   now: number = Date.now(),
 ): OnboardingLifecycle[] {

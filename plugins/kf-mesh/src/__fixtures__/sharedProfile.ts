@@ -2,7 +2,8 @@ import {
   kfamBindingName,
   type NamespaceMeshStatus,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { sidecarStatus } from './namespaceStatuses';
+import { MockKfMeshApi } from './MockKfMeshApi';
+import { allowPolicy, sidecarStatus } from './namespaceStatuses';
 
 /** The profile entity of {@link sharedSidecarStatus}. */
 export const sharedProfileRef = 'resource:default/prod-us--kubeflow-carol';
@@ -19,17 +20,24 @@ export const sharedSidecarStatus: NamespaceMeshStatus = {
   mtls: { ...sidecarStatus.mtls, mode: 'PERMISSIVE' },
   policies: [
     ...sidecarStatus.policies,
-    {
-      policy: {
-        kind: 'AuthorizationPolicy',
-        namespace: 'kubeflow-carol',
-        name: kfamBindingName(kfamContributor.user, kfamContributor.role),
+    allowPolicy(
+      'kubeflow-carol',
+      kfamBindingName(kfamContributor.user, kfamContributor.role),
+      {
+        attachment: 'namespace',
+        layers: ['sidecar'],
+        note: 'enforced by each sidecar',
       },
-      action: 'ALLOW',
-      attachment: 'namespace',
-      layers: ['sidecar'],
-      droppedRules: [],
-      note: 'enforced by each sidecar',
-    },
+    ),
   ],
 };
+
+/** A fixture API knowing {@link sharedProfileRef} (and the `more` entities), with an empty fleet. */
+export function sharedProfileApi(
+  more: Record<string, NamespaceMeshStatus[]> = {},
+): MockKfMeshApi {
+  return new MockKfMeshApi({
+    statusesByEntityRef: { [sharedProfileRef]: [sharedSidecarStatus], ...more },
+    fleet: [],
+  });
+}

@@ -1,5 +1,7 @@
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { type ComponentType, useState } from 'react';
+import type { KfMeshApi } from '../api';
+import { renderInKfMeshTestApp } from './renderInKfMeshTestApp';
 
 /**
  * Renders a scaffolder field the way the scaffolder's form does: controlled
@@ -32,4 +34,29 @@ export function FieldHarness<T>(props: {
     name: 'field',
   } as unknown as FieldExtensionComponentProps<T>;
   return <Field {...fieldProps} />;
+}
+
+/**
+ * Renders `field` through {@link FieldHarness} in a kf-mesh test app with
+ * `api`; returns the values the field sets, in order, as it sets them.
+ */
+export async function renderField<T>(
+  field: ComponentType<FieldExtensionComponentProps<T>>,
+  options: {
+    formValues: Record<string, unknown>;
+    api: Partial<KfMeshApi>;
+    title?: string;
+  },
+): Promise<Array<T | undefined>> {
+  const values: Array<T | undefined> = [];
+  await renderInKfMeshTestApp(
+    <FieldHarness
+      field={field}
+      formValues={options.formValues}
+      title={options.title}
+      onValue={v => values.push(v)}
+    />,
+    { api: options.api },
+  );
+  return values;
 }

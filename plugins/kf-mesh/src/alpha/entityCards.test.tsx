@@ -1,12 +1,8 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import {
-  createExtensionTester,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { kfMeshApiRef } from '../api';
 import { profileEntity, unannotatedEntity } from '../__fixtures__/entities';
+import { renderEntityExtension } from '../__testUtils__/renderEntityExtension';
 import { migratingStatus } from '../__fixtures__/namespaceStatuses';
 import { entityKfMeshCard } from './entityCards';
 
@@ -20,18 +16,9 @@ describe('entityKfMeshCard (new frontend system)', () => {
   });
 
   it('renders the summary card from the kf-mesh API', async () => {
-    const api = {
-      getEntityStatus: jest.fn().mockResolvedValue({
-        entityRef: 'component:default/kubeflow-bob',
-        namespaces: [migratingStatus],
-        problems: [],
-      }),
-    };
-    const element = createExtensionTester(entityKfMeshCard).reactElement();
-    renderInTestApp(
-      <EntityProvider entity={profileEntity}>{element}</EntityProvider>,
-      { apis: [[kfMeshApiRef, api]] },
-    );
+    const api = renderEntityExtension(entityKfMeshCard, {
+      namespaces: [migratingStatus],
+    });
     expect(await screen.findByText('Istio mesh')).toBeInTheDocument();
     expect(await screen.findByText('Migrating')).toBeInTheDocument();
     expect(api.getEntityStatus).toHaveBeenCalledWith(

@@ -1,13 +1,9 @@
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import {
-  createExtensionTester,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { kfMeshApiRef } from '../api';
 import { profileEntity, unannotatedEntity } from '../__fixtures__/entities';
+import { renderEntityExtension } from '../__testUtils__/renderEntityExtension';
 import { ambientStatus } from '../__fixtures__/namespaceStatuses';
 import { entityKfMeshContent } from './entityContent';
 
@@ -22,18 +18,7 @@ describe('entityKfMeshContent (new frontend system)', () => {
   });
 
   it('renders the namespace status', async () => {
-    const api = {
-      getEntityStatus: jest.fn().mockResolvedValue({
-        entityRef: 'component:default/kubeflow-bob',
-        namespaces: [ambientStatus],
-        problems: [],
-      }),
-    };
-    const element = createExtensionTester(entityKfMeshContent).reactElement();
-    renderInTestApp(
-      <EntityProvider entity={profileEntity}>{element}</EntityProvider>,
-      { apis: [[kfMeshApiRef, api]] },
-    );
+    renderEntityExtension(entityKfMeshContent, { namespaces: [ambientStatus] });
     expect(
       await screen.findByRole('heading', {
         name: /kubeflow-alice on cluster prod-eu/,

@@ -1,13 +1,11 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ClustersResponse,
-  EntityOnboardingContextResponse,
   EntityStatusResponse,
   FleetQuery,
   FleetResponse,
+  KfMeshEntityOnboardingApi,
   NamespaceDetailResponse,
-  OnboardingPlanPreviewRequest,
-  OnboardingPlanPreviewResponse,
   OnboardingsQuery,
   OnboardingsResponse,
   WavesResponse,
@@ -21,10 +19,16 @@ import type {
 export type FleetRequest = FleetQuery;
 
 /**
- * Client of the kf-mesh backend (`/api/kf-mesh`).
+ * Client of the kf-mesh backend (`/api/kf-mesh`). Its entity-scoped
+ * onboarding routes (kf-mesh-common's `KfMeshEntityOnboardingApi`):
+ * `getEntityOnboarding` is what the onboarding template prefills for an
+ * entity, each namespace it maps to with the contributors the cluster knows,
+ * the current mode and the GitOps target (a 404 also means the user may not
+ * onboard the entity); `previewOnboardingPlan` is the preflight and, when it
+ * passes, the plan the onboarding task will open a pull request with.
  * @public
  */
-export interface KfMeshApi {
+export interface KfMeshApi extends KfMeshEntityOnboardingApi {
   /** Configured clusters and their sync state. */
   getClusters(): Promise<ClustersResponse>;
   /** Mesh status of every namespace the entity maps to. */
@@ -41,22 +45,6 @@ export interface KfMeshApi {
    * approvals queue); `query.state` keeps only these stages.
    */
   getOnboardings(query?: OnboardingsQuery): Promise<OnboardingsResponse>;
-  /**
-   * What the onboarding template prefills for an entity
-   * (`GET /entity-onboarding`): each namespace it maps to with the contributors the
-   * cluster knows, the current mode and the GitOps target. A 404 also means
-   * the user may not onboard the entity.
-   */
-  getEntityOnboarding(
-    entityRef: string,
-  ): Promise<EntityOnboardingContextResponse>;
-  /**
-   * The preflight and, when it passes, the plan the onboarding task will open
-   * a pull request with (`POST /entity-onboarding/plan`).
-   */
-  previewOnboardingPlan(
-    request: OnboardingPlanPreviewRequest,
-  ): Promise<OnboardingPlanPreviewResponse>;
   /** Fleet migration waves (newest first) with their counts by stage and stuck namespaces. */
   getWaves(): Promise<WavesResponse>;
 }

@@ -18,18 +18,30 @@ const setup = (respond: (url: string) => Promise<Response>) => {
 };
 
 describe('KfMeshClient', () => {
-  it('asks the entity-status route with the encoded entity ref', async () => {
-    const { client, fetch } = setup(async () =>
-      jsonResponse({ entityRef: 'x', namespaces: [], problems: [] }),
-    );
-    const result = await client.getEntityStatus(
-      'component:default/kubeflow-alice',
-    );
-    expect(fetch).toHaveBeenCalledWith(
-      'http://backstage:7007/api/kf-mesh/entity-status?entityRef=component%3Adefault%2Fkubeflow-alice',
-    );
-    expect(result.namespaces).toEqual([]);
-  });
+  it.each([
+    {
+      route: 'entity-status',
+      call: (client: KfMeshClient) =>
+        client.getEntityStatus('component:default/kubeflow-alice'),
+      body: { entityRef: 'x', namespaces: [], problems: [] },
+      url: 'http://backstage:7007/api/kf-mesh/entity-status?entityRef=component%3Adefault%2Fkubeflow-alice',
+    },
+    {
+      route: 'entity-onboarding',
+      call: (client: KfMeshClient) =>
+        client.getEntityOnboarding('resource:default/prod--kubeflow-alice'),
+      body: { entityRef: 'x', targets: [], problems: [] },
+      url: 'http://backstage:7007/api/kf-mesh/entity-onboarding?entityRef=resource%3Adefault%2Fprod--kubeflow-alice',
+    },
+  ])(
+    'asks the $route route with the encoded entity ref',
+    async ({ call, body, url }) => {
+      const { client, fetch } = setup(async () => jsonResponse(body));
+      const result = await call(client);
+      expect(fetch).toHaveBeenCalledWith(url);
+      expect(result).toEqual(body);
+    },
+  );
 
   it('sends only the fleet parameters that are set', async () => {
     const { client, fetch } = setup(async () =>
@@ -209,19 +221,6 @@ describe('KfMeshClient', () => {
     );
     const error = await client.getClusters().catch(e => e);
     expect(error.reason).toBe('unexpected');
-  });
-
-  it('asks the entity-onboarding route with the encoded entity ref', async () => {
-    const { client, fetch } = setup(async () =>
-      jsonResponse({ entityRef: 'x', targets: [], problems: [] }),
-    );
-    const result = await client.getEntityOnboarding(
-      'resource:default/prod--kubeflow-alice',
-    );
-    expect(fetch).toHaveBeenCalledWith(
-      'http://backstage:7007/api/kf-mesh/entity-onboarding?entityRef=resource%3Adefault%2Fprod--kubeflow-alice',
-    );
-    expect(result.targets).toEqual([]);
   });
 
   it('posts the plan preview request as JSON', async () => {

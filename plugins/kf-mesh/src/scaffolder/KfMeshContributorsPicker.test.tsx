@@ -3,12 +3,10 @@ import userEvent from '@testing-library/user-event';
 import type {
   EntityOnboardingContextResponse,
   EntityOnboardingTarget,
-  KfMeshContributorsPickerValue,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../api';
-import { FieldHarness } from '../__testUtils__/FieldHarness';
-import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
+import { renderField } from '../__testUtils__/FieldHarness';
 import { KfMeshContributorsPicker } from './KfMeshContributorsPicker';
+import { notFound } from '../__fixtures__/apiErrors';
 
 const profile = 'resource:default/prod-us--kubeflow-carol';
 
@@ -50,22 +48,15 @@ const target = (
   ...partial,
 });
 
-const render = async (
+const render = (
   getEntityOnboarding: jest.Mock,
   formValues: Record<string, unknown> = { profile, mode: 'ambient' },
-) => {
-  const values: Array<KfMeshContributorsPickerValue | undefined> = [];
-  await renderInKfMeshTestApp(
-    <FieldHarness
-      field={KfMeshContributorsPicker}
-      formValues={formValues}
-      title="Contributors to keep"
-      onValue={v => values.push(v)}
-    />,
-    { api: { getEntityOnboarding } },
-  );
-  return values;
-};
+) =>
+  renderField(KfMeshContributorsPicker, {
+    formValues,
+    api: { getEntityOnboarding },
+    title: 'Contributors to keep',
+  });
 
 const answer = (
   targets: EntityOnboardingTarget[],
@@ -165,14 +156,13 @@ describe('KfMeshContributorsPicker', () => {
 
   it('shows why a profile the user may not onboard cannot be read', async () => {
     const values = await render(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'not-found',
-          status: 404,
-          message:
+      jest
+        .fn()
+        .mockRejectedValue(
+          notFound(
             'Loading the onboarding data of this profile failed: No entity resource:default/prod-us--kubeflow-carol',
-        }),
-      ),
+          ),
+        ),
     );
     expect(
       (

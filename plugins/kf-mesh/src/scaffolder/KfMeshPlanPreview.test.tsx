@@ -4,50 +4,30 @@ import {
   kfamBindingName,
   type KfMeshPlanPreviewValue,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../api';
-import { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
+import type { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
 import { ambientStatus } from '../__fixtures__/namespaceStatuses';
 import {
   kfamContributor,
+  sharedProfileApi,
   sharedProfileRef,
-  sharedSidecarStatus,
 } from '../__fixtures__/sharedProfile';
-import { FieldHarness } from '../__testUtils__/FieldHarness';
-import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
+import { renderField } from '../__testUtils__/FieldHarness';
 import {
   KfMeshPlanPreview,
   kfMeshPlanPreviewValidation,
 } from './KfMeshPlanPreview';
+import { notFound } from '../__fixtures__/apiErrors';
 
 const profile = sharedProfileRef;
 const rollbackProfile = 'resource:default/prod-eu--kubeflow-alice';
 const contributor = kfamContributor;
-const sharedSidecar = sharedSidecarStatus;
 
-const api = () =>
-  new MockKfMeshApi({
-    statusesByEntityRef: {
-      [profile]: [sharedSidecar],
-      [rollbackProfile]: [ambientStatus],
-    },
-    fleet: [],
-  });
+const api = () => sharedProfileApi({ [rollbackProfile]: [ambientStatus] });
 
-const render = async (
+const render = (
   formValues: Record<string, unknown>,
   kfMeshApi: Partial<MockKfMeshApi> = api(),
-) => {
-  const values: Array<KfMeshPlanPreviewValue | undefined> = [];
-  await renderInKfMeshTestApp(
-    <FieldHarness
-      field={KfMeshPlanPreview}
-      formValues={formValues}
-      onValue={v => values.push(v)}
-    />,
-    { api: kfMeshApi },
-  );
-  return values;
-};
+) => renderField(KfMeshPlanPreview, { formValues, api: kfMeshApi });
 
 const errorsOf = (value: KfMeshPlanPreviewValue | undefined) => {
   const errors: string[] = [];
@@ -174,13 +154,11 @@ describe('KfMeshPlanPreview', () => {
     const values = await render(
       { profile, mode: 'ambient' },
       {
-        previewOnboardingPlan: jest.fn().mockRejectedValue(
-          new KfMeshApiError({
-            reason: 'not-found',
-            status: 404,
-            message: 'Previewing the onboarding plan failed: No entity',
-          }),
-        ),
+        previewOnboardingPlan: jest
+          .fn()
+          .mockRejectedValue(
+            notFound('Previewing the onboarding plan failed: No entity'),
+          ),
       },
     );
     expect(

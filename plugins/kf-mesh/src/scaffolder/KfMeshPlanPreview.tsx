@@ -23,6 +23,7 @@ import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { kfMeshApiRef } from '../api';
 import { DenseTable } from '../components/DenseTable';
+import { objectRefText } from '../components/ObjectRef';
 import { KfMeshErrorPanel } from '../components/KfMeshErrorPanel';
 import { markdownSection } from './markdownSection';
 import {
@@ -149,8 +150,7 @@ function PlanSections(props: {
                 title: 'Setting',
                 render: c => (
                   <code style={{ wordBreak: 'break-word' }}>
-                    {c.kind} {c.namespace ? `${c.namespace}/` : ''}
-                    {c.name}: {c.key}={c.value}
+                    {objectRefText(c)}: {c.key}={c.value}
                   </code>
                 ),
               },

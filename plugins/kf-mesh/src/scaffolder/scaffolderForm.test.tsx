@@ -2,11 +2,10 @@ import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { KF_MESH_FIELD_EXTENSIONS } from '@kf-mesh/plugin-kf-mesh-common';
-import { MockKfMeshApi } from '../__fixtures__/MockKfMeshApi';
 import {
   kfamContributor,
+  sharedProfileApi,
   sharedProfileRef,
-  sharedSidecarStatus,
 } from '../__fixtures__/sharedProfile';
 import { renderInKfMeshTestApp } from '../__testUtils__/renderInKfMeshTestApp';
 import { KfMeshContributorsPicker } from './KfMeshContributorsPicker';
@@ -14,10 +13,6 @@ import {
   KfMeshPlanPreview,
   kfMeshPlanPreviewValidation,
 } from './KfMeshPlanPreview';
-
-const profile = sharedProfileRef;
-const contributor = kfamContributor;
-const shared = sharedSidecarStatus;
 
 // The two parameter steps of templates/onboard-namespace/template.yaml that use the kf-mesh fields.
 const manifest = {
@@ -81,15 +76,10 @@ describe('the kf-mesh fields in the scaffolder form', () => {
             validation: kfMeshPlanPreviewValidation,
           },
         ]}
-        initialState={{ profile, mode: 'ambient' }}
+        initialState={{ profile: sharedProfileRef, mode: 'ambient' }}
         onCreate={onCreate}
       />,
-      {
-        api: new MockKfMeshApi({
-          statusesByEntityRef: { [profile]: [shared] },
-          fleet: [],
-        }),
-      },
+      { api: sharedProfileApi() },
     );
     expect(
       await screen.findByRole(
@@ -119,7 +109,7 @@ describe('the kf-mesh fields in the scaffolder form', () => {
     await waitFor(() => expect(onCreate).toHaveBeenCalled());
     expect(onCreate).toHaveBeenCalledWith(
       expect.objectContaining({
-        contributors: [contributor],
+        contributors: [kfamContributor],
         planReview: {
           acknowledged: true,
           planDigest: expect.stringMatching(/^[0-9a-f]{16}$/),

@@ -1,7 +1,7 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { ClusterSyncStatus } from '@kf-mesh/plugin-kf-mesh-common';
 import { type StatusKind, StatusText } from '../StatusText';
+import { StatusStrip } from '../StatusStrip';
 
 const healthKinds: Record<ClusterSyncStatus['health'], StatusKind> = {
   ok: 'ok',
@@ -25,16 +25,7 @@ const healthLabels: Record<ClusterSyncStatus['health'], string> = {
 export function ClusterHealthList(props: { clusters: ClusterSyncStatus[] }) {
   if (props.clusters.length === 0) return null;
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="baseline"
-      style={{ gap: 24 }}
-      mb={2}
-    >
-      <Typography variant="subtitle2" component="h2">
-        Clusters
-      </Typography>
+    <StatusStrip title="Clusters">
       {props.clusters.map(c => {
         const notSynced = c.resources
           .filter(r => r.state !== 'synced')
@@ -57,6 +48,6 @@ export function ClusterHealthList(props: { clusters: ClusterSyncStatus[] }) {
           </Typography>
         );
       })}
-    </Box>
+    </StatusStrip>
   );
 }

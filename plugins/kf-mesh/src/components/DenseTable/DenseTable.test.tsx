@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { ComponentProps } from 'react';
 import { DenseTable, DenseTableColumn } from './DenseTable';
 
 type Row = { name: string; pods: number };
@@ -12,16 +13,22 @@ const rows: Row[] = [
   { name: 'bob', pods: 1 },
 ];
 
+/** The People table over `rows`; `props` adds to or overrides its props. */
+const peopleTable = (
+  props: Partial<ComponentProps<typeof DenseTable<Row, 'name' | 'pods'>>> = {},
+) => (
+  <DenseTable
+    label="People"
+    columns={columns}
+    rows={rows}
+    rowKey={r => r.name}
+    {...props}
+  />
+);
+
 describe('DenseTable', () => {
   it('renders a header and one row per item, cells styled by their column', () => {
-    render(
-      <DenseTable
-        label="People"
-        columns={columns}
-        rows={rows}
-        rowKey={r => r.name}
-      />,
-    );
+    render(peopleTable());
     const table = screen.getByRole('table', { name: 'People' });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     expect(within(table).getByText('alice')).toHaveStyle({
@@ -36,15 +43,7 @@ describe('DenseTable', () => {
 
   it('sortable headers: the current field carries aria-sort, a click asks for the field', () => {
     const onSort = jest.fn();
-    render(
-      <DenseTable
-        label="People"
-        columns={columns}
-        rows={rows}
-        rowKey={r => r.name}
-        sort={{ field: 'pods', order: 'desc', onSort }}
-      />,
-    );
+    render(peopleTable({ sort: { field: 'pods', order: 'desc', onSort } }));
     expect(screen.getByRole('columnheader', { name: /Pods/ })).toHaveAttribute(
       'aria-sort',
       'descending',
@@ -60,26 +59,11 @@ describe('DenseTable', () => {
 
   it('shows the empty text only when there are no rows and nothing is loading', () => {
     const { rerender } = render(
-      <DenseTable
-        label="People"
-        columns={columns}
-        rows={[]}
-        rowKey={r => r.name}
-        emptyText="Nobody here."
-        busy
-      />,
+      peopleTable({ rows: [], emptyText: 'Nobody here.', busy: true }),
     );
     expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByText('Nobody here.')).toBeNull();
-    rerender(
-      <DenseTable
-        label="People"
-        columns={columns}
-        rows={[]}
-        rowKey={r => r.name}
-        emptyText="Nobody here."
-      />,
-    );
+    rerender(peopleTable({ rows: [], emptyText: 'Nobody here.' }));
     expect(screen.getByText('Nobody here.')).toBeInTheDocument();
   });
 
@@ -95,15 +79,7 @@ describe('DenseTable', () => {
       allLabel: 'Select every person shown',
       isDisabled: (r: Row) => r.name === 'alice',
     };
-    const { rerender } = render(
-      <DenseTable
-        label="People"
-        columns={columns}
-        rows={rows}
-        rowKey={r => r.name}
-        selection={selection}
-      />,
-    );
+    const { rerender } = render(peopleTable({ selection }));
     const all = screen.getByRole('checkbox', {
       name: 'Select every person shown',
     });
@@ -119,15 +95,7 @@ describe('DenseTable', () => {
     expect(onToggleAll).toHaveBeenCalledWith(true);
 
     selected.add('alice');
-    rerender(
-      <DenseTable
-        label="People"
-        columns={columns}
-        rows={rows}
-        rowKey={r => r.name}
-        selection={{ ...selection }}
-      />,
-    );
+    rerender(peopleTable({ selection: { ...selection } }));
     expect(
       screen.getByRole('checkbox', { name: 'Select every person shown' }),
     ).toBeChecked();
@@ -136,16 +104,7 @@ describe('DenseTable', () => {
     );
     expect(onToggleAll).toHaveBeenLastCalledWith(false);
     // the check box column widens the empty-state row
-    rerender(
-      <DenseTable
-        label="People"
-        columns={columns}
-        rows={[]}
-        rowKey={r => r.name}
-        emptyText="Nobody here."
-        selection={selection}
-      />,
-    );
+    rerender(peopleTable({ rows: [], emptyText: 'Nobody here.', selection }));
     expect(screen.getByText('Nobody here.').closest('td')).toHaveAttribute(
       'colspan',
       '4',

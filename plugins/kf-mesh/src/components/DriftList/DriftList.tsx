@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { MeshDriftItem } from '@kf-mesh/plugin-kf-mesh-common';
 import { DenseTable } from '../DenseTable';
+import { objectRefText } from '../ObjectRef';
 import { StatusText } from '../StatusText';
 
 const kindLabels = {
@@ -37,13 +38,7 @@ export function DriftList(props: { drift?: MeshDriftItem[] }) {
             { title: 'Change', nowrap: true, render: d => kindLabels[d.kind] },
             {
               title: 'Object',
-              render: d => (
-                <code>
-                  {d.object.kind}{' '}
-                  {d.object.namespace ? `${d.object.namespace}/` : ''}
-                  {d.object.name}
-                </code>
-              ),
+              render: d => <code>{objectRefText(d.object)}</code>,
             },
             { title: 'Detail', render: d => d.detail },
           ]}

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../../api';
-import { profileEntity, unannotatedEntity } from '../../__fixtures__/entities';
+import type { NamespaceMeshStatus } from '@kf-mesh/plugin-kf-mesh-common';
+import { permissionDenied } from '../../__fixtures__/apiErrors';
+import { unannotatedEntity } from '../../__fixtures__/entities';
 import {
   ambientStatus,
   conflictStatus,
@@ -9,7 +9,11 @@ import {
   noneStatus,
   sidecarStatus,
 } from '../../__fixtures__/namespaceStatuses';
-import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import {
+  renderForProfileEntity,
+  renderForProfileEntityStatus,
+  renderWithEntity,
+} from '../../__testUtils__/renderWithEntity';
 import {
   createOnboardings,
   inWave,
@@ -19,30 +23,21 @@ import {
 } from '../../__fixtures__/onboardings';
 import { EntityKfMeshCard } from './EntityKfMeshCard';
 
-const response = (
-  partial: Partial<EntityStatusResponse>,
-): EntityStatusResponse => ({
-  entityRef: 'component:default/kubeflow-bob',
-  namespaces: [],
-  problems: [],
-  ...partial,
-});
+const renderStatus = (
+  response: Parameters<typeof renderForProfileEntityStatus>[1],
+) => renderForProfileEntityStatus(<EntityKfMeshCard />, response);
 
-const render = (getEntityStatus: jest.Mock) =>
-  renderWithEntity(<EntityKfMeshCard />, {
-    api: { getEntityStatus },
-    entity: profileEntity,
-  });
-
-const rowOf = async (namespace: string) =>
-  screen.findByRole('region', { name: new RegExp(namespace) });
+/** Renders the card for one namespace and returns its row. */
+const rowShowing = async (status: NamespaceMeshStatus) => {
+  await renderStatus({ namespaces: [status] });
+  return within(
+    await screen.findByRole('region', { name: new RegExp(status.namespace) }),
+  );
+};
 
 describe('EntityKfMeshCard', () => {
   it('summarises a healthy ambient namespace and links to the tab', async () => {
-    await render(
-      jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
-    );
-    const row = within(await rowOf('kubeflow-alice'));
+    const row = await rowShowing(ambientStatus);
     expect(row.getByText('Ambient')).toBeInTheDocument();
     expect(row.getByText('waypoint: Programmed')).toBeInTheDocument();
     expect(row.getByText('STRICT')).toBeInTheDocument();
@@ -56,10 +51,7 @@ describe('EntityKfMeshCard', () => {
   });
 
   it('shows the worst finding of a migrating namespace first', async () => {
-    await render(
-      jest.fn().mockResolvedValue(response({ namespaces: [migratingStatus] })),
-    );
-    const row = within(await rowOf('kubeflow-bob'));
+    const row = await rowShowing(migratingStatus);
     expect(row.getByText('Migrating')).toBeInTheDocument();
     expect(row.getByText('None')).toBeInTheDocument();
     expect(
@@ -72,43 +64,33 @@ describe('EntityKfMeshCard', () => {
     { status: noneStatus, verdict: 'Not in mesh', mtls: 'PERMISSIVE' },
     { status: conflictStatus, verdict: 'Conflict', mtls: 'STRICT' },
   ])('shows the $verdict verdict', async ({ status, verdict, mtls }) => {
-    await render(
-      jest.fn().mockResolvedValue(response({ namespaces: [status] })),
-    );
-    const row = within(await rowOf(status.namespace));
+    const row = await rowShowing(status);
     expect(row.getByText(verdict)).toBeInTheDocument();
     expect(row.getByText(mtls)).toBeInTheDocument();
   });
 
   it('flags clusters that did not answer', async () => {
-    await render(
-      jest.fn().mockResolvedValue(
-        response({
-          namespaces: [ambientStatus],
-          problems: [{ cluster: 'prod-us', message: 'down' }],
-        }),
-      ),
-    );
+    await renderStatus({
+      namespaces: [ambientStatus],
+      problems: [{ cluster: 'prod-us', message: 'down' }],
+    });
     expect(
       await screen.findByText(/Partial: prod-us did not answer/),
     ).toBeInTheDocument();
   });
 
   it('shows permission denied', async () => {
-    await render(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'permission-denied',
-          status: 403,
-          message: 'You do not have permission.',
-        }),
-      ),
+    await renderForProfileEntity(
+      <EntityKfMeshCard />,
+      jest
+        .fn()
+        .mockRejectedValue(permissionDenied('You do not have permission.')),
     );
     expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
   });
 
   it('says when no namespace was found', async () => {
-    await render(jest.fn().mockResolvedValue(response({})));
+    await renderStatus({});
     expect(
       await screen.findByText('No namespace found for this entity.'),
     ).toBeInTheDocument();
@@ -133,19 +115,9 @@ describe('EntityKfMeshCard', () => {
         .nextElementSibling as HTMLElement;
 
     it('shows the stage and a link to the pull request', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                migratingStatus,
-                knownOnboarding(onboardings.stuck),
-              ),
-            ],
-          }),
-        ),
+      const row = await rowShowing(
+        withOnboarding(migratingStatus, knownOnboarding(onboardings.stuck)),
       );
-      const row = within(await rowOf('kubeflow-bob'));
       const line = within(onboardingFact(row));
       expect(onboardingFact(row)).toHaveTextContent(
         /^Stuck #36: merged 40 min ago, 3 pods still have sidecars/,
@@ -157,35 +129,23 @@ describe('EntityKfMeshCard', () => {
     });
 
     it('names the wave of a PR a wave opened', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                migratingStatus,
-                knownOnboarding(
-                  inWave(onboardings.stuck, { id: 'wave-20261201-1640' }),
-                ),
-              ),
-            ],
-          }),
+      const row = await rowShowing(
+        withOnboarding(
+          migratingStatus,
+          knownOnboarding(
+            inWave(onboardings.stuck, { id: 'wave-20261201-1640' }),
+          ),
         ),
       );
-      const row = within(await rowOf('kubeflow-bob'));
       expect(onboardingFact(row)).toHaveTextContent(
         /still have sidecars: restart them \(wave wave-20261201-1640\)$/,
       );
     });
 
     it('says unknown since when GitHub cannot be read', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [withOnboarding(ambientStatus, unknownOnboarding())],
-          }),
-        ),
+      const row = await rowShowing(
+        withOnboarding(ambientStatus, unknownOnboarding()),
       );
-      const row = within(await rowOf('kubeflow-alice'));
       expect(onboardingFact(row)).toHaveTextContent(
         'Unknown since 12 minutes ago',
       );
@@ -193,14 +153,9 @@ describe('EntityKfMeshCard', () => {
     });
 
     it('is absent when no GitOps repository is configured', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [withOnboarding(ambientStatus, { state: 'disabled' })],
-          }),
-        ),
+      const row = await rowShowing(
+        withOnboarding(ambientStatus, { state: 'disabled' }),
       );
-      const row = within(await rowOf('kubeflow-alice'));
       expect(row.queryByText('Onboarding')).toBeNull();
     });
   });

@@ -8,6 +8,7 @@ import type { NamespaceMeshStatus } from '@kf-mesh/plugin-kf-mesh-common';
 import type { Entity } from '@backstage/catalog-model';
 import { isKfMeshAvailable } from '../../conditions';
 import { useEntityMeshStatus } from '../../hooks/useEntityMeshStatus';
+import { FactList } from '../FactList';
 import { KfMeshErrorPanel } from '../KfMeshErrorPanel';
 import { MeshVerdictStatus } from '../MeshVerdictStatus';
 import { SeverityStatus } from '../SeverityStatus';
@@ -55,16 +56,6 @@ const useStyles = makeStyles(theme => ({
       borderBottom: `1px solid ${theme.palette.divider}`,
     },
   },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(3),
-    rowGap: theme.spacing(1),
-    alignItems: 'baseline',
-    margin: theme.spacing(1, 0, 0),
-    '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0 },
-  },
 }));
 
 function NamespaceSummary(props: { status: NamespaceMeshStatus }) {
@@ -79,7 +70,7 @@ function NamespaceSummary(props: { status: NamespaceMeshStatus }) {
           on {status.cluster}
         </Typography>
       </Typography>
-      <Typography component="dl" variant="body2" className={classes.facts}>
+      <FactList spaceAbove={1}>
         <dt>Mode</dt>
         <dd>
           <MeshVerdictStatus verdict={status.dataplane.verdict} />
@@ -106,7 +97,7 @@ function NamespaceSummary(props: { status: NamespaceMeshStatus }) {
             </dd>
           </>
         )}
-      </Typography>
+      </FactList>
     </section>
   );
 }

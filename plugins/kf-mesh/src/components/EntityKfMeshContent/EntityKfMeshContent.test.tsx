@@ -1,9 +1,17 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { EntityStatusResponse } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../../api';
-import { profileEntity, unannotatedEntity } from '../../__fixtures__/entities';
+import type {
+  EntityStatusResponse,
+  NamespaceMeshStatus,
+  OnboardingLifecycle,
+} from '@kf-mesh/plugin-kf-mesh-common';
+import { permissionDenied, serverError } from '../../__fixtures__/apiErrors';
+import {
+  profileEntity,
+  profileEntityStatus,
+  unannotatedEntity,
+} from '../../__fixtures__/entities';
 import {
   ambientStatus,
   conflictStatus,
@@ -11,7 +19,11 @@ import {
   noneStatus,
   sidecarStatus,
 } from '../../__fixtures__/namespaceStatuses';
-import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import {
+  renderForProfileEntity,
+  renderForProfileEntityStatus,
+  renderWithEntity,
+} from '../../__testUtils__/renderWithEntity';
 import {
   createOnboardings,
   inWave,
@@ -21,24 +33,13 @@ import {
 } from '../../__fixtures__/onboardings';
 import { EntityKfMeshContent } from './EntityKfMeshContent';
 
-const response = (
-  partial: Partial<EntityStatusResponse>,
-): EntityStatusResponse => ({
-  entityRef: 'component:default/kubeflow-bob',
-  namespaces: [],
-  problems: [],
-  ...partial,
-});
+const render = (getEntityStatus: jest.Mock) =>
+  renderForProfileEntity(<EntityKfMeshContent />, getEntityStatus);
 
-const render = (
-  getEntityStatus: jest.Mock,
-  config?: Parameters<typeof renderWithEntity>[1]['config'],
-) =>
-  renderWithEntity(<EntityKfMeshContent />, {
-    api: { getEntityStatus },
-    entity: profileEntity,
-    config,
-  });
+const renderStatus = (
+  response: Partial<EntityStatusResponse>,
+  config?: Parameters<typeof renderForProfileEntity>[2],
+) => renderForProfileEntityStatus(<EntityKfMeshContent />, response, config);
 
 describe('EntityKfMeshContent', () => {
   it('asks for the status of the current entity and shows a progress bar meanwhile', async () => {
@@ -51,7 +52,7 @@ describe('EntityKfMeshContent', () => {
       'component:default/kubeflow-bob',
     );
     expect(screen.getByTestId('progress')).toBeInTheDocument();
-    resolve(response({ namespaces: [ambientStatus] }));
+    resolve(profileEntityStatus({ namespaces: [ambientStatus] }));
     expect(
       await screen.findByRole('heading', { name: /kubeflow-alice/ }),
     ).toBeInTheDocument();
@@ -72,19 +73,19 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('shows an empty state when no namespace is found', async () => {
-    await render(jest.fn().mockResolvedValue(response({})));
+    await renderStatus({});
     expect(await screen.findByText('No namespace found')).toBeInTheDocument();
   });
 
   it('shows a permission-denied explanation on 403', async () => {
     await render(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'permission-denied',
-          status: 403,
-          message: 'You do not have permission to read this mesh status.',
-        }),
-      ),
+      jest
+        .fn()
+        .mockRejectedValue(
+          permissionDenied(
+            'You do not have permission to read this mesh status.',
+          ),
+        ),
     );
     expect(await screen.findByText(/Permission denied/)).toBeInTheDocument();
     expect(screen.getByText(/do not have permission/)).toBeInTheDocument();
@@ -97,13 +98,11 @@ describe('EntityKfMeshContent', () => {
     const getEntityStatus = jest
       .fn()
       .mockRejectedValueOnce(
-        new KfMeshApiError({
-          reason: 'server',
-          status: 500,
-          message: 'The kf-mesh backend failed to answer.',
-        }),
+        serverError('The kf-mesh backend failed to answer.'),
       )
-      .mockResolvedValueOnce(response({ namespaces: [sidecarStatus] }));
+      .mockResolvedValueOnce(
+        profileEntityStatus({ namespaces: [sidecarStatus] }),
+      );
     await render(getEntityStatus);
     expect(
       await screen.findByText(/Could not load mesh status/),
@@ -116,20 +115,16 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('shows what answered plus the clusters that failed', async () => {
-    await render(
-      jest.fn().mockResolvedValue(
-        response({
-          namespaces: [ambientStatus],
-          problems: [
-            {
-              cluster: 'prod-us',
-              namespace: 'kubeflow-bob',
-              message: 'cluster unreachable (timeout)',
-            },
-          ],
-        }),
-      ),
-    );
+    await renderStatus({
+      namespaces: [ambientStatus],
+      problems: [
+        {
+          cluster: 'prod-us',
+          namespace: 'kubeflow-bob',
+          message: 'cluster unreachable (timeout)',
+        },
+      ],
+    });
     expect(
       await screen.findByText(
         /Partial results: 1 cluster did not answer \(prod-us\)/,
@@ -144,13 +139,7 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('renders one section per namespace across clusters', async () => {
-    await render(
-      jest
-        .fn()
-        .mockResolvedValue(
-          response({ namespaces: [ambientStatus, sidecarStatus] }),
-        ),
-    );
+    await renderStatus({ namespaces: [ambientStatus, sidecarStatus] });
     expect(
       await screen.findByRole('heading', {
         name: /kubeflow-alice on cluster prod-eu/,
@@ -171,9 +160,7 @@ describe('EntityKfMeshContent', () => {
   });
 
   it('shows no namespace index for a single namespace', async () => {
-    await render(
-      jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
-    );
+    await renderStatus({ namespaces: [ambientStatus] });
     await screen.findByRole('heading', { name: /kubeflow-alice/ });
     expect(
       screen.queryByRole('table', { name: 'Namespaces of this entity' }),
@@ -181,14 +168,21 @@ describe('EntityKfMeshContent', () => {
   });
 
   describe('verdicts', () => {
-    it('ambient: all pods redirected, programmed waypoint, STRICT chain, enforcing layers', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [ambientStatus] })),
+    /** Renders one namespace and returns its section. */
+    const sectionShowing = async (
+      status: NamespaceMeshStatus,
+      config?: Parameters<typeof renderStatus>[1],
+    ) => {
+      await renderStatus({ namespaces: [status] }, config);
+      return within(
+        await screen.findByRole('region', {
+          name: new RegExp(status.namespace),
+        }),
       );
-      const section = await screen.findByRole('region', {
-        name: /kubeflow-alice/,
-      });
-      const s = within(section);
+    };
+
+    it('ambient: all pods redirected, programmed waypoint, STRICT chain, enforcing layers', async () => {
+      const s = await sectionShowing(ambientStatus);
       expect(s.getAllByText('Ambient').length).toBeGreaterThan(0);
       expect(
         s.getByText('istio.io/dataplane-mode=ambient'),
@@ -210,15 +204,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('migrating: pod counts, restarts, unbound waypoint, dropped rules, findings with fix button, drift', async () => {
-      await render(
-        jest
-          .fn()
-          .mockResolvedValue(response({ namespaces: [migratingStatus] })),
-      );
-      const section = await screen.findByRole('region', {
-        name: /kubeflow-bob/,
-      });
-      const s = within(section);
+      const s = await sectionShowing(migratingStatus);
       expect(s.getAllByText('Migrating').length).toBeGreaterThan(0);
       const pods = s.getByRole('table', { name: 'Pods by observed dataplane' });
       const sidecarRow = within(pods).getByText('Sidecar').closest('tr')!;
@@ -268,12 +254,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('sidecar: STRICT from the namespace policy and sidecar enforcement', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [sidecarStatus] })),
-      );
-      const s = within(
-        await screen.findByRole('region', { name: /kubeflow-carol/ }),
-      );
+      const s = await sectionShowing(sidecarStatus);
       expect(s.getAllByText('Sidecar').length).toBeGreaterThan(0);
       expect(s.getByText('istio-injection=enabled')).toBeInTheDocument();
       expect(s.getByText('kubeflow-carol/strict-mtls')).toBeInTheDocument();
@@ -285,12 +266,7 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('none: not in mesh, PERMISSIVE, onboarding proposed', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [noneStatus] })),
-      );
-      const s = within(
-        await screen.findByRole('region', { name: /kubeflow-dave/ }),
-      );
+      const s = await sectionShowing(noneStatus);
       expect(s.getAllByText('Not in mesh').length).toBeGreaterThan(0);
       expect(
         s.getByText('No mesh label on the namespace.'),
@@ -305,17 +281,11 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('conflict: both labels, workload override and incomplete data', async () => {
-      await render(
-        jest.fn().mockResolvedValue(response({ namespaces: [conflictStatus] })),
-        {
-          kfMesh: {
-            onboardingTemplatePath: '/scaffolder/templates/platform/onboard',
-          },
+      const s = await sectionShowing(conflictStatus, {
+        kfMesh: {
+          onboardingTemplatePath: '/scaffolder/templates/platform/onboard',
         },
-      );
-      const s = within(
-        await screen.findByRole('region', { name: /kubeflow-erin/ }),
-      );
+      });
       expect(s.getAllByText('Conflict').length).toBeGreaterThan(0);
       expect(
         s.getByText(/conflicting \(ambient and injection\)/),
@@ -336,27 +306,25 @@ describe('EntityKfMeshContent', () => {
   it('waits for the status of a new entity ref', async () => {
     const getEntityStatus = jest
       .fn()
-      .mockResolvedValue(response({ namespaces: [migratingStatus] }));
+      .mockResolvedValue(
+        profileEntityStatus({ namespaces: [migratingStatus] }),
+      );
     await render(getEntityStatus);
     await waitFor(() => expect(getEntityStatus).toHaveBeenCalledTimes(1));
   });
 
   describe('onboarding lifecycle', () => {
     const onboardings = createOnboardings();
+    /** Renders the migrating namespace with `lifecycle` as its onboarding. */
+    const renderMigratingWith = (lifecycle: OnboardingLifecycle) =>
+      renderStatus({
+        namespaces: [
+          withOnboarding(migratingStatus, knownOnboarding(lifecycle)),
+        ],
+      });
 
     it('shows the lifecycle of the namespace above the mesh status', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                migratingStatus,
-                knownOnboarding(onboardings.stuck),
-              ),
-            ],
-          }),
-        ),
-      );
+      await renderMigratingWith(onboardings.stuck);
       const stages = await screen.findByRole('list', {
         name: 'Onboarding stages',
       });
@@ -373,21 +341,11 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('says which wave the namespace belongs to, with a link to the wave task', async () => {
-      const onboarding = (lifecycle: typeof onboardings.stuck) =>
-        response({
-          namespaces: [
-            withOnboarding(migratingStatus, knownOnboarding(lifecycle)),
-          ],
-        });
-      await render(
-        jest.fn().mockResolvedValue(
-          onboarding(
-            inWave(onboardings.stuck, {
-              id: 'wave-20261201-1640',
-              taskId: 'task-7',
-            }),
-          ),
-        ),
+      await renderMigratingWith(
+        inWave(onboardings.stuck, {
+          id: 'wave-20261201-1640',
+          taskId: 'task-7',
+        }),
       );
       const wave = (await screen.findByText('Wave', { selector: 'dt' }))
         .nextElementSibling as HTMLElement;
@@ -398,36 +356,21 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('says when the onboarding was not part of a wave', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                migratingStatus,
-                knownOnboarding(onboardings.stuck),
-              ),
-            ],
-          }),
-        ),
-      );
+      await renderMigratingWith(onboardings.stuck);
       const wave = (await screen.findByText('Wave', { selector: 'dt' }))
         .nextElementSibling as HTMLElement;
       expect(wave).toHaveTextContent('None (onboarded on its own)');
     });
 
     it('keeps the mesh status when GitHub is unknown', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [
-              withOnboarding(
-                ambientStatus,
-                unknownOnboarding(onboardings.converged),
-              ),
-            ],
-          }),
-        ),
-      );
+      await renderStatus({
+        namespaces: [
+          withOnboarding(
+            ambientStatus,
+            unknownOnboarding(onboardings.converged),
+          ),
+        ],
+      });
       expect(
         await screen.findByText(/^Onboarding status unknown since/),
       ).toBeInTheDocument();
@@ -442,25 +385,17 @@ describe('EntityKfMeshContent', () => {
     });
 
     it('shows no onboarding card when no GitOps repository is configured', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [withOnboarding(ambientStatus, { state: 'disabled' })],
-          }),
-        ),
-      );
+      await renderStatus({
+        namespaces: [withOnboarding(ambientStatus, { state: 'disabled' })],
+      });
       await screen.findByRole('heading', { name: /kubeflow-alice/ });
       expect(screen.queryByText('Onboarding pull request')).toBeNull();
     });
 
     it('says when the namespace has no onboarding PR', async () => {
-      await render(
-        jest.fn().mockResolvedValue(
-          response({
-            namespaces: [withOnboarding(noneStatus, { state: 'none' })],
-          }),
-        ),
-      );
+      await renderStatus({
+        namespaces: [withOnboarding(noneStatus, { state: 'none' })],
+      });
       expect(
         await screen.findByText(
           'No onboarding pull request for this namespace.',

@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import TextField from '@material-ui/core/TextField';
 import SearchIcon from '@material-ui/icons/Search';
@@ -9,6 +8,8 @@ import {
   type FleetFilters as Filters,
   TARGET_MODES,
 } from '../../hooks/useFleetPage';
+import { ControlRow } from '../ControlRow';
+import { FilterSelect } from '../FilterSelect';
 import { verdictLabels } from '../MeshVerdictStatus';
 import { targetModeLabels } from '../OnboardingLifecycle';
 import { readinessLabels } from '../ReadinessStatus';
@@ -22,42 +23,6 @@ const severityFilterOptions = [
 
 /** Milliseconds the search box waits after typing before querying. */
 export const SEARCH_DEBOUNCE_MS = 300;
-
-function FilterSelect(props: {
-  label: string;
-  value: string;
-  /** The "no filter" option; omit when a value is always chosen. */
-  allLabel?: string;
-  options: Array<{ value: string; label: string }>;
-  onChange: (value: string) => void;
-}) {
-  const id = `kf-mesh-filter-${props.label
-    .toLocaleLowerCase('en-US')
-    .replace(/\W+/g, '-')}`;
-  return (
-    <TextField
-      id={id}
-      select
-      label={props.label}
-      value={props.value}
-      onChange={e => props.onChange(e.target.value)}
-      variant="outlined"
-      size="small"
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-      style={{ minWidth: 160 }}
-    >
-      {props.allLabel !== undefined && (
-        <option value="">{props.allLabel}</option>
-      )}
-      {props.options.map(o => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </TextField>
-  );
-}
 
 /**
  * Filters of the fleet page: cluster, mode, worst severity, readiness for a
@@ -74,13 +39,7 @@ export function FleetFilters(props: {
   const [search, setSearch] = useState(filters.q);
   useDebounce(() => onChange('q', search.trim()), SEARCH_DEBOUNCE_MS, [search]);
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      style={{ gap: 16 }}
-      mb={2}
-    >
+    <ControlRow>
       <TextField
         id="kf-mesh-fleet-search"
         label="Search namespace or owner"
@@ -143,6 +102,6 @@ export function FleetFilters(props: {
         }))}
         onChange={v => onChange('readiness', v)}
       />
-    </Box>
+    </ControlRow>
   );
 }

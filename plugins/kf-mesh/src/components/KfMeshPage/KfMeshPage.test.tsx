@@ -5,13 +5,15 @@ import type {
   ClustersResponse,
   FleetResponse,
 } from '@kf-mesh/plugin-kf-mesh-common';
-import { type FleetRequest, KfMeshApiError } from '../../api';
+import type { FleetRequest } from '../../api';
 import {
   type KfMeshTestAppOptions,
   renderInKfMeshTestApp,
 } from '../../__testUtils__/renderInKfMeshTestApp';
 import { createFleet, queryFleet } from '../../__fixtures__/fleet';
 import { KfMeshPage } from './KfMeshPage';
+import { permissionDenied } from '../../__fixtures__/apiErrors';
+import { findFleetAccessDenied } from '../../__testUtils__/findFleetAccessDenied';
 
 const clusters: ClustersResponse = {
   clusters: [
@@ -51,6 +53,19 @@ const lastRequest = (getFleet: jest.Mock): FleetRequest =>
 
 const table = () => screen.getByRole('table', { name: 'Profile namespaces' });
 
+/** {@link setup} with the whole fleet, once its first row is shown. */
+const setupFirstPage = async () => {
+  const api = await setup();
+  await within(table()).findByText('kubeflow-user-00000');
+  return api;
+};
+
+/** Clicks "next page" and waits for the request of the page at `cursor`. */
+const goToNextPage = async (getFleet: jest.Mock, cursor: string) => {
+  await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+  await waitFor(() => expect(lastRequest(getFleet).cursor).toBe(cursor));
+};
+
 // Full pages of MUI rows render slowly on small CI machines.
 jest.setTimeout(30_000);
 
@@ -85,8 +100,7 @@ describe('KfMeshPage', () => {
   });
 
   it('sends the cluster, mode and severity filters and starts over at page one', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await userEvent.selectOptions(screen.getByLabelText('Cluster'), 'prod-eu');
     await waitFor(() =>
       expect(lastRequest(api.getFleet).cluster).toBe('prod-eu'),
@@ -115,8 +129,7 @@ describe('KfMeshPage', () => {
   });
 
   it('sends the search once typing pauses', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await userEvent.type(
       screen.getByLabelText('Search namespace or owner'),
       'user-0011',
@@ -131,16 +144,13 @@ describe('KfMeshPage', () => {
   });
 
   it('pages forward with the server cursor and back to the earlier cursor', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
-    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('25'));
+    const api = await setupFirstPage();
+    await goToNextPage(api.getFleet, '25');
     expect(
       await within(table()).findByText('kubeflow-user-00025'),
     ).toBeInTheDocument();
     expect(screen.getByText('26-50 of 120')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('50'));
+    await goToNextPage(api.getFleet, '50');
     await within(table()).findByText('kubeflow-user-00050');
     await userEvent.click(
       screen.getByRole('button', { name: /previous page/i }),
@@ -151,10 +161,8 @@ describe('KfMeshPage', () => {
   });
 
   it('asks for a bigger page size from the start', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
-    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(lastRequest(api.getFleet).cursor).toBe('25'));
+    const api = await setupFirstPage();
+    await goToNextPage(api.getFleet, '25');
     await userEvent.click(
       screen.getByRole('button', { name: /rows per page/i }),
     );
@@ -168,8 +176,7 @@ describe('KfMeshPage', () => {
   });
 
   it('sorts on the server and toggles the direction', async () => {
-    const api = await setup();
-    await within(table()).findByText('kubeflow-user-00000');
+    const api = await setupFirstPage();
     await userEvent.click(screen.getByRole('button', { name: 'Findings' }));
     await waitFor(() =>
       expect(lastRequest(api.getFleet)).toMatchObject({
@@ -256,21 +263,13 @@ describe('KfMeshPage', () => {
 
   it('explains a 403 from the backend: which permission, who grants it', async () => {
     await setup(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'permission-denied',
-          status: 403,
-          message: 'Loading the fleet failed: (HTTP 403)',
-        }),
-      ),
+      jest
+        .fn()
+        .mockRejectedValue(
+          permissionDenied('Loading the fleet failed: (HTTP 403)'),
+        ),
     );
-    expect(
-      await screen.findByText(
-        /You do not have access to the mesh fleet/,
-        {},
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
+    expect(await findFleetAccessDenied()).toBeInTheDocument();
     expect(screen.getByText(/The fleet page needs the/)).toHaveTextContent(
       'The fleet page needs the kf-mesh.fleet.read permission.',
     );
@@ -287,13 +286,7 @@ describe('KfMeshPage', () => {
       userEntityRef: 'user:default/alice',
       config: { kfMesh: { platformTeam: 'group:default/kubeflow-platform' } },
     });
-    expect(
-      await screen.findByText(
-        /You do not have access to the mesh fleet/,
-        {},
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
+    expect(await findFleetAccessDenied()).toBeInTheDocument();
     expect(await screen.findByText(/you are signed in as/)).toHaveTextContent(
       'you are signed in as user:default/alice',
     );

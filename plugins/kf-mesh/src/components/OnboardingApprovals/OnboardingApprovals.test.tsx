@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { OnboardingsQuery } from '@kf-mesh/plugin-kf-mesh-common';
-import { KfMeshApiError } from '../../api';
 import { renderInKfMeshTestApp } from '../../__testUtils__/renderInKfMeshTestApp';
 import {
   allOnboardings,
@@ -15,6 +14,8 @@ import {
 } from '../../__fixtures__/onboardings';
 import { KfMeshPage } from '../KfMeshPage';
 import { OnboardingApprovals } from './OnboardingApprovals';
+import { permissionDenied, serverError } from '../../__fixtures__/apiErrors';
+import { findFleetAccessDenied } from '../../__testUtils__/findFleetAccessDenied';
 
 const items = allOnboardings();
 
@@ -186,22 +187,8 @@ describe('OnboardingApprovals', () => {
   });
 
   it('explains a 403: the queue needs kf-mesh.fleet.read', async () => {
-    await setup(
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'permission-denied',
-          status: 403,
-          message: 'denied',
-        }),
-      ),
-    );
-    expect(
-      await screen.findByText(
-        /You do not have access to the mesh fleet/,
-        {},
-        { timeout: 10_000 },
-      ),
-    ).toBeInTheDocument();
+    await setup(jest.fn().mockRejectedValue(permissionDenied('denied')));
+    expect(await findFleetAccessDenied()).toBeInTheDocument();
     expect(
       screen.getByText(/The onboarding approvals queue needs the/),
     ).toHaveTextContent(
@@ -214,11 +201,7 @@ describe('OnboardingApprovals', () => {
     const getOnboardings = jest
       .fn()
       .mockRejectedValueOnce(
-        new KfMeshApiError({
-          reason: 'server',
-          status: 500,
-          message: 'Loading the onboarding pull requests failed: boom',
-        }),
+        serverError('Loading the onboarding pull requests failed: boom'),
       )
       .mockImplementation(async (q: OnboardingsQuery) =>
         queryOnboardings(items, q),
@@ -306,13 +289,9 @@ describe('OnboardingApprovals waves', () => {
     await setup(
       undefined,
       undefined,
-      jest.fn().mockRejectedValue(
-        new KfMeshApiError({
-          reason: 'server',
-          status: 500,
-          message: 'Loading the waves failed: boom',
-        }),
-      ),
+      jest
+        .fn()
+        .mockRejectedValue(serverError('Loading the waves failed: boom')),
     );
     await rowOf('kubeflow-frank');
     expect(

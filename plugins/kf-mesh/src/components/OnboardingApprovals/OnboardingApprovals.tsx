@@ -4,7 +4,6 @@ import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
 import TableContainer from '@material-ui/core/TableContainer';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type {
@@ -33,11 +32,14 @@ import {
   stageReason,
   targetModeLabels,
 } from '../OnboardingLifecycle';
+import { ControlRow } from '../ControlRow';
+import { type FilterOption, FilterSelect } from '../FilterSelect';
+import { StatusStrip } from '../StatusStrip';
 import { StatusText } from '../StatusText';
 import { WaveProgress } from '../WaveProgress';
 
 /** Stage filter values: one stage, or every stage. */
-const stageOptions: Array<{ value: string; label: string }> = [
+const stageOptions: FilterOption[] = [
   { value: 'in-review', label: 'Open (in review)' },
   { value: 'merged', label: stageLabels.merged },
   { value: 'converging', label: stageLabels.converging },
@@ -209,18 +211,7 @@ export function OnboardingSources(props: {
   const now = Date.now();
   if (props.sources.length === 0) return null;
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="baseline"
-      style={{ gap: 24 }}
-      mb={2}
-      aria-label="GitOps repositories"
-      role="group"
-    >
-      <Typography variant="subtitle2" component="h2">
-        GitOps repositories
-      </Typography>
+    <StatusStrip title="GitOps repositories" label="GitOps repositories">
       {props.sources.map(source => {
         const name = `${source.host}/${source.repository}`;
         let line: ReactNode;
@@ -252,7 +243,7 @@ export function OnboardingSources(props: {
           </Typography>
         );
       })}
-    </Box>
+    </StatusStrip>
   );
 }
 
@@ -337,37 +328,21 @@ export function OnboardingApprovals() {
   return (
     <>
       <Waves />
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        style={{ gap: 16 }}
-        mb={2}
-      >
-        <TextField
+      <ControlRow>
+        <FilterSelect
           id="kf-mesh-approvals-stage"
-          select
           label="Stage"
           value={stage}
-          onChange={e => setStage(e.target.value)}
-          variant="outlined"
-          size="small"
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          style={{ minWidth: 200 }}
-        >
-          {stageOptions.map(o => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </TextField>
+          options={stageOptions}
+          onChange={setStage}
+          minWidth={200}
+        />
         {value && (
           <Typography variant="body2" aria-live="polite">
             {value.total} onboarding pull request{value.total === 1 ? '' : 's'}
           </Typography>
         )}
-      </Box>
+      </ControlRow>
       {value && <OnboardingSources sources={value.sources} />}
       {error && (
         <Box mb={2}>

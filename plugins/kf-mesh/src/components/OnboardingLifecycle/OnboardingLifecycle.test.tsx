@@ -1,5 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
+import type { OnboardingLifecycle } from '@kf-mesh/plugin-kf-mesh-common';
 import {
   approvedOlderRevision,
   createOnboardings,
@@ -21,6 +22,12 @@ const stages = () =>
 
 const currentStage = () => stages().find(s => s.current)?.label;
 
+/** Renders the onboarding card of a lifecycle GitHub answered for. */
+const renderCardOf = (lifecycle: OnboardingLifecycle) =>
+  renderInTestApp(
+    <OnboardingLifecycleCard onboarding={knownOnboarding(lifecycle)} />,
+  );
+
 const fact = (term: string) => {
   const dt = screen.getByText(term, { selector: 'dt' });
   return dt.nextElementSibling as HTMLElement;
@@ -28,11 +35,7 @@ const fact = (term: string) => {
 
 describe('OnboardingLifecycleCard', () => {
   it('shows an open PR in review: stage, GitHub link, reviewers asked, pending checks, risk', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard
-        onboarding={knownOnboarding(fixtures.inReview)}
-      />,
-    );
+    await renderCardOf(fixtures.inReview);
     expect(currentStage()).toBe('In review');
     expect(stages().map(s => s.label)).toEqual([
       'Requested',
@@ -62,11 +65,7 @@ describe('OnboardingLifecycleCard', () => {
   });
 
   it('shows who approved', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard
-        onboarding={knownOnboarding(fixtures.approved)}
-      />,
-    );
+    await renderCardOf(fixtures.approved);
     expect(fact('State')).toHaveTextContent('Approved');
     expect(fact('Approvals')).toHaveTextContent('platform-lead');
     expect(fact('Checks')).toHaveTextContent('2 checks passed');
@@ -78,11 +77,7 @@ describe('OnboardingLifecycleCard', () => {
   });
 
   it('says an approval was for an older revision, and does not count it', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard
-        onboarding={knownOnboarding(approvedOlderRevision(fixtures.approved))}
-      />,
-    );
+    await renderCardOf(approvedOlderRevision(fixtures.approved));
     expect(fact('State')).toHaveTextContent('Open');
     expect(fact('Approvals')).toHaveTextContent('None');
     expect(fact('Approved an older revision')).toHaveTextContent(
@@ -91,11 +86,7 @@ describe('OnboardingLifecycleCard', () => {
   });
 
   it('shows who requested changes, apart from comments', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard
-        onboarding={knownOnboarding(fixtures.changesRequested)}
-      />,
-    );
+    await renderCardOf(fixtures.changesRequested);
     expect(fact('State')).toHaveTextContent('Changes requested');
     expect(fact('Changes requested by')).toHaveTextContent(/^sec-reviewer$/);
     expect(fact('Target mode')).toHaveTextContent('Sidecar STRICT');
@@ -103,11 +94,7 @@ describe('OnboardingLifecycleCard', () => {
   });
 
   it('shows a merged PR still converging: missing waypoint, labels, time since merge', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard
-        onboarding={knownOnboarding(fixtures.converging)}
-      />,
-    );
+    await renderCardOf(fixtures.converging);
     expect(currentStage()).toBe('Converging');
     const convergence = within(
       screen.getByRole('region', { name: 'Convergence' }),
@@ -136,9 +123,7 @@ describe('OnboardingLifecycleCard', () => {
   });
 
   it('shows a stuck onboarding with the reason and the pods to restart by name', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard onboarding={knownOnboarding(fixtures.stuck)} />,
-    );
+    await renderCardOf(fixtures.stuck);
     expect(currentStage()).toBe('Stuck');
     expect(
       screen.getAllByText(
@@ -171,22 +156,14 @@ describe('OnboardingLifecycleCard', () => {
   });
 
   it('says when the waypoint is not Programmed', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard
-        onboarding={knownOnboarding(fixtures.waypointStuck)}
-      />,
-    );
+    await renderCardOf(fixtures.waypointStuck);
     expect(
       screen.getByText('waypoint: not Programmed (AddressNotAssigned)'),
     ).toBeInTheDocument();
   });
 
   it('shows a converged onboarding as done', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard
-        onboarding={knownOnboarding(fixtures.converged)}
-      />,
-    );
+    await renderCardOf(fixtures.converged);
     expect(currentStage()).toBe('Converged');
     expect(
       screen.getByText(
@@ -197,9 +174,7 @@ describe('OnboardingLifecycleCard', () => {
   });
 
   it('shows a PR closed without merge', async () => {
-    await renderInTestApp(
-      <OnboardingLifecycleCard onboarding={knownOnboarding(fixtures.closed)} />,
-    );
+    await renderCardOf(fixtures.closed);
     expect(stages().map(s => s.label)).toEqual([
       'Requested',
       'In review',

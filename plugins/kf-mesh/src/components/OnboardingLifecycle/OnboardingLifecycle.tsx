@@ -12,6 +12,8 @@ import type {
 import { useScaffolderTaskLink } from '../../hooks/useScaffolderTaskLink';
 import { formatAge, formatUtc } from '../DataFreshness/formatAge';
 import { DenseTable } from '../DenseTable';
+import { FactList } from '../FactList';
+import { objectRefText } from '../ObjectRef';
 import { StatusText, type StatusKind } from '../StatusText';
 import {
   Age,
@@ -30,16 +32,6 @@ import {
 } from './onboardingText';
 
 const useStyles = makeStyles(theme => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(3),
-    rowGap: theme.spacing(1),
-    alignItems: 'baseline',
-    margin: theme.spacing(2, 0, 0),
-    '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0 },
-  },
   list: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
 
@@ -84,7 +76,7 @@ function Convergence(props: { convergence: OnboardingConvergence }) {
       <Typography variant="subtitle2" component="h4" gutterBottom>
         Convergence with the merged plan
       </Typography>
-      <Typography component="dl" variant="body2" className={classes.facts}>
+      <FactList spaceAbove={2}>
         <dt>Merged</dt>
         <dd>
           {formatAge(convergence.mergedAt, now)} (
@@ -119,7 +111,7 @@ function Convergence(props: { convergence: OnboardingConvergence }) {
             </>
           )}
         </dd>
-      </Typography>
+      </FactList>
       {convergence.objects.length > 0 && (
         <Box mt={2}>
           <DenseTable
@@ -127,13 +119,7 @@ function Convergence(props: { convergence: OnboardingConvergence }) {
             columns={[
               {
                 title: 'Planned object',
-                render: o => (
-                  <code>
-                    {o.object.kind}{' '}
-                    {o.object.namespace ? `${o.object.namespace}/` : ''}
-                    {o.object.name}
-                  </code>
-                ),
+                render: o => <code>{objectRefText(o.object)}</code>,
               },
               {
                 title: 'In the cluster',
@@ -218,7 +204,7 @@ export function OnboardingLifecycleDetails(props: {
           </StageStatus>
         </Typography>
       </Box>
-      <Typography component="dl" variant="body2" className={classes.facts}>
+      <FactList spaceAbove={2}>
         <dt>Pull request</dt>
         <dd>
           <PullRequestLink pr={pr} /> ({pr.repository})
@@ -295,7 +281,7 @@ export function OnboardingLifecycleDetails(props: {
             </dd>
           </>
         )}
-      </Typography>
+      </FactList>
       {lifecycle.convergence && (
         <Convergence convergence={lifecycle.convergence} />
       )}

@@ -1,6 +1,6 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { ControlRow } from '../ControlRow';
 import { StatusText } from '../StatusText';
 import { selectionSize, type WaveSelectionState } from './waveSelection';
 
@@ -21,15 +21,7 @@ export function WaveSelectionBar(props: {
   const size = selectionSize(state.selection);
   const byFilter = state.selection.kind === 'filter';
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      style={{ gap: 16 }}
-      mb={2}
-      role="group"
-      aria-label="Wave selection"
-    >
+    <ControlRow label="Wave selection">
       <Typography variant="body2" aria-live="polite">
         {byFilter &&
           `Every namespace matching this filter: ${size} selected for a wave`}
@@ -74,6 +66,6 @@ export function WaveSelectionBar(props: {
           <StatusText kind="error">{state.refusal}</StatusText>
         </div>
       )}
-    </Box>
+    </ControlRow>
   );
 }

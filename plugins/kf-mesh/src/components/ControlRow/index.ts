@@ -1,0 +1,1 @@
+export { ControlRow } from './ControlRow';

@@ -1,0 +1,1 @@
+export { objectRefText } from './objectRefText';

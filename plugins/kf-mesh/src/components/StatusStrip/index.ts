@@ -1,0 +1,1 @@
+export { StatusStrip } from './StatusStrip';
