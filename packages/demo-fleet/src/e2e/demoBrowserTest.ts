@@ -245,10 +245,15 @@ runBrowserFlow(async ({ page, checks, shot, baseUrl }) => {
       await page.goto(
         `${baseUrl}${entityPath(approved.namespace.name, approved.cluster)}`,
       );
-      await page
-        .getByText(/^In review #\d+: /)
-        .first()
-        .waitFor();
+      const line = page.getByText(/^In review #\d+: /).first();
+      await line.waitFor();
+      // as rendered (innerText follows the layout; the text matcher reads textContent, which kept the spaces
+      // when the icon's flex layout dropped them: "In review#3:")
+      const shown = await line.evaluate(el => (el as HTMLElement).innerText);
+      expectThat(
+        /^In review #\d+: /.test(shown),
+        `the line reads "In review #N: …" on screen (got "${shown}")`,
+      );
       await page
         .getByRole('link', { name: /^#\d+$/ })
         .first()

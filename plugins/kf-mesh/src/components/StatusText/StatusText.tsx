@@ -39,7 +39,8 @@ export function StatusText(props: { kind: StatusKind; children: ReactNode }) {
   const Status = components[props.kind];
   return (
     <Status aria-hidden={false} aria-label={undefined} variant="inherit">
-      {props.children}
+      {/* one inline box: as separate flex items beside the icon, the spaces between text and links were dropped */}
+      <span>{props.children}</span>
     </Status>
   );
 }
